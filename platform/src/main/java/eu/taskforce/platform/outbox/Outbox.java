@@ -1,0 +1,46 @@
+package eu.taskforce.platform.outbox;
+
+import eu.taskforce.contracts.EventJson;
+import eu.taskforce.contracts.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records an event in the same transaction as the state change it describes. {@link OutboxRelay} publishes it
+ * after the commit, so an event is never published for a change that rolled back and never lost for one
+ * that committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+
+    public Outbox(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Adds an event to the outbox. Must run inside the caller's transaction.
+     *
+     * @param aggregateId the aggregate the event is about: the CloudEvents subject and the Kafka key
+     * @return the event's id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> UUID add(EventType<T> type, UUID aggregateId, T payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = type.topic();
+        event.type = type.type();
+        event.subject = aggregateId.toString();
+        event.dataSchema = type.dataSchema();
+        event.payload = EventJson.write(payload);
+        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entityManager.persist(event);
+        return event.id;
+    }
+}

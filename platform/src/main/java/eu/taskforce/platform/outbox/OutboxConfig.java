@@ -1,0 +1,23 @@
+package eu.taskforce.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "taskforce.outbox")
+public interface OutboxConfig {
+
+    /** How many events one relay pass publishes at most. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** The longest wait between two attempts while Kafka is away (the back-off doubles up to it). */
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** How long published events stay in the outbox table (for inspection) before they are purged. */
+    @WithDefault("7d")
+    Duration retention();
+
+}

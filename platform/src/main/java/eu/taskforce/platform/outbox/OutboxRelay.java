@@ -1,0 +1,235 @@
+package eu.taskforce.platform.outbox;
+
+import eu.taskforce.contracts.CloudEvents;
+import eu.taskforce.platform.kafka.TopicNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes the outbox to Kafka as CloudEvents (binary mode), in outbox order, and marks what Kafka acknowledged.
+ * <p>
+ * Several instances of a service may run: a transaction-scoped advisory lock lets one relay at a time publish,
+ * which also keeps each aggregate's events in order. While Kafka is away the relay backs off (doubling up to
+ * {@code taskforce.outbox.max-backoff}) and the events wait in the table; nothing is lost. A crash between the
+ * send and the commit publishes an event twice, which consumers absorb through their inbox.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant: the advisory lock key shared by the relays of one database. */
+    private static final long RELAY_LOCK_KEY = 0x7461736b666f72L;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
+
+    private final EntityManager entityManager;
+    private final OutboxConfig config;
+    private final TopicNames topicNames;
+    private final String bootstrapServers;
+    private final String source;
+    private final AtomicLong pending = new AtomicLong();
+
+    private KafkaProducer<String, String> producer;
+    private Duration backoff = Duration.ZERO;
+    private Instant nextAttempt = Instant.MIN;
+
+    public OutboxRelay(EntityManager entityManager, OutboxConfig config, TopicNames topicNames, MeterRegistry registry,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.topicNames = topicNames;
+        this.bootstrapServers = bootstrapServers;
+        this.source = CloudEvents.source(applicationName);
+        registry.gauge("taskforce.outbox.pending", pending);
+    }
+
+    /** Events recorded and not yet acknowledged by Kafka, as of the last relay pass. */
+    public long pending() {
+        return pending.get();
+    }
+
+    @Scheduled(every = "${taskforce.outbox.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relayScheduled() {
+        if (Instant.now().isBefore(nextAttempt)) {
+            return;
+        }
+        try {
+            Pass pass;
+            do {
+                pass = relayBatch();
+            } while (pass.error() == null && pass.published() == config.batchSize());
+            if (pass.error() != null) {
+                backOff(pass.error());
+            } else {
+                backoff = Duration.ZERO;
+            }
+        } catch (RuntimeException e) {
+            backOff(rootMessage(e)); // the database itself is away
+        }
+    }
+
+    private void backOff(String error) {
+        backoff = backoff.isZero() ? Duration.ofSeconds(1) : min(backoff.multipliedBy(2), config.maxBackoff());
+        nextAttempt = Instant.now().plus(backoff);
+        LOG.warnf("Outbox relay could not publish (%s); %d event(s) wait, next attempt in %ss",
+                error, pending.get(), backoff.toSeconds());
+    }
+
+    /** The outcome of one relay pass: how many events Kafka acknowledged, and why it stopped early if it did. */
+    record Pass(int published, String error) {
+    }
+
+    /**
+     * Publishes one batch. The acknowledged prefix and the failed attempt commit together, so a failure is
+     * returned, not thrown (a throw would roll the marks back and publish those events again).
+     */
+    Pass relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", RELAY_LOCK_KEY).getSingleResult();
+            if (!locked) {
+                return new Pass(0, null); // another instance is relaying
+            }
+            pending.set(((Number) entityManager.createNativeQuery(
+                    "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue());
+            @SuppressWarnings("unchecked")
+            List<OutboxEvent> batch = entityManager.createNativeQuery(
+                            "select * from outbox_event where published_at is null order by position limit :limit",
+                            OutboxEvent.class)
+                    .setParameter("limit", config.batchSize())
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return new Pass(0, null);
+            }
+            List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+            String failure = null;
+            try {
+                for (OutboxEvent event : batch) {
+                    sends.add(producer().send(toRecord(event)));
+                }
+            } catch (RuntimeException e) {
+                failure = rootMessage(e); // for example no metadata within max.block.ms
+            }
+            // Mark the acknowledged prefix only: an event after a failed one waits, so that order holds.
+            int published = 0;
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (int i = 0; i < sends.size(); i++) {
+                try {
+                    sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    if (failure == null) {
+                        batch.get(i).publishedAt = now;
+                        published++;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = rootMessage(e);
+                } catch (Exception e) {
+                    failure = failure == null ? rootMessage(e) : failure;
+                }
+            }
+            pending.addAndGet(-published);
+            if (failure != null) {
+                OutboxEvent stuck = batch.get(published);
+                stuck.attempts++;
+                stuck.lastError = truncate(failure, 1000);
+            }
+            return new Pass(published, failure);
+        });
+    }
+
+    /** Removes published events older than the retention. */
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purge() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from outbox_event where published_at < :cutoff")
+                .setParameter("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
+                .executeUpdate());
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicNames.of(event.topic), event.subject,
+                event.payload);
+        header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
+        header(record, CloudEvents.HEADER_ID, event.id.toString());
+        header(record, CloudEvents.HEADER_SOURCE, source);
+        header(record, CloudEvents.HEADER_TYPE, event.type);
+        header(record, CloudEvents.HEADER_SUBJECT, event.subject);
+        header(record, CloudEvents.HEADER_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt));
+        header(record, CloudEvents.HEADER_DATA_SCHEMA, event.dataSchema);
+        header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, source.substring(source.lastIndexOf('/') + 1) + "-outbox");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            // Fail fast while Kafka is away; the relay's own back-off decides when to try again.
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    synchronized void onStop(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

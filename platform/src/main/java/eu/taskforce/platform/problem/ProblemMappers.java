@@ -1,0 +1,247 @@
+package eu.taskforce.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every exception that reaches the REST layer to an RFC 9457 problem+json response: the client's mistakes
+ * to a 4xx with a detail it can act on, and nothing else to more than a generic 500 (the cause is logged here,
+ * never sent).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String BEARER_CHALLENGE = "Bearer realm=\"taskforce\"";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
+        return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400, detail, path(uri),
+                errors));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_PREFIX + "malformed-json", "Malformed JSON", 400,
+                "The request body is not valid JSON: " + e.getOriginalMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        return mismatchedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "must be one of " + Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", "))
+                : "has the wrong type" + (e.getTargetType() == null ? "" : ": " + simpleType(e.getTargetType()) + " expected");
+        return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400,
+                "1 field is invalid", path(uri), List.of(new Problem.FieldError(field, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400,
+                    "1 field is invalid", path(uri), List.of(new Problem.FieldError(jsonPath(mapping),
+                    mapping.getOriginalMessage()))));
+        }
+        return respond(new Problem(Problem.TYPE_PREFIX + "malformed-json", "Malformed JSON", 400,
+                "The request body cannot be read: " + e.getOriginalMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated("A bearer token is required", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (identityProviderUnreachable(e)) {
+            return identityProviderUnavailable(e, uri);
+        }
+        return unauthenticated("The bearer token is invalid or expired", "invalid_token", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response identityProviderAway(OIDCException e, UriInfo uri) {
+        return identityProviderUnavailable(e, uri);
+    }
+
+    private Response identityProviderUnavailable(Exception e, UriInfo uri) {
+        LOG.warnf("Identity provider unavailable: %s", e.getMessage());
+        return Response.status(503).header(HttpHeaders.RETRY_AFTER, "5")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_PREFIX + "identity-provider-unavailable", "Service unavailable", 503,
+                        "The identity provider cannot be reached to check the token; try again shortly", path(uri),
+                        null))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "Your role does not allow this action", path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        Response.StatusType statusInfo = Response.Status.fromStatusCode(status);
+        String title = statusInfo == null ? "HTTP " + status : statusInfo.getReasonPhrase();
+        String detail = status >= 500 || e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? defaultDetail(status) : e.getMessage();
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_PREFIX + slug(title), title, status, detail, path(uri), null));
+        // keep the headers the exception carries (Allow on a 405, for example)
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(v -> response.header(name, v));
+            }
+        });
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected error on " + path(uri), e);
+        return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal server error", 500,
+                "The service failed to answer; the failure has been logged", path(uri), null));
+    }
+
+    private static String defaultDetail(int status) {
+        return switch (status) {
+            case 404 -> "Nothing exists at this path";
+            case 405 -> "This method is not allowed on this path";
+            case 406 -> "This resource is available as application/json only";
+            case 415 -> "The request body must be application/json";
+            case 413 -> "The request body is too large";
+            default -> null;
+        };
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private Response unauthenticated(String detail, String error, UriInfo uri) {
+        String challenge = error == null ? BEARER_CHALLENGE : BEARER_CHALLENGE + ", error=\"" + error + "\"";
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, challenge).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_PREFIX + "unauthorized", "Unauthorized", 401, detail, path(uri),
+                        null))
+                .build();
+    }
+
+    private static boolean identityProviderUnreachable(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof OIDCException
+                    || t.getClass().getName().contains("ConnectTimeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "create.body.name" -> "name": drop the method and parameter nodes, keep the bean path
+        StringBuilder name = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            name.append(node.getName());
+            if (node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return name.isEmpty() ? (parameter == null ? "request" : parameter) : name.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (type == String.class || type.getName().startsWith("java.time") || type == java.util.UUID.class) {
+            return "string";
+        }
+        return "object";
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

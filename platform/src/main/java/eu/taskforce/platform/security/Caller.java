@@ -1,0 +1,80 @@
+package eu.taskforce.platform.security;
+
+import eu.taskforce.platform.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who is calling, read from the verified access token: subject, roles and the organisation ({@code org} claim) a
+ * member represents. Object-level checks go through here, so that a member acts only for its own organisation.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String ORGANISATION_CLAIM = "org";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    /** The token's subject, or "anonymous". */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        String subject = token.getSubject();
+        return subject != null ? subject : identity.getPrincipal().getName();
+    }
+
+    public boolean isAiOffice() {
+        return identity.hasRole(Roles.AI_OFFICE);
+    }
+
+    public boolean isMember() {
+        return identity.hasRole(Roles.MEMBER);
+    }
+
+    public boolean isStakeholder() {
+        return identity.hasRole(Roles.STAKEHOLDER);
+    }
+
+    /** The organisation a member represents, when the token names one that is a valid id. */
+    public Optional<UUID> organisation() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        Object claim = token.getClaim(ORGANISATION_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when the caller is a member acting for {@code organisationId}. */
+    public boolean representsOrganisation(UUID organisationId) {
+        return isMember() && organisation().map(organisationId::equals).orElse(false);
+    }
+
+    /** Lets the AI Office act on any organisation and a member on its own; refuses everyone else with a 403. */
+    public void requireAiOfficeOrRepresentative(UUID organisationId) {
+        if (!isAiOffice() && !representsOrganisation(organisationId)) {
+            throw ProblemException.forbidden("You may act only for your own organisation");
+        }
+    }
+}
