@@ -3,6 +3,7 @@ package eu.taskforce.gateway.routing;
 import eu.taskforce.gateway.config.GatewayConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -36,11 +37,39 @@ public class GatewayRoutes {
         config.routes().forEach((name, route) -> {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(port(route), route.upstream().getHost());
-            router.route(route.prefix()).handler(ProxyHandler.create(proxy));
-            router.route(route.prefix() + "/*").handler(ProxyHandler.create(proxy));
+            for (String path : new String[] {route.prefix(), route.prefix() + "/*"}) {
+                router.route(path).handler(GatewayRoutes::forwardedHeaders);
+                if (!route.isPublic()) {
+                    router.route(path).handler(GatewayRoutes::requireToken);
+                }
+                router.route(path).handler(ProxyHandler.create(proxy));
+            }
             LOG.infof("Route %s: %s/* -> %s", name, route.prefix(), route.upstream());
         });
         router.route().order(-1).failureHandler(GatewayRoutes::failure);
+    }
+
+    /** Lets a service build links (Location, Link: next) with the address the client used, not its own. */
+    private static void forwardedHeaders(RoutingContext context) {
+        String host = context.request().getHeader("Host");
+        if (host != null) {
+            context.request().headers().set("X-Forwarded-Host", host);
+        }
+        context.request().headers().set("X-Forwarded-Proto", context.request().scheme());
+        context.next();
+    }
+
+    /**
+     * A request without a token on a non-public route: 401 with problem+json. (A request with a bad token never
+     * gets here: authentication fails first and {@link #failure} answers.)
+     */
+    private static void requireToken(RoutingContext context) {
+        if (context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            context.next();
+            return;
+        }
+        context.response().putHeader("WWW-Authenticate", BEARER_CHALLENGE);
+        Problems.send(context, 401, "unauthorized", "Unauthorized", "A bearer token is required");
     }
 
     /** Authentication failures and upstream errors as problem+json rather than an empty body. */
