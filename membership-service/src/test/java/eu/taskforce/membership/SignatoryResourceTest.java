@@ -63,7 +63,8 @@ class SignatoryResourceTest {
         given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"country\":\"FR\",\"chapters\":[\"ROBOTICS\"],\"signedOn\":\"2025-08-01\"}")
                 .post(SIGNATORIES).then().statusCode(400).body("errors[0].field", equalTo("chapters[0]"));
         given().contentType(ContentType.JSON).body("{\"name\":").post(SIGNATORIES)
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("valid JSON"));
         given().contentType(ContentType.TEXT).body(body(name)).post(SIGNATORIES)
                 .then().statusCode(415).contentType("application/problem+json");
         // nothing was stored: the same name registers fine afterwards

@@ -149,6 +149,7 @@ public class ProblemMappers {
 
     private static String defaultDetail(int status) {
         return switch (status) {
+            case 400 -> "The request cannot be read; check that the body is valid JSON of the documented shape";
             case 404 -> "Nothing exists at this path";
             case 405 -> "This method is not allowed on this path";
             case 406 -> "This resource is available as application/json only";
