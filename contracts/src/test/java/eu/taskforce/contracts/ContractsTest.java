@@ -48,7 +48,10 @@ class ContractsTest {
             Set<String> fields = new HashSet<>();
             Arrays.stream(type.payloadClass().getRecordComponents()).map(RecordComponent::getName).forEach(fields::add);
             schema.get("required").forEach(r -> assertThat(fields).as(type.type()).contains(r.asText()));
-            schema.get("properties").fieldNames().forEachRemaining(p -> assertThat(fields).as(type.type()).contains(p));
+            Set<String> properties = new HashSet<>();
+            schema.get("properties").fieldNames().forEachRemaining(properties::add);
+            assertThat(properties).as("schema properties of %s", type.type()).isEqualTo(fields);
+            assertThat(schema.get("$id").asText()).isEqualTo(type.dataSchema());
             assertThat(asyncApi).contains("name: " + type.type()).contains(type.schemaResource());
         }
     }

@@ -3,9 +3,12 @@ package eu.taskforce.platform.api;
 import eu.taskforce.platform.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An opaque pagination cursor: the sort key of the last item of a page, which the next page starts after.
@@ -30,8 +33,30 @@ public final class Cursor {
             }
             return Arrays.asList(values);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("The cursor is not one this API issued; start again without it");
+            throw invalid();
         }
+    }
+
+    /** A timestamp part of a decoded cursor; a tampered one is a 400. */
+    public static OffsetDateTime timestamp(String part) {
+        try {
+            return OffsetDateTime.parse(part);
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** An id part of a decoded cursor; a tampered one is a 400. */
+    public static UUID uuid(String part) {
+        try {
+            return UUID.fromString(part);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    private static ProblemException invalid() {
+        return ProblemException.badRequest("The cursor is not one this API issued; start again without it");
     }
 
     private Cursor() {
