@@ -1,8 +1,11 @@
 package eu.taskforce.membership.domain;
 
+import eu.taskforce.contracts.membership.MembershipEnded;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -35,6 +38,10 @@ public class Membership extends PanacheEntityBase {
 
     @Column(name = "left_by")
     public String leftBy;
+
+    @Column(name = "end_reason")
+    @Enumerated(EnumType.STRING)
+    public MembershipEnded.Reason endReason;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

@@ -47,6 +47,9 @@ public class Signatory extends PanacheEntityBase {
     @Column(name = "withdrawn_on")
     public LocalDate withdrawnOn;
 
+    /** Where a signatory from the reference data comes from; null when the AI Office registered it. */
+    public String source;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

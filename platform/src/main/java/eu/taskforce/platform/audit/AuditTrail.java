@@ -2,7 +2,7 @@ package eu.taskforce.platform.audit;
 
 import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.api.Page;
-import eu.taskforce.platform.security.Caller;
+import eu.taskforce.platform.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -22,11 +22,9 @@ import java.util.UUID;
 public class AuditTrail {
 
     private final EntityManager entityManager;
-    private final Caller caller;
 
-    public AuditTrail(EntityManager entityManager, Caller caller) {
+    public AuditTrail(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.caller = caller;
     }
 
     @Schema(name = "AuditEntry", description = "One change: who made it (token subject and organisation), when, to what")
@@ -35,22 +33,16 @@ public class AuditTrail {
                         @Schema(examples = "Signatory") String recordType, UUID recordId) {
     }
 
-    /** Records that the caller did {@code action} to a record. Must run inside the change's transaction. */
+    /** Records that {@code actor} did {@code action} to a record. Must run inside the change's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String action, String recordType, UUID recordId) {
-        recordAs(caller.subject(), caller.organisation().orElse(null), action, recordType, recordId);
-    }
-
-    /** Records a change made by the system itself (reference data, a scheduled job). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAs(String subject, UUID organisation, String action, String recordType, UUID recordId) {
+    public void record(Actor actor, String action, String recordType, UUID recordId) {
         entityManager.createNativeQuery("""
                         insert into audit_entry (id, occurred_at, subject, organisation, action, record_type, record_id)
                         values (:id, :at, :subject, :organisation, :action, :type, :record)""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter("subject", subject)
-                .setParameter("organisation", organisation)
+                .setParameter("subject", actor.subject())
+                .setParameter("organisation", actor.organisation())
                 .setParameter("action", action)
                 .setParameter("type", recordType)
                 .setParameter("record", recordId)

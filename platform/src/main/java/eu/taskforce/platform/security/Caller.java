@@ -38,6 +38,11 @@ public class Caller {
         return subject != null ? subject : identity.getPrincipal().getName();
     }
 
+    /** The caller as the author of a change. */
+    public Actor actor() {
+        return new Actor(subject(), organisation().orElse(null));
+    }
+
     public boolean isAiOffice() {
         return identity.hasRole(Roles.AI_OFFICE);
     }

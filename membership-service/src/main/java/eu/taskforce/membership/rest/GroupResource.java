@@ -1,0 +1,118 @@
+package eu.taskforce.membership.rest;
+
+import eu.taskforce.membership.domain.AdHocGroup;
+import eu.taskforce.membership.rest.GroupDtos.GroupView;
+import eu.taskforce.membership.rest.GroupDtos.NewGroup;
+import eu.taskforce.membership.rest.GroupDtos.NewParticipant;
+import eu.taskforce.membership.service.GroupService;
+import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.Versions;
+import eu.taskforce.platform.problem.Problem;
+import eu.taskforce.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/membership/groups")
+@Tag(name = "Ad-hoc groups", description = "Ad-hoc groups of the Taskforce, formed by the AI Office")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not the AI Office")
+public class GroupResource {
+
+    private final GroupService groups;
+    private final Idempotency idempotency;
+
+    public GroupResource(GroupService groups, Idempotency idempotency) {
+        this.groups = groups;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Every ad-hoc group, by name, with its participants")
+    @APIResponse(responseCode = "200", description = "The groups")
+    public List<GroupView> list() {
+        return groups.list().stream().map(GroupView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AI_OFFICE)
+    @Operation(summary = "Form an ad-hoc group", description = "AI Office only.")
+    @APIResponse(responseCode = "201", description = "Formed",
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "409", description = "A group of that name exists")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    public Response create(@Valid @NotNull NewGroup body,
+                           @Parameter(description = "Makes a retry safe: the same key answers the first response again")
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           UriInfo uri) {
+        return idempotency.once(idempotencyKey, uri, body, () -> {
+            AdHocGroup group = groups.create(body.name(), body.description());
+            return Response.created(uri.getAbsolutePathBuilder().path(group.id.toString()).build())
+                    .tag(Versions.etag(group.version)).entity(GroupView.of(group)).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Authenticated
+    @Operation(summary = "One ad-hoc group with its participants")
+    @APIResponse(responseCode = "200", description = "The group",
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "404", description = "No such group")
+    public Response get(@PathParam("id") UUID id) {
+        AdHocGroup group = groups.get(id);
+        return Response.ok(GroupView.of(group)).tag(Versions.etag(group.version)).build();
+    }
+
+    @POST
+    @Path("{id}/participants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AI_OFFICE)
+    @Operation(summary = "Add a member organisation to a group", description = "AI Office only.")
+    @APIResponse(responseCode = "200", description = "The group with its participants",
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "404", description = "No such group or organisation")
+    @APIResponse(responseCode = "409", description = "Not a member organisation, or already taking part")
+    public GroupView addParticipant(@PathParam("id") UUID id, @Valid @NotNull NewParticipant body) {
+        return GroupView.of(groups.addParticipant(id, body.organisationId()));
+    }
+
+    @DELETE
+    @Path("{id}/participants/{organisationId}")
+    @RolesAllowed(Roles.AI_OFFICE)
+    @Operation(summary = "Remove an organisation from a group", description = "AI Office only.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such group, or the organisation does not take part")
+    public void removeParticipant(@PathParam("id") UUID id, @PathParam("organisationId") UUID organisationId) {
+        groups.removeParticipant(id, organisationId);
+    }
+}

@@ -1,0 +1,126 @@
+package eu.taskforce.membership.rest;
+
+import eu.taskforce.membership.domain.Stakeholder;
+import eu.taskforce.membership.rest.StakeholderDtos.StakeholderRequest;
+import eu.taskforce.membership.rest.StakeholderDtos.StakeholderView;
+import eu.taskforce.membership.service.StakeholderService;
+import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.Versions;
+import eu.taskforce.platform.problem.Problem;
+import eu.taskforce.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/membership/stakeholders")
+@Tag(name = "Stakeholders", description = "Third-party stakeholders and invited experts; AI Office only")
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed(Roles.AI_OFFICE)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not the AI Office")
+public class StakeholderResource {
+
+    private final StakeholderService stakeholders;
+    private final Idempotency idempotency;
+
+    public StakeholderResource(StakeholderService stakeholders, Idempotency idempotency) {
+        this.stakeholders = stakeholders;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "Stakeholders and experts, by name")
+    @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    public Response list(@Parameter(description = "Part of the name or field of expertise") @QueryParam("q") String text,
+                         @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
+                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         UriInfo uri) {
+        Page<Stakeholder> page = stakeholders.search(text, cursor, limit);
+        return new Page<>(page.items().stream().map(StakeholderView::of).toList(), page.nextCursor()).toResponse(uri);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a stakeholder or invited expert")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = StakeholderView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    public Response register(@Valid @NotNull StakeholderRequest body,
+                             @Parameter(description = "Makes a retry safe: the same key answers the first response again")
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                             UriInfo uri) {
+        return idempotency.once(idempotencyKey, uri, body, () -> {
+            Stakeholder stakeholder = stakeholders.register(body.details());
+            return Response.created(uri.getAbsolutePathBuilder().path(stakeholder.id.toString()).build())
+                    .tag(Versions.etag(stakeholder.version)).entity(StakeholderView.of(stakeholder)).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One stakeholder or expert")
+    @APIResponse(responseCode = "200", description = "The stakeholder",
+            content = @Content(schema = @Schema(implementation = StakeholderView.class)))
+    @APIResponse(responseCode = "404", description = "No such stakeholder")
+    public Response get(@PathParam("id") UUID id) {
+        Stakeholder stakeholder = stakeholders.get(id);
+        return Response.ok(StakeholderView.of(stakeholder)).tag(Versions.etag(stakeholder.version)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a stakeholder's details or consent")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = StakeholderView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "404", description = "No such stakeholder")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull StakeholderRequest body,
+                           @Parameter(description = "The ETag read last") @HeaderParam(Versions.IF_MATCH) String ifMatch) {
+        Stakeholder stakeholder = stakeholders.update(id, ifMatch, body.details());
+        return Response.ok(StakeholderView.of(stakeholder)).tag(Versions.etag(stakeholder.version)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a stakeholder or expert from the list")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such stakeholder")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    public void remove(@PathParam("id") UUID id,
+                       @Parameter(description = "The ETag read last") @HeaderParam(Versions.IF_MATCH) String ifMatch) {
+        stakeholders.remove(id, ifMatch);
+    }
+}

@@ -1,0 +1,100 @@
+package eu.taskforce.membership.service;
+
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.membership.AdHocGroupCreated;
+import eu.taskforce.contracts.membership.AdHocGroupParticipation;
+import eu.taskforce.membership.domain.AdHocGroup;
+import eu.taskforce.membership.domain.Signatory;
+import eu.taskforce.platform.audit.AuditTrail;
+import eu.taskforce.platform.outbox.Outbox;
+import eu.taskforce.platform.problem.ProblemException;
+import eu.taskforce.platform.security.Caller;
+import eu.taskforce.platform.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Ad-hoc groups of the Taskforce, formed by the AI Office, with member organisations taking part. */
+@ApplicationScoped
+public class GroupService {
+
+    static final String RECORD_TYPE = "AdHocGroup";
+
+    private final SignatoryService signatories;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    public GroupService(SignatoryService signatories, Outbox outbox, AuditTrail audit, Caller caller) {
+        this.signatories = signatories;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    public List<AdHocGroup> list() {
+        return AdHocGroup.list("order by lower(name), id");
+    }
+
+    public AdHocGroup get(UUID id) {
+        return AdHocGroup.<AdHocGroup>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Ad-hoc group", id));
+    }
+
+    @Transactional
+    public AdHocGroup create(String name, String description) {
+        String trimmed = name.strip();
+        if (AdHocGroup.count("lower(name) = lower(?1)", trimmed) > 0) {
+            throw ProblemException.conflict("An ad-hoc group named '" + trimmed + "' exists");
+        }
+        AdHocGroup group = new AdHocGroup();
+        group.id = UUID.randomUUID();
+        group.name = trimmed;
+        group.description = description == null ? null : description.strip();
+        group.createdAt = Timestamps.now();
+        group.updatedAt = group.createdAt;
+        group.persist();
+        outbox.add(EventTypes.AD_HOC_GROUP_CREATED, group.id, new AdHocGroupCreated(group.id, group.name, group.description));
+        audit.record(caller.actor(), "AD_HOC_GROUP_CREATED", RECORD_TYPE, group.id);
+        return group;
+    }
+
+    @Transactional
+    public AdHocGroup addParticipant(UUID groupId, UUID organisationId) {
+        AdHocGroup group = get(groupId);
+        Signatory organisation = signatories.get(organisationId);
+        if (!signatories.isMember(organisationId)) {
+            throw ProblemException.conflict(organisation.name + " is not a member of the Taskforce; ad-hoc groups are made of members");
+        }
+        if (group.participant(organisationId).isPresent()) {
+            throw ProblemException.conflict(organisation.name + " already takes part in " + group.name);
+        }
+        AdHocGroup.Participant participant = new AdHocGroup.Participant();
+        participant.organisationId = organisationId;
+        participant.addedAt = Timestamps.now();
+        participant.addedBy = caller.subject();
+        group.participants.add(participant);
+        group.updatedAt = Timestamps.now();
+        outbox.add(EventTypes.AD_HOC_GROUP_PARTICIPANT_ADDED, groupId,
+                new AdHocGroupParticipation(groupId, organisationId, organisation.name));
+        audit.record(caller.actor(), "AD_HOC_GROUP_PARTICIPANT_ADDED", RECORD_TYPE, groupId);
+        AdHocGroup.flush();
+        return group;
+    }
+
+    @Transactional
+    public void removeParticipant(UUID groupId, UUID organisationId) {
+        AdHocGroup group = get(groupId);
+        Signatory organisation = signatories.get(organisationId);
+        if (!group.participants.removeIf(p -> p.organisationId.equals(organisationId))) {
+            throw ProblemException.notFound(organisation.name + " in ad-hoc group", groupId);
+        }
+        group.updatedAt = Timestamps.now();
+        outbox.add(EventTypes.AD_HOC_GROUP_PARTICIPANT_REMOVED, groupId,
+                new AdHocGroupParticipation(groupId, organisationId, organisation.name));
+        audit.record(caller.actor(), "AD_HOC_GROUP_PARTICIPANT_REMOVED", RECORD_TYPE, groupId);
+    }
+
+}
