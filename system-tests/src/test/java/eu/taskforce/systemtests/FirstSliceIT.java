@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static eu.taskforce.systemtests.Stack.GATEWAY;
+import static eu.taskforce.systemtests.Stack.token;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,16 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the organisation in the public participants list.
  */
 class FirstSliceIT {
-
-    static final String GATEWAY = System.getProperty("taskforce.gateway.url", "http://127.0.0.1:8080");
-    static final String KEYCLOAK = System.getProperty("taskforce.keycloak.url", "http://127.0.0.1:8180");
-
-    static String token(String user) {
-        return RestAssured.given().formParam("grant_type", "password").formParam("client_id", "taskforce-portal")
-                .formParam("username", user).formParam("password", user + "-demo")
-                .post(KEYCLOAK + "/realms/taskforce/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
 
     @Test
     void aSignatoryThatJoinsAppearsInThePublicRegister() {

@@ -32,6 +32,9 @@ public class Organisation extends PanacheEntityBase {
     @Column(name = "signed_on")
     public LocalDate signedOn;
 
+    @Column(name = "withdrawn_on")
+    public LocalDate withdrawnOn;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 }

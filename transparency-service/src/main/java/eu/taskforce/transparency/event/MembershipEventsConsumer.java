@@ -1,9 +1,14 @@
 package eu.taskforce.transparency.event;
 
+import eu.taskforce.contracts.EventType;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
+import eu.taskforce.contracts.membership.RepresentativeProfile;
+import eu.taskforce.contracts.membership.RepresentativeRemoved;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
+import eu.taskforce.contracts.membership.SignatoryUpdated;
+import eu.taskforce.contracts.membership.SignatureWithdrawn;
 import eu.taskforce.platform.inbox.Inbox;
 import eu.taskforce.platform.inbox.IncomingEvent;
 import eu.taskforce.transparency.service.RegisterService;
@@ -41,15 +46,27 @@ public class MembershipEventsConsumer {
             LOG.debugf("Event %s already applied", event.id());
             return;
         }
-        String type = event.type();
-        if (type.equals(EventTypes.SIGNATORY_REGISTERED.type())) {
+        EventTypes.byType(event.type()).ifPresentOrElse(type -> apply(type, event),
+                () -> LOG.debugf("Ignoring event type %s (unknown to this version)", event.type()));
+    }
+
+    private void apply(EventType<?> type, IncomingEvent event) {
+        if (type == EventTypes.SIGNATORY_REGISTERED) {
             register.signatoryRegistered(event.data(SignatoryRegistered.class), event.time());
-        } else if (type.equals(EventTypes.MEMBERSHIP_STARTED.type())) {
+        } else if (type == EventTypes.SIGNATORY_UPDATED) {
+            register.signatoryUpdated(event.data(SignatoryUpdated.class), event.time());
+        } else if (type == EventTypes.SIGNATURE_WITHDRAWN) {
+            register.signatureWithdrawn(event.data(SignatureWithdrawn.class), event.time());
+        } else if (type == EventTypes.MEMBERSHIP_STARTED) {
             register.membershipStarted(event.data(MembershipStarted.class), event.time());
-        } else if (type.equals(EventTypes.MEMBERSHIP_ENDED.type())) {
+        } else if (type == EventTypes.MEMBERSHIP_ENDED) {
             register.membershipEnded(event.data(MembershipEnded.class), event.time());
+        } else if (type == EventTypes.REPRESENTATIVE_APPOINTED || type == EventTypes.REPRESENTATIVE_UPDATED) {
+            register.representativeProfile(event.data(RepresentativeProfile.class), event.time());
+        } else if (type == EventTypes.REPRESENTATIVE_REMOVED) {
+            register.representativeRemoved(event.data(RepresentativeRemoved.class));
         } else {
-            LOG.debugf("Ignoring event type %s (not shown in the register)", type);
+            LOG.debugf("Ignoring event type %s (not shown in the register yet)", type.type());
         }
     }
 }

@@ -1,6 +1,7 @@
 package eu.taskforce.transparency.rest;
 
 import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.transparency.domain.Representative;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.problem.Problem;
 import jakarta.annotation.security.PermitAll;
@@ -26,6 +27,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 @Path("/api/v1/public/participants")
@@ -47,7 +50,14 @@ public class ParticipantResource {
             @Schema(examples = "FR") String country,
             String website,
             @Schema(description = "The chapters of the Code it signed") List<String> chapters,
-            @Schema(description = "The first day of its current membership") LocalDate memberSince) {
+            @Schema(description = "The first day of its current membership") LocalDate memberSince,
+            @Schema(description = "Its representatives who consented to the publication of their name")
+            List<PublicRepresentative> representatives) {
+    }
+
+    @Schema(name = "PublicRepresentative", description = "A representative who consented to the publication of their name")
+    public record PublicRepresentative(@Schema(examples = "Jeanne Martin") String name,
+                                       @Schema(description = "PRINCIPAL or ALTERNATE") String role) {
     }
 
     @GET
@@ -77,15 +87,29 @@ public class ParticipantResource {
                 .setParameter("afterId", afterId)
                 .setParameter("limit", limit + 1)
                 .getResultList();
-        return Page.of(rows, limit, ParticipantResource::participant,
+        Map<UUID, List<PublicRepresentative>> representatives = namedRepresentatives(
+                rows.stream().map(row -> (UUID) row[0]).toList());
+        return Page.of(rows, limit, row -> participant(row, representatives),
                         row -> Cursor.encode((String) row[6], row[0].toString()))
                 .toResponse(uri);
     }
 
-    private static Participant participant(Object[] row) {
+    /** The representatives with a public name (given with consent) of the given organisations, principal first. */
+    private Map<UUID, List<PublicRepresentative>> namedRepresentatives(List<UUID> organisations) {
+        if (organisations.isEmpty()) {
+            return Map.of();
+        }
+        return Representative.<Representative>list("organisationId in ?1 and publicName is not null "
+                        + "order by role desc, publicName", organisations).stream()
+                .collect(Collectors.groupingBy(r -> r.organisationId, Collectors.mapping(
+                        r -> new PublicRepresentative(r.publicName, r.role), Collectors.toList())));
+    }
+
+    private static Participant participant(Object[] row, Map<UUID, List<PublicRepresentative>> representatives) {
         String chapters = (String) row[4];
         return new Participant((UUID) row[0], (String) row[1], row[2] == null ? null : row[2].toString(),
                 (String) row[3], chapters.isEmpty() ? List.of() : Arrays.asList(chapters.split(",")),
-                row[5] instanceof Date d ? d.toLocalDate() : (LocalDate) row[5]);
+                row[5] instanceof Date d ? d.toLocalDate() : (LocalDate) row[5],
+                representatives.getOrDefault((UUID) row[0], List.of()));
     }
 }

@@ -1,0 +1,65 @@
+package eu.taskforce.systemtests;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static eu.taskforce.systemtests.Stack.GATEWAY;
+import static eu.taskforce.systemtests.Stack.MEMBER_A_ORGANISATION;
+import static eu.taskforce.systemtests.Stack.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * A member organisation manages its own representatives through the gateway with its own token; the public register
+ * then shows the organisation with the names of those who consented, and nothing of the others or of any contact.
+ */
+class RepresentativesIT {
+
+    static final String ORGANISATION = GATEWAY + "/api/v1/membership/signatories/" + MEMBER_A_ORGANISATION;
+
+    static String representative(String name, String email, boolean consent) {
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"role\":\"ALTERNATE\",\"username\":\"rep-"
+                + UUID.randomUUID().toString().substring(0, 8) + "\",\"nameConsent\":" + consent + "}";
+    }
+
+    @Test
+    void aMemberAddsItsRepresentativesAndThePublicRegisterShowsOnlyConsentedNames() {
+        // the local stack's demo data makes Mistral AI a member; make sure of it when run against another stack
+        RestAssured.given().auth().oauth2(token("office")).contentType(ContentType.JSON).body("{}")
+                .post(ORGANISATION + "/memberships").then().statusCode(anyOf(is(201), is(409)));
+
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String consenting = "Consenting Representative " + run;
+        String reserved = "Reserved Representative " + run;
+        String email = "contact-" + run + "@example.org";
+        String member = token("member-a");
+        RestAssured.given().auth().oauth2(member).contentType(ContentType.JSON)
+                .body(representative(consenting, email, true)).post(ORGANISATION + "/representatives")
+                .then().statusCode(201);
+        RestAssured.given().auth().oauth2(member).contentType(ContentType.JSON)
+                .body(representative(reserved, "other-" + email, false)).post(ORGANISATION + "/representatives")
+                .then().statusCode(201);
+        // nobody else's: member-b may neither add to nor read Mistral AI's representatives
+        RestAssured.given().auth().oauth2(token("member-b")).contentType(ContentType.JSON)
+                .body(representative("Intruder " + run, "x-" + email, true)).post(ORGANISATION + "/representatives")
+                .then().statusCode(403).contentType("application/problem+json");
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            String body = RestAssured.given().queryParam("limit", 500).get(GATEWAY + "/api/v1/public/participants")
+                    .then().statusCode(200).extract().asString();
+            List<Map<String, Object>> items = io.restassured.path.json.JsonPath.from(body).getList("items");
+            Map<String, Object> mistral = items.stream()
+                    .filter(p -> MEMBER_A_ORGANISATION.equals(p.get("organisationId"))).findFirst().orElseThrow();
+            assertThat(mistral.get("representatives").toString()).contains(consenting);
+            assertThat(body).doesNotContain(reserved).doesNotContain(email);
+        });
+    }
+}

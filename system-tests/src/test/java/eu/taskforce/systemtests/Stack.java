@@ -1,0 +1,23 @@
+package eu.taskforce.systemtests;
+
+import io.restassured.RestAssured;
+
+/** Where the running stack is, and real access tokens from its Keycloak for the demo accounts. */
+final class Stack {
+
+    static final String GATEWAY = System.getProperty("taskforce.gateway.url", "http://127.0.0.1:8080");
+    static final String KEYCLOAK = System.getProperty("taskforce.keycloak.url", "http://127.0.0.1:8180");
+    /** Mistral AI in the reference signatory list: the organisation of the demo account member-a. */
+    static final String MEMBER_A_ORGANISATION = "d400dada-de45-4c38-b750-82bd5f66d15a";
+
+    /** An access token of a demo account (password grant of the public client, allowed for the demo only). */
+    static String token(String user) {
+        return RestAssured.given().formParam("grant_type", "password").formParam("client_id", "taskforce-portal")
+                .formParam("username", user).formParam("password", user + "-demo")
+                .post(KEYCLOAK + "/realms/taskforce/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private Stack() {
+    }
+}
