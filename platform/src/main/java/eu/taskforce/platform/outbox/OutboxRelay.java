@@ -74,7 +74,7 @@ public class OutboxRelay {
         return pending.get();
     }
 
-    @Scheduled(every = "${taskforce.outbox.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${taskforce.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayScheduled() {
         if (Instant.now().isBefore(nextAttempt)) {
