@@ -8,6 +8,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "taskforce.outbox")
 public interface OutboxConfig {
 
+    /**
+     * How often the relay looks for pending events. Read by {@link OutboxRelay}'s {@code @Scheduled}; declared
+     * here too, because a property under this prefix that the mapping does not know fails the start-up. Not less
+     * than 1s: quarkus-scheduler runs a shorter interval only every second anyway (and warns).
+     */
+    @WithDefault("1s")
+    Duration interval();
+
     /** How many events one relay pass publishes at most. */
     @WithDefault("200")
     int batchSize();

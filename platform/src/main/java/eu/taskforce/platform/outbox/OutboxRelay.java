@@ -27,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,7 +75,7 @@ public class OutboxRelay {
         return pending.get();
     }
 
-    @Scheduled(every = "${taskforce.outbox.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${taskforce.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayScheduled() {
         if (Instant.now().isBefore(nextAttempt)) {
@@ -132,10 +133,16 @@ public class OutboxRelay {
             String failure = null;
             try {
                 for (OutboxEvent event : batch) {
-                    sends.add(producer().send(toRecord(event)));
+                    Future<RecordMetadata> send = producer().send(toRecord(event));
+                    sends.add(send);
+                    if (failedAlready(send)) {
+                        // Refused at once (no metadata within max.block.ms while Kafka is away): send nothing after
+                        // it, or a later event could reach Kafka before this one and again on the next pass.
+                        break;
+                    }
                 }
             } catch (RuntimeException e) {
-                failure = rootMessage(e); // for example no metadata within max.block.ms
+                failure = rootMessage(e);
             }
             // Mark the acknowledged prefix only: an event after a failed one waits, so that order holds.
             int published = 0;
@@ -162,6 +169,22 @@ public class OutboxRelay {
             }
             return new Pass(published, failure);
         });
+    }
+
+    /** True when a send has already completed with an error; never waits. */
+    private static boolean failedAlready(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** Removes published events older than the retention. */

@@ -1,0 +1,26 @@
+package eu.taskforce.platform.problem;
+
+import eu.taskforce.platform.security.Caller;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Test-only: an endpoint that needs an authenticated caller, to see how authentication failures are answered. */
+@Path("/platform-test/protected")
+@Produces(MediaType.TEXT_PLAIN)
+public class ProtectedProbeResource {
+
+    private final Caller caller;
+
+    public ProtectedProbeResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @Authenticated
+    public String whoAmI() {
+        return caller.subject();
+    }
+}

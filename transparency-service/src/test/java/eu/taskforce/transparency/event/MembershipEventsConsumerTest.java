@@ -1,0 +1,222 @@
+package eu.taskforce.transparency.event;
+
+import eu.taskforce.contracts.CloudEvents;
+import eu.taskforce.contracts.EventJson;
+import eu.taskforce.contracts.EventType;
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.membership.MembershipStarted;
+import eu.taskforce.contracts.membership.SignatoryRegistered;
+import eu.taskforce.contracts.reference.Chapter;
+import eu.taskforce.platform.kafka.TopicNames;
+import eu.taskforce.platform.testing.KafkaRecords;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The register's consumer of the membership topic, fed real CloudEvents records through the shared Kafka broker
+ * ({@code test.} topics) and read back through the public API and the dead-letter topic.
+ */
+@QuarkusTest
+class MembershipEventsConsumerTest {
+
+    static final String PARTICIPANTS = "/api/v1/public/participants";
+    static final Duration APPLIED_WITHIN = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    TopicNames topicNames;
+
+    @Inject
+    EntityManager entityManager;
+
+    KafkaProducer<String, String> producer;
+    String topic;
+    String deadLetterTopic;
+
+    @BeforeEach
+    void producer() {
+        topic = topicNames.of(Topics.MEMBERSHIP);
+        deadLetterTopic = topic + ".dlq.transparency";
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        UUID organisation = UUID.randomUUID();
+        UUID membership = UUID.randomUUID();
+        String name = "Dedup AI " + organisation;
+        String registered = UUID.randomUUID().toString();
+        String corrected = UUID.randomUUID().toString();
+        String started = UUID.randomUUID().toString();
+
+        send(cloudEvent(registered, EventTypes.SIGNATORY_REGISTERED, organisation, signatory(organisation, name, "FR", null)));
+        send(cloudEvent(corrected, EventTypes.SIGNATORY_REGISTERED, organisation, signatory(organisation, name, "DE", null)));
+        // the first event again, after the one that corrected it: applied a second time it would undo the correction
+        send(cloudEvent(registered, EventTypes.SIGNATORY_REGISTERED, organisation, signatory(organisation, name, "FR", null)));
+        send(cloudEvent(started, EventTypes.MEMBERSHIP_STARTED, organisation,
+                new MembershipStarted(organisation, membership, name, LocalDate.of(2025, 9, 1))));
+
+        // same key, same partition, applied in order: once the membership shows, the redelivery has been handled
+        Map<String, Object> participant = awaitParticipant(organisation, p -> true);
+        assertThat(participant.get("country")).as("the redelivered event did not undo the correction").isEqualTo("DE");
+
+        // MembershipStarted delivered twice, then an event that shows when the duplicate has been handled
+        send(cloudEvent(started, EventTypes.MEMBERSHIP_STARTED, organisation,
+                new MembershipStarted(organisation, membership, name, LocalDate.of(2025, 9, 1))));
+        String website = "https://dedup.example/" + organisation;
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.SIGNATORY_REGISTERED, organisation,
+                signatory(organisation, name, "DE", website)));
+        awaitParticipant(organisation, p -> website.equals(p.get("website")));
+
+        assertThat(participants().stream().filter(p -> organisation.toString().equals(p.get("organisationId"))))
+                .as("one current membership, shown once").hasSize(1);
+        assertThat(membershipPeriods(organisation)).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
+        UUID organisation = UUID.randomUUID();
+        String name = "Dead letter AI " + organisation;
+
+        // a record without the CloudEvents headers
+        send(new ProducerRecord<>(topic, organisation.toString(),
+                EventJson.write(signatory(organisation, name, "FR", null))));
+        // a CloudEvent whose data is not JSON
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_STARTED, organisation,
+                "{\"signatoryId\": \"" + organisation + "\", \"membershipId\": "));
+        // then valid events for the same organisation: same key, same partition, after the bad ones
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.SIGNATORY_REGISTERED, organisation,
+                signatory(organisation, name, "IT", null)));
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_STARTED, organisation,
+                new MembershipStarted(organisation, UUID.randomUUID(), name, LocalDate.of(2025, 10, 1))));
+
+        Map<String, Object> participant = awaitParticipant(organisation, p -> true);
+        assertThat(participant.get("name")).isEqualTo(name);
+        assertThat(participant.get("country")).isEqualTo("IT");
+
+        List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+        await().atMost(APPLIED_WITHIN).until(() -> {
+            deadLetters.clear();
+            KafkaRecords.readAll(bootstrapServers, deadLetterTopic).stream()
+                    .filter(r -> organisation.toString().equals(r.key()))
+                    .forEach(deadLetters::add);
+            return deadLetters.size() >= 2;
+        });
+        assertThat(deadLetters).hasSize(2);
+        assertThat(deadLetters).allSatisfy(r ->
+                assertThat(KafkaRecords.header(r, "dead-letter-topic")).isEqualTo(topic));
+        assertThat(KafkaRecords.header(deadLetters.get(0), "dead-letter-reason"))
+                .contains("lacks the header " + CloudEvents.HEADER_ID);
+        assertThat(deadLetters.get(0).value()).contains(name); // the record as it came, for whoever looks into it
+        assertThat(KafkaRecords.header(deadLetters.get(1), "dead-letter-reason"))
+                .contains("not a valid MembershipStarted");
+    }
+
+    static SignatoryRegistered signatory(UUID id, String name, String country, String website) {
+        return new SignatoryRegistered(id, name, country, website, Set.of(Chapter.TRANSPARENCY),
+                LocalDate.of(2025, 8, 1));
+    }
+
+    /** A CloudEvent in Kafka binary mode, as membership-service's outbox writes it; data is a payload or raw text. */
+    ProducerRecord<String, String> cloudEvent(String id, EventType<?> type, UUID subject, Object data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject.toString(),
+                data instanceof String raw ? raw : EventJson.write(data));
+        header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
+        header(record, CloudEvents.HEADER_ID, id);
+        header(record, CloudEvents.HEADER_SOURCE, CloudEvents.source("membership-service"));
+        header(record, CloudEvents.HEADER_TYPE, type.type());
+        header(record, CloudEvents.HEADER_SUBJECT, subject.toString());
+        header(record, CloudEvents.HEADER_TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
+        header(record, CloudEvents.HEADER_DATA_SCHEMA, type.dataSchema());
+        header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Sends and waits for the acknowledgement, so that the records of a test are on the topic in this order. */
+    RecordMetadata send(ProducerRecord<String, String> record) {
+        try {
+            return producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not take the record", e);
+        }
+    }
+
+    /** Waits until the public register lists the organisation in a state that {@code ready} accepts. */
+    Map<String, Object> awaitParticipant(UUID organisation, java.util.function.Predicate<Map<String, Object>> ready) {
+        return await().atMost(APPLIED_WITHIN).until(() -> participant(organisation), p -> p.isPresent() && ready.test(p.get()))
+                .orElseThrow();
+    }
+
+    Optional<Map<String, Object>> participant(UUID organisation) {
+        return participants().stream().filter(p -> organisation.toString().equals(p.get("organisationId"))).findFirst();
+    }
+
+    /** Every participant of the public register, page by page. */
+    List<Map<String, Object>> participants() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", 500);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(PARTICIPANTS).then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return all;
+    }
+
+    long membershipPeriods(UUID organisation) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "select count(*) from membership_period where organisation_id = :id")
+                .setParameter("id", organisation).getSingleResult()).longValue());
+    }
+}
