@@ -6,6 +6,9 @@ import eu.taskforce.contracts.EventType;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.contracts.membership.MembershipStarted;
+import eu.taskforce.contracts.membership.RepresentativeProfile;
+import eu.taskforce.contracts.membership.RepresentativeRemoved;
+import eu.taskforce.contracts.membership.RepresentativeRole;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.platform.kafka.TopicNames;
@@ -153,6 +156,35 @@ class MembershipEventsConsumerTest {
         assertThat(deadLetters.get(0).value()).contains(name); // the record as it came, for whoever looks into it
         assertThat(KafkaRecords.header(deadLetters.get(1), "dead-letter-reason"))
                 .contains("not a valid MembershipStarted");
+    }
+
+    @Test
+    void representativesAreListedByNameOnlyWithConsentAndLeaveWhenRemoved() {
+        UUID organisation = UUID.randomUUID();
+        String name = "Consent AI " + organisation;
+        UUID named = UUID.randomUUID();
+        UUID unnamed = UUID.randomUUID();
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.SIGNATORY_REGISTERED, organisation,
+                signatory(organisation, name, "FR", null)));
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_STARTED, organisation,
+                new MembershipStarted(organisation, UUID.randomUUID(), name, LocalDate.of(2026, 1, 30))));
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
+                new RepresentativeProfile(organisation, named, RepresentativeRole.PRINCIPAL, "Jeanne Martin")));
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
+                new RepresentativeProfile(organisation, unnamed, RepresentativeRole.ALTERNATE, null)));
+
+        Map<String, Object> participant = awaitParticipant(organisation,
+                p -> !((List<?>) p.get("representatives")).isEmpty());
+        assertThat(participant.get("representatives"))
+                .isEqualTo(List.of(Map.of("name", "Jeanne Martin", "role", "PRINCIPAL")));
+
+        // consent withdrawn, then the other one removed: the name disappears from the register
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_UPDATED, organisation,
+                new RepresentativeProfile(organisation, named, RepresentativeRole.PRINCIPAL, null)));
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_REMOVED, organisation,
+                new RepresentativeRemoved(organisation, unnamed)));
+        awaitParticipant(organisation, p -> ((List<?>) p.get("representatives")).isEmpty());
+        assertThat(participant(organisation).orElseThrow().toString()).doesNotContain("Jeanne Martin");
     }
 
     static SignatoryRegistered signatory(UUID id, String name, String country, String website) {
