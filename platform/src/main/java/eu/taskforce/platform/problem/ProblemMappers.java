@@ -142,6 +142,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (concurrentChange(e)) {
+            // two requests raced (two principals at once, the same record changed twice): the database kept one
+            LOG.infof("Concurrent change refused on %s: %s", path(uri), e.getMessage());
+            return respond(new Problem(Problem.TYPE_PREFIX + "conflict", "Conflict with the current state", 409,
+                    "Another change to the same record was made at the same time; read it again and retry",
+                    path(uri), null));
+        }
         LOG.error("Unexpected error on " + path(uri), e);
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal server error", 500,
                 "The service failed to answer; the failure has been logged", path(uri), null));
@@ -169,6 +176,18 @@ public class ProblemMappers {
                 .entity(new Problem(Problem.TYPE_PREFIX + "unauthorized", "Unauthorized", 401, detail, path(uri),
                         null))
                 .build();
+    }
+
+    /** A unique constraint or an optimistic lock that a concurrent transaction won. */
+    private static boolean concurrentChange(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException
+                    || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean identityProviderUnreachable(Throwable e) {
