@@ -54,9 +54,14 @@ public class OpenApiRoutes {
     void register(@Observes Router router) {
         router.get("/q/openapi").handler(this::document);
         router.get("/api/v1/openapi.json").handler(this::document);
-        router.get(UI).handler(context -> context.redirect(UI + "/"));
-        router.get(UI + "/").handler(context -> context.response()
-                .putHeader("Content-Type", "text/html; charset=utf-8").end(page()));
+        // Vert.x matches /q/swagger-ui and /q/swagger-ui/ alike; the page's relative links need the slash
+        router.get(UI).handler(context -> {
+            if (context.request().path().endsWith("/")) {
+                context.response().putHeader("Content-Type", "text/html; charset=utf-8").end(page());
+            } else {
+                context.redirect(UI + "/");
+            }
+        });
         router.get(UI + "/initializer.js").handler(context -> context.response()
                 .putHeader("Content-Type", "text/javascript; charset=utf-8").end(initializer()));
         router.get(UI + "/:file").handler(this::uiFile);
