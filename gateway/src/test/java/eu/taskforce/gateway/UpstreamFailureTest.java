@@ -93,6 +93,28 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void readIsSentAgainWhenItsConnectionClosesUnderItButAWriteIsNot() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer upstream = EchoUpstream.start(vertx, port("test-down"), request -> {
+            // the first attempt of each request meets a connection that closes, as a stale keep-alive one does
+            if (attempts.incrementAndGet() % 2 == 1) {
+                request.connection().close();
+            } else {
+                request.response().putHeader("Content-Type", "application/json")
+                        .end("{\"attempt\":" + attempts.get() + "}");
+            }
+        });
+        try {
+            given().get("/api/v1/test-down/items").then().statusCode(200).body("attempt", equalTo(2));
+            given().contentType("application/json").body("{}").post("/api/v1/test-down/items")
+                    .then().statusCode(502).body("type", equalTo("urn:taskforce:problem:upstream-unreachable"));
+            assertThat(attempts.get()).isEqualTo(3);
+        } finally {
+            EchoUpstream.stop(upstream);
+        }
+    }
+
+    @Test
     void logLinesOfARequestCarryItsRequestId() {
         List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {

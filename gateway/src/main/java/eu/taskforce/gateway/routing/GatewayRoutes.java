@@ -43,11 +43,15 @@ public class GatewayRoutes {
         for (Upstream upstream : routes.all()) {
             HttpProxy proxy = HttpProxy.reverseProxy(routes.client())
                     .origin(context -> context.client().request(new RequestOptions()
-                            .setHost(upstream.host())
-                            .setPort(upstream.port())
-                            .setSsl(upstream.ssl())
-                            .setConnectTimeout(routes.config().upstreams().connectTimeout().toMillis())
-                            .setIdleTimeout(upstream.route().timeout().toMillis())))
+                                    .setHost(upstream.host())
+                                    .setPort(upstream.port())
+                                    .setSsl(upstream.ssl())
+                                    .setConnectTimeout(routes.config().upstreams().connectTimeout().toMillis())
+                                    .setIdleTimeout(upstream.route().timeout().toMillis()))
+                            // failures reach the proxy through the response; without a handler Vert.x would also log
+                            // each one (a client that leaves resets its upstream request) as an error
+                            .onSuccess(request -> request.exceptionHandler(failure ->
+                                    LOG.debugf("%s request ended: %s", upstream.name(), failure.getMessage()))))
                     .addInterceptor(new UpstreamInterceptor(upstream));
             for (String path : new String[] {upstream.prefix(), upstream.prefix() + "/*"}) {
                 if (!upstream.route().isPublic()) {

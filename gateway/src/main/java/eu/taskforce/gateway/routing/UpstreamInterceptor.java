@@ -5,6 +5,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.httpproxy.Body;
@@ -30,6 +31,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     private static final String TOO_LARGE = "taskforce.body-too-large";
     private static final String CLOSE_AFTER = "taskforce.close-after";
     /** Headers the gateway answers with itself; a service's copy would be a duplicate. */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> GATEWAY_HEADERS = Set.of("x-request-id", "x-content-type-options",
             "x-frame-options", "referrer-policy", "strict-transport-security", "content-security-policy",
             "permissions-policy", "cross-origin-resource-policy", "ratelimit", "ratelimit-policy", "ratelimit-limit",
@@ -57,11 +59,36 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         String query = incoming.query();
         request.setURI(HttpUtils.normalizePath(incoming.path()) + (query == null ? "" : "?" + query));
         Body body = request.getBody();
-        if (body != null && body.length() < 0) {
+        boolean bodiless = bodiless(incoming);
+        if (bodiless && body != null) {
+            // nothing to pipe: the request can be sent again if a pooled connection turns out to be dead
+            request.setBody(null);
+            body.stream().resume();
+        } else if (body != null && body.length() < 0) {
             request.setBody(Body.body(new LimitedBody(body.stream(), upstream.maxBodySize(),
                     () -> context.set(TOO_LARGE, Boolean.TRUE)), -1));
         }
-        return context.sendRequest().transform(result -> outcome(context, result));
+        return context.sendRequest()
+                .recover(failure -> bodiless && SAFE_METHODS.contains(incoming.method().name())
+                        && staleConnection(failure) && !incoming.response().closed()
+                        // once, on another connection: the service never saw the first attempt
+                        ? context.sendRequest() : Future.failedFuture(failure))
+                .transform(result -> outcome(context, result));
+    }
+
+    /** No Content-Length (or 0) and not chunked. */
+    private static boolean bodiless(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") == null && (length == null || length.trim().equals("0"));
+    }
+
+    /**
+     * A keep-alive connection that closed as the request went out on it: a race that every pooling proxy meets
+     * (the service or the network closed it while idle, or a client that left had it reset).
+     */
+    private static boolean staleConnection(Throwable failure) {
+        return failure instanceof HttpClosedException
+                || (failure instanceof java.io.IOException && String.valueOf(failure.getMessage()).contains("reset"));
     }
 
     @Override
