@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +38,7 @@ public class RequestTracing {
         HttpServerRequest request = context.request();
         String requestId = request.getHeader(REQUEST_ID);
         if (requestId == null || !SANE_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = randomUuid();
             request.headers().set(REQUEST_ID, requestId);
         }
         TraceContext trace = TraceContext.continueFrom(request.getHeader(TraceContext.TRACEPARENT));
@@ -51,5 +52,13 @@ public class RequestTracing {
         MDC.put(MDC_REQUEST_ID, requestId);
         MDC.put(MDC_TRACE_ID, trace.traceId());
         context.next();
+    }
+
+    /** A version-4 UUID from a per-thread generator: UUID.randomUUID() locks the shared SecureRandom. */
+    static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

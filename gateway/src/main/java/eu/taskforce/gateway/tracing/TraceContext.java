@@ -1,7 +1,7 @@
 package eu.taskforce.gateway.tracing;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +23,6 @@ public record TraceContext(String traceId, String parentId, String flags, boolea
             Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
     private static final String ZERO_TRACE = "0".repeat(32);
     private static final String ZERO_SPAN = "0".repeat(16);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The trace that the caller's traceparent names, with a new span of the gateway; a new trace otherwise. */
     public static TraceContext continueFrom(String traceparent) {
@@ -43,9 +42,10 @@ public record TraceContext(String traceId, String parentId, String flags, boolea
         return "00-" + traceId + "-" + parentId + "-" + flags;
     }
 
+    // ids, not secrets: a per-thread generator, never the shared, locking SecureRandom on an event loop
     private static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        ThreadLocalRandom.current().nextBytes(random);
         return HexFormat.of().formatHex(random);
     }
 }
