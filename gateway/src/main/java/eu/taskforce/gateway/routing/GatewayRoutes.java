@@ -9,6 +9,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -41,7 +42,8 @@ public class GatewayRoutes {
 
     void register(@Observes Router router) {
         for (Upstream upstream : routes.all()) {
-            HttpProxy proxy = HttpProxy.reverseProxy(routes.client())
+            // no WebSocket tunnels: no service offers one, and a tunnel would bypass the interceptor (breaker, headers)
+            HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), routes.client())
                     .origin(context -> context.client().request(new RequestOptions()
                                     .setHost(upstream.host())
                                     .setPort(upstream.port())
