@@ -75,9 +75,14 @@ public final class OpenApiMerger {
         }
         gatewayComponents(components);
 
-        info.put("description", "The Signatory Taskforce API as served by the gateway: the documents of "
-                + String.join(", ", sources.stream().map(Source::name).toList())
-                + ", merged. Every error is application/problem+json (RFC 9457). Routes other than /api/v1/public "
+        List<String> mergedNames = sources.stream().filter(source -> source.document() != null).map(Source::name)
+                .toList();
+        List<String> missing = sources.stream().filter(source -> source.document() == null).map(Source::name)
+                .toList();
+        info.put("description", "The Signatory Taskforce API as served by the gateway, merged from the documents "
+                + "of " + String.join(", ", mergedNames) + "."
+                + (missing.isEmpty() ? "" : " Not available now: " + String.join(", ", missing) + ".")
+                + " Every error is application/problem+json (RFC 9457). Routes other than /api/v1/public "
                 + "need a bearer token from the identity provider; every route is rate limited per caller.");
         info.set("x-taskforce-sources", status);
         if (!renamed.isEmpty()) {

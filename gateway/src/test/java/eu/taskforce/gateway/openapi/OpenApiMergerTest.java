@@ -42,6 +42,8 @@ class OpenApiMergerTest {
                 new OpenApiMerger.Source("b", "/api/v1/b", false, null, "unavailable: connection refused")),
                 "API", "http://gateway");
         assertThat(merged.path("info").path("x-taskforce-sources").path("b").asText()).startsWith("unavailable");
+        assertThat(merged.path("info").path("description").asText())
+                .contains("merged from the documents of a.").contains("Not available now: b.");
         assertThat(merged.path("paths").has("/api/v1/a/items")).isTrue();
         // the gateway's own answers refer to a Problem schema, which exists even if no service had one
         assertThat(merged.path("components").path("schemas").has("Problem")).isTrue();
