@@ -7,7 +7,11 @@
 #
 # Assumes the stack is up (./taskforce up). Needs wrk (Debian: apt-get install wrk), curl and jq. Installs nothing.
 #
+# Two passes: under load (CONNECTIONS concurrent connections: throughput, and latency at saturation), then one
+# connection at a time (LATENCY_DURATION each: the latency the gateway adds when nothing queues).
+#
 # Environment: DURATION (default 20s per measurement), CONNECTIONS (32), THREADS (2), WARMUP (5s, not counted),
+#              LATENCY_DURATION (10s),
 #              GATEWAY (http://127.0.0.1:8080), MEMBERSHIP (http://127.0.0.1:8081),
 #              TRANSPARENCY (http://127.0.0.1:8084), KEYCLOAK (http://127.0.0.1:8180/realms/taskforce).
 # The gateway's rate limits would cut a benchmark short: start the gateway with TASKFORCE_RATE_LIMIT and
@@ -18,6 +22,7 @@ DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-5s}"
+LATENCY_DURATION="${LATENCY_DURATION:-10s}"
 GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
 MEMBERSHIP="${MEMBERSHIP:-http://127.0.0.1:8081}"
 TRANSPARENCY="${TRANSPARENCY:-http://127.0.0.1:8084}"
@@ -68,13 +73,13 @@ to_ms() {
     printf "%.2f", n }'
 }
 
-# measure NAME URL [header]: a warm-up run, then the counted run; prints "req/s p50 p90 p99 non2xx"
+# measure CONNECTIONS DURATION URL [header]: a warm-up run, then the counted run; prints "req/s p50 p90 p99 non2xx"
 measure() {
-  local url=$1 header=${2:-} out
-  local args=(-t "$THREADS" -c "$CONNECTIONS" --latency)
+  local connections=$1 duration=$2 url=$3 header=${4:-} out
+  local args=(-t "$(( connections < THREADS ? connections : THREADS ))" -c "$connections" --latency)
   [ -n "$header" ] && args+=(-H "$header")
   wrk "${args[@]}" -d "$WARMUP" "$url" >/dev/null
-  out=$(wrk "${args[@]}" -d "$DURATION" "$url")
+  out=$(wrk "${args[@]}" -d "$duration" "$url")
   local rps p50 p90 p99 errors
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
@@ -84,16 +89,16 @@ measure() {
   echo "$rps $p50 $p90 $p99 ${errors:-0}"
 }
 
-printf 'wrk: %s threads, %s connections, %s per measurement (after %s warm-up); %s cores\n\n' \
-  "$THREADS" "$CONNECTIONS" "$DURATION" "$WARMUP" "$(nproc)"
-printf '%-34s %10s %9s %9s %9s %8s\n' "measurement" "req/s" "p50 ms" "p90 ms" "p99 ms" "non-2xx"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+printf 'wrk: %s threads, %s per measurement (after %s warm-up); %s cores; load average %s\n' \
+  "$THREADS" "$DURATION" "$WARMUP" "$(nproc)" "$(load)"
 
 declare -A R
 row() {
-  local key=$1 label=$2 url=$3 header=${4:-}
-  R[$key]=$(measure "$url" "$header")
+  local key=$1 label=$2 connections=$3 duration=$4 url=$5 header=${6:-}
+  R[$key]=$(measure "$connections" "$duration" "$url" "$header")
   read -r rps p50 p90 p99 errors <<<"${R[$key]}"
-  printf '%-34s %10.0f %9s %9s %9s %8s\n' "$label" "$rps" "$p50" "$p90" "$p99" "$errors"
+  printf '%-38s %10.0f %9s %9s %9s %8s\n' "$label" "$rps" "$p50" "$p90" "$p99" "$errors"
   if [ "$errors" != 0 ]; then
     echo "  ! $errors answers were not 2xx (a 429 means the gateway's rate limit: raise TASKFORCE_RATE_LIMIT and" \
       "TASKFORCE_PUBLIC_RATE_LIMIT for the gateway)" >&2
@@ -106,17 +111,34 @@ ratio() {
   read -r g_rps g_p50 g_p90 g_p99 _ <<<"${R[$gateway]}"
   awk -v l="$label" -v dr="$d_rps" -v gr="$g_rps" -v d5="$d_p50" -v g5="$g_p50" -v d9="$d_p90" -v g9="$g_p90" \
     -v d99="$d_p99" -v g99="$g_p99" 'BEGIN {
-      printf "%-34s %10s %9s %9s %9s\n", l, sprintf("x%.2f", gr / dr), sprintf("x%.2f", g5 / d5),
-        sprintf("x%.2f", g9 / d9), sprintf("x%.2f", g99 / d99) }'
+      printf "%-38s %10s %9s %9s %9s   (p50 %+.2f ms)\n", l, sprintf("x%.2f", gr / dr), sprintf("x%.2f", g5 / d5),
+        sprintf("x%.2f", g9 / d9), sprintf("x%.2f", g99 / d99), g5 - d5 }'
 }
 
-row public-direct "public list, direct (:8084)" "$TRANSPARENCY$PUBLIC_PATH"
-row public-gateway "public list, gateway (:8080)" "$GATEWAY$PUBLIC_PATH"
-TOKEN=$(token)   # a fresh token: realm tokens live 300 s
-row auth-direct "authenticated read, direct (:8081)" "$MEMBERSHIP$AUTH_PATH" "Authorization: Bearer $TOKEN"
-row auth-gateway "authenticated read, gateway (:8080)" "$GATEWAY$AUTH_PATH" "Authorization: Bearer $TOKEN"
+header() { printf '\n%-38s %10s %9s %9s %9s %8s\n' "$1" "req/s" "p50 ms" "p90 ms" "p99 ms" "non-2xx"; }
 
+header "under load, $CONNECTIONS connections"
+row public-direct "public list, direct (:8084)" "$CONNECTIONS" "$DURATION" "$TRANSPARENCY$PUBLIC_PATH"
+row public-gateway "public list, gateway (:8080)" "$CONNECTIONS" "$DURATION" "$GATEWAY$PUBLIC_PATH"
+TOKEN=$(token)   # a fresh token: realm tokens live 300 s
+row auth-direct "authenticated read, direct (:8081)" "$CONNECTIONS" "$DURATION" "$MEMBERSHIP$AUTH_PATH" \
+  "Authorization: Bearer $TOKEN"
+row auth-gateway "authenticated read, gateway (:8080)" "$CONNECTIONS" "$DURATION" "$GATEWAY$AUTH_PATH" \
+  "Authorization: Bearer $TOKEN"
+
+header "one connection"
+row public-direct-1 "public list, direct (:8084)" 1 "$LATENCY_DURATION" "$TRANSPARENCY$PUBLIC_PATH"
+row public-gateway-1 "public list, gateway (:8080)" 1 "$LATENCY_DURATION" "$GATEWAY$PUBLIC_PATH"
+TOKEN=$(token)
+row auth-direct-1 "authenticated read, direct (:8081)" 1 "$LATENCY_DURATION" "$MEMBERSHIP$AUTH_PATH" \
+  "Authorization: Bearer $TOKEN"
+row auth-gateway-1 "authenticated read, gateway (:8080)" 1 "$LATENCY_DURATION" "$GATEWAY$AUTH_PATH" \
+  "Authorization: Bearer $TOKEN"
+
+printf '\n%-38s %10s %9s %9s %9s\n' "gateway / direct" "req/s" "p50" "p90" "p99"
+ratio "public list, $CONNECTIONS connections" public-direct public-gateway
+ratio "authenticated read, $CONNECTIONS connections" auth-direct auth-gateway
+ratio "public list, one connection" public-direct-1 public-gateway-1
+ratio "authenticated read, one connection" auth-direct-1 auth-gateway-1
 echo
-echo "gateway / direct"
-ratio "public list" public-direct public-gateway
-ratio "authenticated read" auth-direct auth-gateway
+echo "load average at the end: $(load)"
