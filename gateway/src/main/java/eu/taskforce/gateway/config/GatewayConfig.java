@@ -1,17 +1,34 @@
 package eu.taskforce.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "taskforce.gateway")
 public interface GatewayConfig {
 
     /** The routes by name: a path prefix and the service behind it. */
     Map<String, Route> routes();
+
+    /** Rate-limit groups by name; a route names the group it counts against. */
+    @WithName("rate-limits")
+    Map<String, RateLimit> rateLimits();
+
+    /** The pooled, keep-alive connections to the services. */
+    Upstreams upstreams();
+
+    /** The circuit breaker that each upstream gets. */
+    @WithName("circuit-breaker")
+    Breaker circuitBreaker();
+
+    /** The merged OpenAPI document. */
+    OpenApi openapi();
 
     interface Route {
         /** The path prefix, for example {@code /api/v1/membership}. */
@@ -24,5 +41,81 @@ public interface GatewayConfig {
         @WithName("public")
         @WithDefault("false")
         boolean isPublic();
+
+        /**
+         * How long the service may stay silent: until the response starts, and between two chunks of it. A slow
+         * service gets a 504 after this; a long export that keeps sending is never cut.
+         */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** The rate-limit group this route counts against (see {@link GatewayConfig#rateLimits()}). */
+        @WithName("rate-limit")
+        @WithDefault("default")
+        String rateLimit();
+
+        /**
+         * The largest request body this route accepts; {@code quarkus.http.limits.max-body-size} when absent, which
+         * is also the ceiling for every route.
+         */
+        @WithName("max-body-size")
+        Optional<MemorySize> maxBodySize();
+    }
+
+    interface RateLimit {
+        /** Requests a caller may make per window. */
+        long limit();
+
+        /** The window; the whole allowance comes back at its end. */
+        Duration window();
+    }
+
+    interface Upstreams {
+        /** How long to wait for a connection (a new one, or a free one from the pool). */
+        @WithName("connect-timeout")
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Connections per service. */
+        @WithName("pool-size")
+        @WithDefault("64")
+        int poolSize();
+
+        /** An unused keep-alive connection is closed after this. */
+        @WithName("keep-alive-timeout")
+        @WithDefault("60s")
+        Duration keepAliveTimeout();
+
+        /** Readiness asks each service's /q/health/ready and waits this long for the answer. */
+        @WithName("health-timeout")
+        @WithDefault("2s")
+        Duration healthTimeout();
+    }
+
+    interface Breaker {
+        /** Consecutive failures (no connection, timeout, 502/503/504) that open the circuit. */
+        @WithName("failure-threshold")
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 at once before one request may try the service again. */
+        @WithName("open-duration")
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+
+    interface OpenApi {
+        /** How long a service's document is reused before it is fetched again. */
+        @WithName("cache-ttl")
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** How long to wait for a service's document. */
+        @WithDefault("3s")
+        Duration timeout();
+
+        /** The title of the merged document. */
+        @WithDefault("Signatory Taskforce API")
+        String title();
     }
 }

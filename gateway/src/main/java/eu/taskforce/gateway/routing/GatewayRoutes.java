@@ -1,92 +1,111 @@
 package eu.taskforce.gateway.routing;
 
-import eu.taskforce.gateway.config.GatewayConfig;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.UnauthorizedException;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
+import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.gateway.ratelimit.RateLimiter;
+import eu.taskforce.gateway.security.Callers;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.net.ConnectException;
-
 /**
  * Routes each path prefix to its service over pooled keep-alive connections. Bodies stream both ways; nothing is
- * buffered. Tokens are checked before a request gets here (HTTP permissions in application.properties).
+ * buffered. Before a request reaches a service: its token was checked (quarkus-oidc, before any route), a token is
+ * required unless the route is public, its body size is checked, and the caller's rate limit is taken.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
-    static final String BEARER_CHALLENGE = "Bearer realm=\"taskforce\"";
+    /** After CORS (300) and authentication (200), before the HTTP server's own size check (order -2). */
+    static final int BODY_LIMIT_PRIORITY = 150;
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setConnectTimeout(2_000)
-                        .setIdleTimeout(60),
-                new PoolOptions().setHttp1MaxSize(64));
-        config.routes().forEach((name, route) -> {
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(port(route), route.upstream().getHost());
-            for (String path : new String[] {route.prefix(), route.prefix() + "/*"}) {
-                router.route(path).handler(GatewayRoutes::forwardedHeaders);
-                if (!route.isPublic()) {
-                    router.route(path).handler(GatewayRoutes::requireToken);
-                }
-                router.route(path).handler(ProxyHandler.create(proxy));
-            }
-            LOG.infof("Route %s: %s/* -> %s", name, route.prefix(), route.upstream());
-        });
-        router.route().order(-1).failureHandler(GatewayRoutes::failure);
+    private final Routes routes;
+    private final RateLimiter rateLimiter;
+    private final Callers callers;
+
+    public GatewayRoutes(Routes routes, RateLimiter rateLimiter, Callers callers) {
+        this.routes = routes;
+        this.rateLimiter = rateLimiter;
+        this.callers = callers;
     }
 
-    /** Lets a service build links (Location, Link: next) with the address the client used, not its own. */
-    private static void forwardedHeaders(RoutingContext context) {
-        String host = context.request().getHeader("Host");
-        if (host != null) {
-            context.request().headers().set("X-Forwarded-Host", host);
+    void filters(@Observes Filters filters) {
+        filters.register(this::bodyLimit, BODY_LIMIT_PRIORITY);
+    }
+
+    void register(@Observes Router router) {
+        for (Upstream upstream : routes.all()) {
+            // no WebSocket tunnels: no service offers one, and a tunnel would bypass the interceptor (breaker, headers)
+            HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), routes.client())
+                    .origin(context -> context.client().request(new RequestOptions()
+                                    .setHost(upstream.host())
+                                    .setPort(upstream.port())
+                                    .setSsl(upstream.ssl())
+                                    .setConnectTimeout(routes.config().upstreams().connectTimeout().toMillis())
+                                    .setIdleTimeout(upstream.route().timeout().toMillis()))
+                            // failures reach the proxy through the response; without a handler Vert.x would also log
+                            // each one (a client that leaves resets its upstream request) as an error
+                            .onSuccess(request -> request.exceptionHandler(failure ->
+                                    LOG.debugf("%s request ended: %s", upstream.name(), failure.getMessage()))))
+                    .addInterceptor(new UpstreamInterceptor(upstream));
+            for (String path : new String[] {upstream.prefix(), upstream.prefix() + "/*"}) {
+                if (!upstream.route().isPublic()) {
+                    router.route(path).handler(callers::requireToken);
+                }
+                router.route(path).handler(context -> rateLimit(context, upstream));
+                router.route(path).handler(context -> proxy.handle(context.request()));
+            }
+            LOG.infof("Route %s: %s/* -> %s (%s, timeout %s, rate limit %s)", upstream.name(), upstream.prefix(),
+                    upstream.uri(), upstream.route().isPublic() ? "public" : "token required",
+                    upstream.route().timeout(), upstream.route().rateLimit());
         }
-        context.request().headers().set("X-Forwarded-Proto", context.request().scheme());
+        // anything else: a problem, not Vert.x's plain-text page
+        router.route().order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 100).handler(context ->
+                Problems.send(context, 404, "not-found", "Not found", "Nothing is served at this path"));
+    }
+
+    /** 413 for a body whose Content-Length is over the route's limit; a chunked body is counted as it streams. */
+    private void bodyLimit(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null) {
+            long limit = routes.match(context.normalizedPath()).map(Upstream::maxBodySize)
+                    .orElse(routes.all().stream().mapToLong(Upstream::maxBodySize).max().orElse(Long.MAX_VALUE));
+            long size;
+            try {
+                size = Long.parseLong(length.trim());
+            } catch (NumberFormatException malformed) {
+                Problems.send(context, 400, "bad-request", "Bad request", "The Content-Length header is not a number");
+                return;
+            }
+            if (size > limit) {
+                // the client may still be sending it: do not read it all, end the connection after the answer
+                context.response().putHeader("Connection", "close")
+                        .endHandler(ended -> context.request().connection().close());
+                Problems.send(context, 413, "payload-too-large", "Content too large",
+                        "The request body is larger than " + limit + " bytes");
+                return;
+            }
+        }
         context.next();
     }
 
-    /**
-     * A request without a token on a non-public route: 401 with problem+json. (A request with a bad token never
-     * gets here: authentication fails first and {@link #failure} answers.)
-     */
-    private static void requireToken(RoutingContext context) {
-        if (context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+    private void rateLimit(RoutingContext context, Upstream upstream) {
+        RateLimiter.Decision decision = rateLimiter.consume(upstream.route().rateLimit(), callers.key(context));
+        decision.headers().forEach(context.response()::putHeader);
+        if (decision.allowed()) {
             context.next();
             return;
         }
-        context.response().putHeader("WWW-Authenticate", BEARER_CHALLENGE);
-        Problems.send(context, 401, "unauthorized", "Unauthorized", "A bearer token is required");
-    }
-
-    /** Authentication failures and upstream errors as problem+json rather than an empty body. */
-    private static void failure(RoutingContext context) {
-        Throwable failure = context.failure();
-        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
-            context.response().putHeader("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\"");
-            Problems.send(context, 401, "unauthorized", "Unauthorized", "A valid bearer token is required");
-        } else if (failure instanceof ConnectException) {
-            Problems.send(context, 502, "bad-gateway", "Bad gateway", "The service behind this path is unavailable");
-        } else {
-            context.next();
-        }
-    }
-
-    private static int port(GatewayConfig.Route route) {
-        int port = route.upstream().getPort();
-        return port > 0 ? port : ("https".equals(route.upstream().getScheme()) ? 443 : 80);
+        context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        Problems.send(context, 429, "rate-limited", "Too many requests",
+                "More than " + decision.limit() + " requests in " + decision.windowSeconds()
+                        + " s; try again in " + decision.retryAfterSeconds() + " s");
     }
 }

@@ -1,0 +1,187 @@
+package eu.taskforce.gateway.routing;
+
+import eu.taskforce.gateway.problem.Problems;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpUtils;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import org.jboss.logging.Logger;
+
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Wraps each call to one service: the circuit breaker, the headers the service needs (X-Forwarded-*, the request id
+ * and traceparent are already on the request), the body limit for chunked bodies, and problem+json when the call
+ * fails: 502 when the service cannot be reached, 504 when it stays silent past the route's timeout, 503 while the
+ * circuit is open.
+ */
+final class UpstreamInterceptor implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamInterceptor.class);
+    private static final String TOO_LARGE = "taskforce.body-too-large";
+    private static final String CLOSE_AFTER = "taskforce.close-after";
+    /** Headers the gateway answers with itself; a service's copy would be a duplicate. */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> GATEWAY_HEADERS = Set.of("x-request-id", "x-content-type-options",
+            "x-frame-options", "referrer-policy", "strict-transport-security", "content-security-policy",
+            "permissions-policy", "cross-origin-resource-policy", "ratelimit", "ratelimit-policy", "ratelimit-limit",
+            "ratelimit-remaining", "ratelimit-reset");
+
+    private final Upstream upstream;
+
+    UpstreamInterceptor(Upstream upstream) {
+        this.upstream = upstream;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        ProxyRequest request = context.request();
+        HttpServerRequest incoming = request.proxiedRequest();
+        CircuitBreaker breaker = upstream.breaker();
+        if (!breaker.tryAcquire()) {
+            ProxyResponse response = problem(context, 503, "upstream-unavailable", "Service unavailable",
+                    "The " + upstream.name() + " service is failing; the gateway does not call it for a moment");
+            response.putHeader("Retry-After", Long.toString(breaker.retryAfterSeconds()));
+            return Future.succeededFuture(response);
+        }
+        forwardedHeaders(request, incoming);
+        // the path the router matched (dot segments resolved), so the service sees what the gateway checked
+        String query = incoming.query();
+        request.setURI(HttpUtils.normalizePath(incoming.path()) + (query == null ? "" : "?" + query));
+        Body body = request.getBody();
+        boolean bodiless = bodiless(incoming);
+        if (bodiless && body != null) {
+            // nothing to pipe: the request can be sent again if a pooled connection turns out to be dead
+            request.setBody(null);
+            body.stream().resume();
+        } else if (body != null && body.length() < 0) {
+            request.setBody(Body.body(new LimitedBody(body.stream(), upstream.maxBodySize(),
+                    () -> context.set(TOO_LARGE, Boolean.TRUE)), -1));
+        }
+        return context.sendRequest()
+                .recover(failure -> bodiless && SAFE_METHODS.contains(incoming.method().name())
+                        && staleConnection(failure) && !incoming.response().closed()
+                        // once, on another connection: the service never saw the first attempt
+                        ? context.sendRequest() : Future.failedFuture(failure))
+                .transform(result -> outcome(context, result));
+    }
+
+    /** No Content-Length (or 0) and not chunked. */
+    private static boolean bodiless(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") == null && (length == null || length.trim().equals("0"));
+    }
+
+    /**
+     * A keep-alive connection that closed as the request went out on it: a race that every pooling proxy meets
+     * (the service or the network closed it while idle, or a client that left had it reset).
+     */
+    private static boolean staleConnection(Throwable failure) {
+        return failure instanceof HttpClosedException
+                || (failure instanceof java.io.IOException && String.valueOf(failure.getMessage()).contains("reset"));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        Future<Void> sent = context.sendResponse();
+        if (context.get(CLOSE_AFTER, Boolean.class) != null) {
+            // the client may still be sending a body we refused: do not read the rest of it
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            sent.onComplete(done -> incoming.connection().close());
+        }
+        return sent;
+    }
+
+    private Future<ProxyResponse> outcome(ProxyContext context, AsyncResult<ProxyResponse> result) {
+        CircuitBreaker breaker = upstream.breaker();
+        if (result.succeeded()) {
+            ProxyResponse response = result.result();
+            int status = response.getStatusCode();
+            if (status == 502 || status == 503 || status == 504) {
+                breaker.onFailure();
+            } else {
+                breaker.onSuccess();
+            }
+            MultiMap own = context.request().proxiedRequest().response().headers();
+            GATEWAY_HEADERS.forEach(name -> {
+                if (own.contains(name)) {
+                    response.headers().remove(name);
+                }
+            });
+            return Future.succeededFuture(response);
+        }
+        Throwable failure = result.cause();
+        if (context.get(TOO_LARGE, Boolean.class) != null) {
+            breaker.release();
+            context.set(CLOSE_AFTER, Boolean.TRUE);
+            ProxyResponse response = problem(context, 413, "payload-too-large", "Content too large",
+                    "The request body is larger than " + upstream.maxBodySize() + " bytes");
+            response.putHeader("Connection", "close");
+            return Future.succeededFuture(response);
+        }
+        if (context.request().proxiedRequest().response().closed()) {
+            // the client went away: nothing to answer, and not the service's fault
+            breaker.release();
+            return Future.failedFuture(failure);
+        }
+        breaker.onFailure();
+        if (timedOut(failure)) {
+            LOG.warnf("%s did not answer within %s: %s", upstream.name(), upstream.route().timeout(),
+                    failure.getMessage());
+            return Future.succeededFuture(problem(context, 504, "upstream-timeout", "Gateway timeout",
+                    "The " + upstream.name() + " service did not answer in time"));
+        }
+        LOG.warnf("%s cannot be reached at %s: %s", upstream.name(), upstream.uri(), failure.toString());
+        return Future.succeededFuture(problem(context, 502, "upstream-unreachable", "Bad gateway",
+                "The " + upstream.name() + " service cannot be reached"));
+    }
+
+    private ProxyResponse problem(ProxyContext context, int status, String slug, String title, String detail) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        return context.request().release().response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .setBody(Body.body(Problems.body(status, slug, title, detail, incoming.path())));
+    }
+
+    /** Lets a service build links (Location, Link: next) with the address the client used, not its own. */
+    private static void forwardedHeaders(ProxyRequest request, HttpServerRequest incoming) {
+        MultiMap headers = request.headers();
+        // the gateway is the edge: what a client claims about earlier hops is not passed on
+        headers.remove("Forwarded");
+        headers.set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-Proto", incoming.scheme());
+        String host = incoming.getHeader("Host");
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
+        } else {
+            headers.remove("X-Forwarded-Host");
+        }
+        headers.remove("X-Forwarded-Port");
+        headers.remove("X-Forwarded-Prefix");
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof ConnectTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+            if (t instanceof ConnectException) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

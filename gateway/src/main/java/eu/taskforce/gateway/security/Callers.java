@@ -1,0 +1,47 @@
+package eu.taskforce.gateway.security;
+
+import eu.taskforce.gateway.problem.Problems;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling. quarkus-oidc verifies any bearer token before routing (issuer, signature, expiry, audience), so a
+ * request that gets here with a token has a valid one.
+ */
+@ApplicationScoped
+public class Callers {
+
+    public static final String REALM = "taskforce";
+
+    /** A route that is not public: 401 with a challenge when no token came. */
+    public void requireToken(RoutingContext context) {
+        if (identity(context) != null) {
+            context.next();
+            return;
+        }
+        context.response().putHeader("WWW-Authenticate", TokenRejection.MISSING.challenge(REALM));
+        Problems.send(context, 401, "unauthorized", "Unauthorized", TokenRejection.MISSING.detail());
+    }
+
+    /** The rate-limit key: the token's subject, or the client's address when anonymous. */
+    public String key(RoutingContext context) {
+        SecurityIdentity identity = identity(context);
+        if (identity != null) {
+            if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+                return "sub:" + token.getSubject();
+            }
+            return "name:" + identity.getPrincipal().getName();
+        }
+        return "address:" + context.request().remoteAddress().hostAddress();
+    }
+
+    private static SecurityIdentity identity(RoutingContext context) {
+        if (context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            return user.getSecurityIdentity();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,112 @@
+package eu.taskforce.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Each prefix reaches its own service, with the headers a service needs; nothing else is routed. */
+@QuarkusTest
+@QuarkusTestResource(value = Upstreams.class, restrictToAnnotatedClass = false)
+class RoutingTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/v1/membership/signatories/42, membership",
+            "/api/v1/meetings/2025/agenda, meetings",
+            "/api/v1/guidance/documents, guidance",
+            "/api/v1/public/participants, public"})
+    void everyPrefixReachesItsServiceWithPathQueryAndToken(String path, String service) {
+        String token = Tokens.access("member-a");
+        Response echo = given().auth().oauth2(token)
+                .queryParam("limit", 5).queryParam("cursor", "a b")
+                .get(path)
+                .then().statusCode(200).extract().response();
+
+        assertThat(echo.jsonPath().getString("service")).isEqualTo(service);
+        assertThat(echo.jsonPath().getString("path")).isEqualTo(path);
+        assertThat(echo.jsonPath().getString("query")).isEqualTo("limit=5&cursor=a%20b");
+        // the token is passed on: every service checks it again
+        assertThat(echo.jsonPath().getString("headers.authorization")).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void publicRouteNeedsNoToken() {
+        given().get("/api/v1/public/participants")
+                .then().statusCode(200).body("service", equalTo("public"));
+    }
+
+    @Test
+    void bodiesAndMethodsPassThrough() {
+        given().auth().oauth2(Tokens.access("office"))
+                .contentType("application/json").body("{\"name\":\"Example AI\"}")
+                .put("/api/v1/membership/signatories/42")
+                .then().statusCode(200)
+                .body("method", equalTo("PUT"))
+                .body("bodyLength", equalTo(21))
+                .body("headers.content-type", equalTo("application/json"));
+    }
+
+    @Test
+    void serviceLearnsTheAddressTheClientUsed() {
+        Response echo = given().header("X-Forwarded-For", "6.6.6.6").header("Forwarded", "for=6.6.6.6")
+                .get("/api/v1/public/participants")
+                .then().statusCode(200).extract().response();
+
+        assertThat(echo.jsonPath().getString("headers.x-forwarded-host")).startsWith("127.0.0.1:");
+        assertThat(echo.jsonPath().getString("headers.x-forwarded-proto")).isEqualTo("http");
+        // what the client claims about earlier hops is dropped: the gateway is the edge
+        assertThat(echo.jsonPath().getString("headers.x-forwarded-for")).isEqualTo("127.0.0.1");
+        assertThat(echo.jsonPath().getString("headers.forwarded")).isNull();
+    }
+
+    @Test
+    void dotSegmentsAreResolvedBeforeRoutingAndForwarding() {
+        // a public path that climbs into the membership prefix is a membership path: it needs a token
+        given().get("/api/v1/public/../membership/signatories")
+                .then().statusCode(401);
+        given().urlEncodingEnabled(false).auth().oauth2(Tokens.access("office"))
+                .get("/api/v1/public/%2e%2e/membership/signatories")
+                .then().statusCode(200)
+                .body("service", equalTo("membership"))
+                .body("path", equalTo("/api/v1/membership/signatories"));
+    }
+
+    @Test
+    void pathsOutsideEveryPrefixAreProblems() {
+        given().get("/api/v2/anything")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:taskforce:problem:not-found"))
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/api/v2/anything"));
+        // a prefix must match a whole segment
+        given().get("/api/v1/publicity")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersOnce() {
+        Response response = given().get("/api/v1/public/participants")
+                .then().statusCode(200)
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .header("Strict-Transport-Security", matchesPattern("max-age=\\d+; includeSubDomains"))
+                .extract().response();
+        // the service sent nosniff too: one copy only
+        assertThat(response.headers().getValues("X-Content-Type-Options")).containsExactly("nosniff");
+
+        given().get("/api/v2/anything").then().statusCode(404)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Server", nullValue());
+    }
+}
