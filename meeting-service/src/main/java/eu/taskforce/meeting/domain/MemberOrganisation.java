@@ -9,11 +9,11 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A signatory as this service knows it from the membership topic: its name and whether it is a current member of the
@@ -54,12 +54,13 @@ public class MemberOrganisation extends PanacheEntityBase {
 
     /** The names of the given organisations, for views and events (null when unknown). */
     public static Map<UUID, String> names(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
+        Map<UUID, String> names = new HashMap<>(); // a null id looks up nothing, where Map.of() would throw
+        if (!ids.isEmpty()) {
+            MemberOrganisation.<MemberOrganisation>list("id in ?1", ids).stream()
+                    .filter(o -> o.name != null)
+                    .forEach(o -> names.put(o.id, o.name));
         }
-        return MemberOrganisation.<MemberOrganisation>list("id in ?1", ids).stream()
-                .filter(o -> o.name != null)
-                .collect(Collectors.toMap(o -> o.id, o -> o.name));
+        return names;
     }
 
     public static String nameOf(UUID id) {
