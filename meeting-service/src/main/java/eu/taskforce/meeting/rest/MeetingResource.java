@@ -1,10 +1,8 @@
 package eu.taskforce.meeting.rest;
 
 import eu.taskforce.contracts.meetings.MeetingKind;
-import eu.taskforce.meeting.config.MeetingConfig;
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.domain.MeetingStatus;
-import eu.taskforce.meeting.domain.MemberOrganisation;
 import eu.taskforce.meeting.rest.MeetingDtos.Cancellation;
 import eu.taskforce.meeting.rest.MeetingDtos.Held;
 import eu.taskforce.meeting.rest.MeetingDtos.MeetingView;
@@ -16,7 +14,6 @@ import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.security.Roles;
-import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,10 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/meetings")
@@ -61,13 +55,13 @@ import java.util.UUID;
 public class MeetingResource {
 
     private final MeetingService meetings;
+    private final MeetingViews views;
     private final Idempotency idempotency;
-    private final MeetingConfig config;
 
-    public MeetingResource(MeetingService meetings, Idempotency idempotency, MeetingConfig config) {
+    public MeetingResource(MeetingService meetings, MeetingViews views, Idempotency idempotency) {
         this.meetings = meetings;
+        this.views = views;
         this.idempotency = idempotency;
-        this.config = config;
     }
 
     @GET
@@ -89,15 +83,7 @@ public class MeetingResource {
             UriInfo uri) {
         Page<Meeting> page = meetings.search(new MeetingService.Filter(status, kind, from, to, updatedSince), cursor,
                 limit);
-        List<UUID> ids = page.items().stream().map(m -> m.id).toList();
-        Set<UUID> invited = meetings.invitedTo(ids);
-        boolean office = meetings.mayJoinAll();
-        Set<UUID> organisations = new HashSet<>();
-        page.items().forEach(m -> organisations.addAll(m.attendance));
-        Map<UUID, String> names = MemberOrganisation.names(organisations);
-        return new Page<>(page.items().stream().map(m -> MeetingView.of(m, invited.contains(m.id),
-                office || invited.contains(m.id), names, summaryOverdue(m))).toList(), page.nextCursor())
-                .toResponse(uri);
+        return new Page<>(views.views(page.items()), page.nextCursor()).toResponse(uri);
     }
 
     @POST
@@ -191,14 +177,6 @@ public class MeetingResource {
     }
 
     private MeetingView view(Meeting meeting) {
-        boolean invited = !meetings.invitedTo(List.of(meeting.id)).isEmpty();
-        return MeetingView.of(meeting, invited, meetings.mayJoinAll() || invited,
-                MemberOrganisation.names(meeting.attendance), summaryOverdue(meeting));
-    }
-
-    /** Held, and the public summary is later than the configured time after the meeting's end. */
-    boolean summaryOverdue(Meeting meeting) {
-        return meeting.status == MeetingStatus.HELD
-                && meeting.endsAt.plus(config.summaryDue()).isBefore(Timestamps.now());
+        return views.view(meeting);
     }
 }

@@ -82,6 +82,15 @@ public class MeetingService {
     /** Convenes a meeting; a plenary invites every current member organisation at once. */
     @Transactional
     public Meeting convene(MeetingDetails details, UUID requestId) {
+        return convene(details, requestId, List.of());
+    }
+
+    /**
+     * Convenes a meeting with a draft agenda (the items a members' request proposed, which the AI Office may then
+     * change before publishing).
+     */
+    @Transactional
+    public Meeting convene(MeetingDetails details, UUID requestId, List<String> draftAgenda) {
         participant.requireAiOffice();
         validate(details);
         Actor actor = participant.actor();
@@ -98,6 +107,7 @@ public class MeetingService {
         meeting.joiningLink = details.format() == MeetingFormat.IN_PERSON ? null : blankToNull(details.joiningLink());
         meeting.status = MeetingStatus.SCHEDULED;
         meeting.requestId = requestId;
+        draftAgenda.forEach(title -> meeting.agenda.add(AgendaItem.of(title, null, List.of(), List.of())));
         meeting.createdAt = Timestamps.now();
         meeting.updatedAt = meeting.createdAt;
         meeting.persist();
