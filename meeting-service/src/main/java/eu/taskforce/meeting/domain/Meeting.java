@@ -93,6 +93,10 @@ public class Meeting extends PanacheEntityBase {
     @Column(name = "individual_attendees", nullable = false)
     public int individualAttendees;
 
+    /** When the public summary was flagged overdue (once), if it was. */
+    @Column(name = "summary_overdue_at")
+    public OffsetDateTime summaryOverdueAt;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
