@@ -277,6 +277,58 @@ class MeetingLifecycleTest {
         assertThat(invitations(EXPERT, id)).extracting(i -> i.get("id")).containsExactly(expertInvitation);
     }
 
+    @Test
+    void badInputOnTheLifecycleWritesChangesNothing() {
+        String id = convene(meeting("PLENARY", inDays(0).minusHours(1), "bad"));
+        String path = MEETINGS + "/" + id;
+        String startsAt = OFFICE.request().get(path).then().extract().path("startsAt");
+        OFFICE.request().body(Map.of("startsAt", inDays(3).toString(), "endsAt", inDays(2).toString()))
+                .post(path + "/reschedule").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("endsAt"));
+        OFFICE.request().body(Map.of("startsAt", inDays(3).toString(), "endsAt", inDays(3).plusHours(1).toString(),
+                "timeZone", "Europe/Atlantis")).post(path + "/reschedule").then().statusCode(400)
+                .body("errors.field", hasItem("timeZone"));
+        OFFICE.request().body(Map.of()).post(path + "/reschedule").then().statusCode(400)
+                .body("errors.field", hasItem("startsAt"));
+        java.util.List<String> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        OFFICE.request().body(Map.of("attendingOrganisations", withNull)).post(path + "/held").then().statusCode(400)
+                .body("errors[0].field", equalTo("attendingOrganisations[0]"));
+        OFFICE.request().post(path + "/held").then().statusCode(400).contentType("application/problem+json");
+        OFFICE.request().body(Map.of("attendingOrganisations", List.of(ORG_A.toString()),
+                "attendingIndividuals", List.of(UUID.randomUUID().toString()))).post(path + "/held")
+                .then().statusCode(400).body("errors[0].field", equalTo("attendingIndividuals[0]"));
+        OFFICE.request().get(path).then().statusCode(200).body("status", equalTo("SCHEDULED"))
+                .body("startsAt", equalTo(startsAt)).body("attendance.size()", equalTo(0));
+        String invitation = (String) invitationOf(id, ORG_A).get("id");
+        MEMBER_A.request().body(Map.of()).put(path + "/invitations/" + invitation + "/response").then().statusCode(400)
+                .body("errors[0].field", equalTo("response"));
+        OFFICE.request().body(Map.of("items", List.of(Map.of("title", "t", "guidanceDocumentIds", List.of("doc-1")))))
+                .put(path + "/agenda").then().statusCode(400).contentType("application/problem+json");
+        OFFICE.request().get(path + "/agenda").then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void nothingAboutAMeetingChangesOnceItIsHeldOrCancelled() {
+        String held = convene(meeting("PLENARY", inDays(0).minusHours(1), "frozen"));
+        Map<String, Object> agenda = Map.of("items", List.of(Map.of("title", "Late item")));
+        Meetings.hold(held, List.of(ORG_A));
+        OFFICE.request().body(agenda).put(MEETINGS + "/" + held + "/agenda").then().statusCode(409);
+        OFFICE.request().post(MEETINGS + "/" + held + "/agenda/publication").then().statusCode(409);
+        OFFICE.request().body(Map.of("username", "expert")).post(MEETINGS + "/" + held + "/invitations")
+                .then().statusCode(409);
+
+        String cancelled = convene(meeting("AD_HOC_GROUP", inDays(5), "frozen"));
+        OFFICE.request().body(agenda).put(MEETINGS + "/" + cancelled + "/agenda").then().statusCode(200);
+        OFFICE.request().body(Map.of("reason", "Not needed")).post(MEETINGS + "/" + cancelled + "/cancellation")
+                .then().statusCode(200);
+        OFFICE.request().body(agenda).put(MEETINGS + "/" + cancelled + "/agenda").then().statusCode(409);
+        OFFICE.request().post(MEETINGS + "/" + cancelled + "/agenda/publication").then().statusCode(409);
+        OFFICE.request().body(Map.of("organisationId", ORG_B.toString())).post(MEETINGS + "/" + cancelled + "/invitations")
+                .then().statusCode(409);
+        OFFICE.request().body(Map.of("text", "Minutes")).put(MEETINGS + "/" + cancelled + "/minutes").then().statusCode(409);
+    }
+
     /** Every invitation of the meeting that {@code actor} may see. */
     static List<Map<String, Object>> invitations(Actors actor, String meetingId) {
         List<Map<String, Object>> all = new ArrayList<>();
