@@ -1,5 +1,6 @@
 package eu.taskforce.contracts;
 
+import eu.taskforce.contracts.meetings.*;
 import eu.taskforce.contracts.membership.*;
 
 import java.util.List;
@@ -53,10 +54,58 @@ public final class EventTypes {
     public static final EventType<AdHocGroupParticipation> AD_HOC_GROUP_PARTICIPANT_REMOVED = membership(
             "ad-hoc-group-participant-removed", AdHocGroupParticipation.class);
 
+    public static final EventType<MeetingRequestFiled> MEETING_REQUEST_FILED = meetings(
+            "meeting-request-filed", MeetingRequestFiled.class);
+
+    public static final EventType<MeetingRequestSupported> MEETING_REQUEST_SUPPORTED = meetings(
+            "meeting-request-supported", MeetingRequestSupported.class);
+
+    public static final EventType<MeetingRequestAccepted> MEETING_REQUEST_ACCEPTED = meetings(
+            "meeting-request-accepted", MeetingRequestAccepted.class);
+
+    public static final EventType<MeetingRequestDeclined> MEETING_REQUEST_DECLINED = meetings(
+            "meeting-request-declined", MeetingRequestDeclined.class);
+
+    public static final EventType<MeetingRequestWithdrawn> MEETING_REQUEST_WITHDRAWN = meetings(
+            "meeting-request-withdrawn", MeetingRequestWithdrawn.class);
+
+    public static final EventType<MeetingConvened> MEETING_CONVENED = meetings(
+            "meeting-convened", MeetingConvened.class);
+
+    public static final EventType<AgendaPublished> AGENDA_PUBLISHED = meetings(
+            "agenda-published", AgendaPublished.class);
+
+    public static final EventType<MeetingRescheduled> MEETING_RESCHEDULED = meetings(
+            "meeting-rescheduled", MeetingRescheduled.class);
+
+    public static final EventType<MeetingCancelled> MEETING_CANCELLED = meetings(
+            "meeting-cancelled", MeetingCancelled.class);
+
+    public static final EventType<MeetingHeld> MEETING_HELD = meetings(
+            "meeting-held", MeetingHeld.class);
+
+    public static final EventType<SummaryPublished> SUMMARY_PUBLISHED = meetings(
+            "summary-published", SummaryPublished.class);
+
+    public static final EventType<SummaryOverdue> SUMMARY_OVERDUE = meetings(
+            "summary-overdue", SummaryOverdue.class);
+
+    public static final EventType<CadenceWarning> CADENCE_WARNING = meetings(
+            "cadence-warning", CadenceWarning.class);
+
+    public static final EventType<DecisionOpened> DECISION_OPENED = meetings(
+            "decision-opened", DecisionOpened.class);
+
+    public static final EventType<DecisionClosed> DECISION_CLOSED = meetings(
+            "decision-closed", DecisionClosed.class);
+
     public static final List<EventType<?>> ALL = List.of(SIGNATORY_REGISTERED, SIGNATORY_UPDATED, SIGNATURE_WITHDRAWN,
             MEMBERSHIP_STARTED, MEMBERSHIP_ENDED, REPRESENTATIVE_APPOINTED, REPRESENTATIVE_UPDATED,
             REPRESENTATIVE_REMOVED, STAKEHOLDER_REGISTERED, STAKEHOLDER_UPDATED, STAKEHOLDER_REMOVED,
-            AD_HOC_GROUP_CREATED, AD_HOC_GROUP_PARTICIPANT_ADDED, AD_HOC_GROUP_PARTICIPANT_REMOVED);
+            AD_HOC_GROUP_CREATED, AD_HOC_GROUP_PARTICIPANT_ADDED, AD_HOC_GROUP_PARTICIPANT_REMOVED,
+            MEETING_REQUEST_FILED, MEETING_REQUEST_SUPPORTED, MEETING_REQUEST_ACCEPTED, MEETING_REQUEST_DECLINED,
+            MEETING_REQUEST_WITHDRAWN, MEETING_CONVENED, AGENDA_PUBLISHED, MEETING_RESCHEDULED, MEETING_CANCELLED,
+            MEETING_HELD, SUMMARY_PUBLISHED, SUMMARY_OVERDUE, CADENCE_WARNING, DECISION_OPENED, DECISION_CLOSED);
 
     public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
@@ -67,9 +116,18 @@ public final class EventTypes {
      * record (appointed and updated carry the same profile); the schema is named after the record.
      */
     private static <T> EventType<T> membership(String name, Class<T> payload) {
+        return of("membership", Topics.MEMBERSHIP, name, payload);
+    }
+
+    /** A meetings event type named {@code eu.taskforce.meetings.<name>.v1}, on {@link Topics#MEETINGS}. */
+    private static <T> EventType<T> meetings(String name, Class<T> payload) {
+        return of("meetings", Topics.MEETINGS, name, payload);
+    }
+
+    private static <T> EventType<T> of(String context, String topic, String name, Class<T> payload) {
         String schema = payload.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-        return new EventType<>(CloudEvents.TYPE_PREFIX + "membership." + name + ".v1", Topics.MEMBERSHIP, payload,
-                "schemas/membership/" + schema + ".v1.json");
+        return new EventType<>(CloudEvents.TYPE_PREFIX + context + "." + name + ".v1", topic, payload,
+                "schemas/" + context + "/" + schema + ".v1.json");
     }
 
     private EventTypes() {

@@ -2,6 +2,10 @@ package eu.taskforce.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.taskforce.contracts.meetings.AgendaPublished;
+import eu.taskforce.contracts.meetings.CadenceWarning;
+import eu.taskforce.contracts.meetings.SummaryPublished;
+import eu.taskforce.contracts.meetings.WithholdingReason;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.contracts.reference.CodeOfPractice;
@@ -14,6 +18,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,6 +70,34 @@ class ContractsTest {
         assertThat(EventJson.read(json, SignatoryRegistered.class)).isEqualTo(event);
         assertThatThrownBy(() -> EventJson.read("{not json", SignatoryRegistered.class))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void meetingEventsTravelOnTheMeetingsTopicAndTheCadenceSubjectIsTheDocumentedOne() throws Exception {
+        List<EventType<?>> meetings = EventTypes.ALL.stream()
+                .filter(t -> t.type().startsWith(CloudEvents.TYPE_PREFIX + "meetings.")).toList();
+        assertThat(meetings).hasSize(15).allSatisfy(t -> {
+            assertThat(t.topic()).isEqualTo(Topics.MEETINGS);
+            assertThat(t.schemaResource()).startsWith("schemas/meetings/");
+        });
+        JsonNode cadence = new ObjectMapper().readTree(resource(EventTypes.CADENCE_WARNING.schemaResource()));
+        assertThat(cadence.get("description").asText()).contains(CadenceWarning.SUBJECT.toString());
+        Object yaml = new org.yaml.snakeyaml.Yaml().load(resource("asyncapi.yaml"));
+        assertThat(yaml).as("asyncapi.yaml parses").isInstanceOf(java.util.Map.class);
+    }
+
+    @Test
+    void nestedMeetingPayloadsRoundTripAndNeverCarryMoreThanTheirFields() {
+        UUID meeting = UUID.randomUUID();
+        AgendaPublished agenda = new AgendaPublished(meeting, 1, List.of(new AgendaPublished.Item(1, "Model evaluations",
+                null, List.of("SAFETY_AND_SECURITY-3.2"), List.of())));
+        assertThat(EventJson.read(EventJson.write(agenda), AgendaPublished.class)).isEqualTo(agenda);
+        SummaryPublished summary = new SummaryPublished(meeting, "We met.", List.of(
+                new SummaryPublished.WithheldPart("Pricing of compute", WithholdingReason.COMMERCIALLY_CONFIDENTIAL)),
+                java.time.OffsetDateTime.parse("2026-03-01T10:00:00Z"));
+        String json = EventJson.write(summary);
+        assertThat(json).contains("\"reason\":\"COMMERCIALLY_CONFIDENTIAL\"");
+        assertThat(EventJson.read(json, SummaryPublished.class)).isEqualTo(summary);
     }
 
     private static InputStream resource(String name) {

@@ -212,16 +212,19 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() == null) {
+            // a node inside a list or map carries the index (or key) of its place in the container before it:
+            // items[0].title, attendingOrganisations[1]
+            Object place = node.getIndex() != null ? node.getIndex() : node.getKey();
+            if (node.isInIterable() && place != null && !name.isEmpty()) {
+                name.append('[').append(place).append(']');
+            }
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!name.isEmpty()) {
                 name.append('.');
             }
             name.append(node.getName());
-            if (node.getIndex() != null) {
-                name.append('[').append(node.getIndex()).append(']');
-            }
         }
         return name.isEmpty() ? (parameter == null ? "request" : parameter) : name.toString();
     }

@@ -1,0 +1,34 @@
+package eu.taskforce.meeting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+@ConfigMapping(prefix = "taskforce.meetings")
+public interface MeetingConfig {
+
+    /**
+     * The day of the Taskforce's constituent meeting (30 January 2026, held before this service existed): the cadence
+     * counts from it until a plenary is recorded here as held.
+     */
+    @WithDefault("2026-01-30")
+    LocalDate constitutedOn();
+
+    /** The cadence check warns when the yearly deadline is this close and no plenary is scheduled before it. */
+    @WithDefault("60d")
+    Duration cadenceWarningWindow();
+
+    /** A meeting's public summary is due this long after the meeting ended; later it is flagged overdue. */
+    @WithDefault("30d")
+    Duration summaryDue();
+
+    /** How often the cadence and the overdue summaries are checked. */
+    @WithDefault("1h")
+    Duration checkInterval();
+
+    /** How often decisions whose closing time has passed are closed. */
+    @WithDefault("5s")
+    Duration decisionCloseInterval();
+}

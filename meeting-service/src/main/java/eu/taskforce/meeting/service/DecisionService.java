@@ -1,0 +1,227 @@
+package eu.taskforce.meeting.service;
+
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.meetings.DecisionClosed;
+import eu.taskforce.contracts.meetings.DecisionOpened;
+import eu.taskforce.contracts.meetings.DecisionThreshold;
+import eu.taskforce.meeting.domain.Decision;
+import eu.taskforce.meeting.domain.DecisionStatus;
+import eu.taskforce.meeting.domain.Meeting;
+import eu.taskforce.meeting.domain.MemberOrganisation;
+import eu.taskforce.meeting.domain.Vote;
+import eu.taskforce.meeting.domain.VoteChoice;
+import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.audit.AuditTrail;
+import eu.taskforce.platform.outbox.Outbox;
+import eu.taskforce.platform.problem.ProblemException;
+import eu.taskforce.platform.security.Actor;
+import eu.taskforce.platform.time.Timestamps;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Taskforce decisions. The AI Office opens one; each current member organisation casts one vote and may change it
+ * until the closing time; at closing the result is computed over the votes of the organisations that are members then,
+ * and published with the counts. Who voted how is for the AI Office and members only.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    public static final String RECORD_TYPE = "Decision";
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
+    private static final Actor CLOSER = Actor.system("decision-closing");
+
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Participant participant;
+    private final EntityManager entityManager;
+
+    public DecisionService(Outbox outbox, AuditTrail audit, Participant participant, EntityManager entityManager) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.participant = participant;
+        this.entityManager = entityManager;
+    }
+
+    public record Filter(DecisionStatus status, OffsetDateTime updatedSince) {
+    }
+
+    @Transactional
+    public Decision open(String question, DecisionThreshold threshold, OffsetDateTime closesAt, UUID meetingId) {
+        participant.requireAiOffice();
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        OffsetDateTime now = Timestamps.now();
+        if (!closesAt.isAfter(now)) {
+            errors.add("closesAt", "must be in the future");
+        }
+        if (meetingId != null && Meeting.findById(meetingId) == null) {
+            errors.add("meetingId", "no meeting " + meetingId + " exists");
+        }
+        errors.throwIfAny();
+        Decision decision = new Decision();
+        decision.id = UUID.randomUUID();
+        decision.question = question.strip();
+        decision.threshold = threshold;
+        decision.closesAt = MeetingService.utc(closesAt);
+        decision.meetingId = meetingId;
+        decision.status = DecisionStatus.OPEN;
+        decision.openedBy = participant.subject();
+        decision.createdAt = now;
+        decision.updatedAt = now;
+        decision.persist();
+        outbox.add(EventTypes.DECISION_OPENED, decision.id, new DecisionOpened(decision.id, decision.question,
+                threshold, decision.closesAt, meetingId));
+        audit.record(participant.actor(), "DECISION_OPENED", RECORD_TYPE, decision.id);
+        Decision.flush();
+        return decision;
+    }
+
+    public Decision get(UUID id) {
+        return Decision.<Decision>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Decision", id));
+    }
+
+    /** Who voted how: the AI Office and representatives of member organisations only. */
+    public boolean maySeeVotes() {
+        return participant.isAiOffice() || participant.isMember();
+    }
+
+    /** The caller's organisation's vote, if it is a member that voted. */
+    public Vote myVote(UUID decisionId) {
+        UUID organisation = participant.organisation().orElse(null);
+        if (organisation == null) {
+            return null;
+        }
+        return Vote.<Vote>find("key.decisionId = ?1 and key.organisationId = ?2", decisionId, organisation)
+                .firstResult();
+    }
+
+    /**
+     * A representative casts (or changes) its organisation's vote while the decision is open. The decision row is
+     * read with a shared lock, so that the closing, which locks it exclusively, counts every vote accepted before it.
+     */
+    @Transactional
+    public Vote vote(UUID decisionId, UUID organisationId, VoteChoice choice) {
+        if (!participant.represents(organisationId)) {
+            throw ProblemException.forbidden("A representative votes for its own organisation only");
+        }
+        Decision decision = Decision.<Decision>findByIdOptional(decisionId, LockModeType.PESSIMISTIC_READ)
+                .orElseThrow(() -> ProblemException.notFound("Decision", decisionId));
+        OffsetDateTime now = Timestamps.now();
+        if (decision.status != DecisionStatus.OPEN || !decision.closesAt.isAfter(now)) {
+            throw ProblemException.conflict("Voting on this decision closed at " + decision.closesAt);
+        }
+        if (MemberOrganisation.currentMember(organisationId).isEmpty()) {
+            throw ProblemException.conflict("Organisation " + organisationId
+                    + " is not a current member of the Taskforce; only members vote");
+        }
+        entityManager.createNativeQuery("""
+                        insert into vote (decision_id, organisation_id, choice, cast_by, cast_at, updated_at)
+                        values (:decision, :organisation, :choice, :by, :now, :now)
+                        on conflict (decision_id, organisation_id)
+                        do update set choice = excluded.choice, cast_by = excluded.cast_by, updated_at = excluded.updated_at""")
+                .setParameter("decision", decisionId).setParameter("organisation", organisationId)
+                .setParameter("choice", choice.name()).setParameter("by", participant.subject())
+                .setParameter("now", now).executeUpdate();
+        audit.record(participant.actor(), "VOTE_CAST", RECORD_TYPE, decisionId);
+        entityManager.clear();
+        return Vote.find("key.decisionId = ?1 and key.organisationId = ?2", decisionId, organisationId).firstResult();
+    }
+
+    /** Closes every open decision whose closing time has passed; each in a transaction of its own. */
+    @Scheduled(every = "${taskforce.meetings.decision-close-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void closeDueDecisions() {
+        OffsetDateTime now = Timestamps.now();
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>list(
+                "status = ?1 and closesAt <= ?2", DecisionStatus.OPEN, now).stream().map(d -> d.id).toList());
+        for (UUID id : due) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> close(id, now));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Decision %s could not be closed; the next pass tries again", id);
+            }
+        }
+    }
+
+    /** Computes and publishes the result, if the decision is still open and due (another instance may have closed it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void close(UUID id, OffsetDateTime now) {
+        Decision decision = Decision.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (decision == null || decision.status != DecisionStatus.OPEN || decision.closesAt.isAfter(now)) {
+            return;
+        }
+        Set<UUID> members = MemberOrganisation.currentMembers().stream().map(o -> o.id).collect(Collectors.toSet());
+        List<Vote> counted = Vote.<Vote>list("key.decisionId", id).stream()
+                .filter(v -> members.contains(v.key.organisationId)).toList();
+        int yes = (int) counted.stream().filter(v -> v.choice == VoteChoice.YES).count();
+        int no = (int) counted.stream().filter(v -> v.choice == VoteChoice.NO).count();
+        int abstain = (int) counted.stream().filter(v -> v.choice == VoteChoice.ABSTAIN).count();
+        decision.status = DecisionStatus.CLOSED;
+        decision.result = Decision.result(decision.threshold, yes, no);
+        decision.yes = yes;
+        decision.no = no;
+        decision.abstain = abstain;
+        decision.closedAt = now;
+        decision.updatedAt = now;
+        outbox.add(EventTypes.DECISION_CLOSED, id, new DecisionClosed(id, decision.question, decision.threshold,
+                decision.result, yes, no, abstain, now));
+        audit.record(CLOSER, "DECISION_CLOSED", RECORD_TYPE, id);
+    }
+
+    /** Votes of a decision, by organisation: the AI Office and members only. */
+    public Page<Vote> votes(UUID decisionId, String cursor, int limit) {
+        if (!maySeeVotes()) {
+            throw ProblemException.forbidden("Who voted how is for the AI Office and members only");
+        }
+        get(decisionId);
+        StringBuilder query = new StringBuilder("from Vote v where v.key.decisionId = :decision");
+        Parameters parameters = Parameters.with("decision", decisionId);
+        if (cursor != null) {
+            query.append(" and v.key.organisationId > :after");
+            parameters.and("after", Cursor.uuid(Cursor.decode(cursor, 1).get(0)));
+        }
+        query.append(" order by v.key.organisationId");
+        List<Vote> rows = Vote.find(query.toString(), parameters).page(0, limit + 1).list();
+        return Page.of(rows, limit, v -> v, v -> Cursor.encode(v.key.organisationId.toString()));
+    }
+
+    /** One page of decisions, newest first; or, with {@code updatedSince}, by time of last change (for sync). */
+    public Page<Decision> search(Filter filter, String cursor, int limit) {
+        StringBuilder query = new StringBuilder("from Decision d where 1 = 1");
+        Parameters parameters = new Parameters();
+        if (filter.status() != null) {
+            query.append(" and d.status = :status");
+            parameters.and("status", filter.status());
+        }
+        boolean sync = filter.updatedSince() != null;
+        if (sync) {
+            query.append(" and d.updatedAt >= :since");
+            parameters.and("since", filter.updatedSince());
+        }
+        if (cursor != null) {
+            List<String> after = Cursor.decode(cursor, 2);
+            query.append(sync
+                    ? " and (d.updatedAt > :afterTime or (d.updatedAt = :afterTime and d.id > :afterId))"
+                    : " and (d.createdAt < :afterTime or (d.createdAt = :afterTime and d.id > :afterId))");
+            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
+        }
+        query.append(sync ? " order by d.updatedAt, d.id" : " order by d.createdAt desc, d.id");
+        List<Decision> rows = Decision.find(query.toString(), parameters).page(0, limit + 1).list();
+        return Page.of(rows, limit, d -> d, d -> Cursor.encode(
+                (sync ? d.updatedAt : d.createdAt).toInstant().toString(), d.id.toString()));
+    }
+}

@@ -1,0 +1,179 @@
+package eu.taskforce.meeting;
+
+import eu.taskforce.contracts.EventTypes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static eu.taskforce.meeting.Actors.EXPERT;
+import static eu.taskforce.meeting.Actors.MEMBER_A;
+import static eu.taskforce.meeting.Actors.MEMBER_B;
+import static eu.taskforce.meeting.Actors.OFFICE;
+import static eu.taskforce.meeting.Actors.ORG_A;
+import static eu.taskforce.meeting.Actors.ORG_B;
+import static eu.taskforce.meeting.Meetings.MEETINGS;
+import static eu.taskforce.meeting.Meetings.inDays;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Decisions: one vote per member organisation, changeable until closing; the scheduled closing computes the result. */
+@QuarkusTest
+class DecisionTest {
+
+    static final String DECISIONS = MEETINGS + "/decisions";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
+    String topicPrefix;
+
+    @Inject
+    EntityManager entityManager;
+
+    MembershipFeed feed;
+
+    @BeforeEach
+    void members() {
+        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
+        Members.ensure(feed);
+    }
+
+    @AfterEach
+    void close() {
+        feed.close();
+    }
+
+    static String open(String question, String threshold) {
+        return OFFICE.request().body(Map.of("question", question, "threshold", threshold,
+                "closesAt", inDays(7).toString())).post(DECISIONS).then().statusCode(201)
+                .body("status", equalTo("OPEN")).extract().path("id");
+    }
+
+    static void vote(Actors actor, String decision, java.util.UUID organisation, String choice, int status) {
+        actor.request().body(Map.of("choice", choice)).put(DECISIONS + "/" + decision + "/votes/" + organisation)
+                .then().statusCode(status);
+    }
+
+    @Test
+    void eachMemberVotesOnceForItsOwnOrganisationAndTheClosingPublishesOnlyTheCounts() {
+        String id = open("Invite Dr Example as an independent expert? " + UUID.randomUUID(), "TWO_THIRDS");
+        vote(MEMBER_A, id, ORG_A, "YES", 200);
+        vote(MEMBER_A, id, ORG_A, "NO", 200);
+        MEMBER_A.request().get(DECISIONS + "/" + id).then().body("myVote", equalTo("NO")).body("yes", nullValue());
+        vote(MEMBER_B, id, ORG_B, "YES", 200);
+        vote(MEMBER_B, id, ORG_A, "YES", 403);
+        vote(MEMBER_A, id, UUID.randomUUID(), "YES", 403);
+        vote(OFFICE, id, ORG_A, "YES", 403);
+        vote(EXPERT, id, ORG_A, "YES", 403);
+        MEMBER_A.request().body(Map.of("choice", "MAYBE")).put(DECISIONS + "/" + id + "/votes/" + ORG_A)
+                .then().statusCode(400).body("errors[0].field", equalTo("choice"));
+        vote(MEMBER_A, UUID.randomUUID().toString(), ORG_A, "YES", 404);
+
+        OFFICE.request().get(DECISIONS + "/" + id + "/votes").then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items.find { it.organisationId == '" + ORG_A + "' }.choice", equalTo("NO"))
+                .body("items.find { it.organisationId == '" + ORG_B + "' }.organisationName", equalTo("Aleph Alpha"));
+        MEMBER_B.request().get(DECISIONS + "/" + id + "/votes").then().statusCode(200)
+                .body("items.organisationId", hasItem(ORG_A.toString()));
+        EXPERT.request().get(DECISIONS + "/" + id + "/votes").then().statusCode(403)
+                .contentType("application/problem+json");
+        EXPERT.request().get(DECISIONS + "/" + id).then().statusCode(200).body("myVote", nullValue())
+                .body("status", equalTo("OPEN"));
+
+        // the closing time passes: the scheduled closing computes the result (1 YES, 1 NO: short of two thirds)
+        closeNow(id);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "CLOSED".equals(EXPERT.request().get(DECISIONS + "/" + id).then().extract().path("status")));
+        EXPERT.request().get(DECISIONS + "/" + id).then().body("result", equalTo("REJECTED"))
+                .body("yes", equalTo(1)).body("no", equalTo(1)).body("abstain", equalTo(0));
+        MEMBER_A.request().body(Map.of("choice", "YES")).put(DECISIONS + "/" + id + "/votes/" + ORG_A)
+                .then().statusCode(409).body("detail", containsString("closed"));
+
+        List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,
+                MeetingEvents.topic(topicPrefix), Set.of(id), r -> r.size() >= 2);
+        assertThat(MeetingEvents.types(events)).containsExactly(EventTypes.DECISION_OPENED.type(),
+                EventTypes.DECISION_CLOSED.type());
+        assertThat(events.get(1).value()).contains("\"result\":\"REJECTED\"").contains("\"yes\":1")
+                .doesNotContain(ORG_A.toString()).doesNotContain(ORG_B.toString());
+    }
+
+    @Test
+    void abstentionsDoNotCountAndAMajorityAdopts() {
+        String id = open("Form an ad-hoc group on open-source models? " + UUID.randomUUID(), "SIMPLE_MAJORITY");
+        vote(MEMBER_A, id, ORG_A, "YES", 200);
+        vote(MEMBER_B, id, ORG_B, "ABSTAIN", 200);
+        closeNow(id);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "CLOSED".equals(MEMBER_B.request().get(DECISIONS + "/" + id).then().extract().path("status")));
+        MEMBER_B.request().get(DECISIONS + "/" + id).then().body("result", equalTo("ADOPTED"))
+                .body("yes", equalTo(1)).body("abstain", equalTo(1)).body("myVote", equalTo("ABSTAIN"));
+        MEMBER_B.request().queryParam("status", "CLOSED").queryParam("limit", 500).get(DECISIONS)
+                .then().statusCode(200).body("items.id", hasItem(id));
+    }
+
+    @Test
+    void badInputIsAProblemAndStoresNothing() {
+        String question = "Bad " + UUID.randomUUID();
+        OFFICE.request().body(Map.of("question", question, "threshold", "TWO_THIRDS",
+                "closesAt", inDays(-1).toString())).post(DECISIONS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("closesAt"));
+        OFFICE.request().body(Map.of("question", question, "threshold", "MOST", "closesAt", inDays(1).toString()))
+                .post(DECISIONS).then().statusCode(400).body("errors[0].field", equalTo("threshold"));
+        OFFICE.request().body(Map.of("question", question, "threshold", "UNANIMITY", "closesAt", inDays(1).toString(),
+                "meetingId", UUID.randomUUID().toString())).post(DECISIONS).then().statusCode(400)
+                .body("errors.field", hasItem("meetingId"));
+        OFFICE.request().body(Map.of("question", "", "threshold", "UNANIMITY")).post(DECISIONS).then().statusCode(400)
+                .body("errors.field", hasItem("question")).body("errors.field", hasItem("closesAt"));
+        OFFICE.request().body(Map.of("question", question, "threshold", "UNANIMITY", "closesAt", "tomorrow"))
+                .post(DECISIONS).then().statusCode(400).contentType("application/problem+json");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from decision where question = :q").setParameter("q", question).getSingleResult())
+                .longValue())).isZero();
+        MEMBER_A.request().body(Map.of("question", question, "threshold", "UNANIMITY",
+                "closesAt", inDays(1).toString())).post(DECISIONS).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "former-member", roles = "member")
+    @OidcSecurity(claims = @Claim(key = "org", value = MeetingRequestTest.NOT_A_MEMBER))
+    void anOrganisationThatIsNotACurrentMemberDoesNotVote() {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "insert into decision (id, question, threshold, closes_at, status, opened_by, created_at,"
+                                + " updated_at) values (:id, 'Q', 'UNANIMITY', now() + interval '1 day', 'OPEN', 'office',"
+                                + " now(), now())")
+                .setParameter("id", id).executeUpdate());
+        given().contentType(ContentType.JSON).body(Map.of("choice", "YES"))
+                .put(DECISIONS + "/" + id + "/votes/" + MeetingRequestTest.NOT_A_MEMBER)
+                .then().statusCode(409).body("detail", containsString("not a current member"));
+    }
+
+    /** The closing time passes (the scheduled closing picks the decision up within seconds). */
+    void closeNow(String id) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update decision set closes_at = now() - interval '1 second' where id = :id")
+                .setParameter("id", UUID.fromString(id)).executeUpdate());
+    }
+}

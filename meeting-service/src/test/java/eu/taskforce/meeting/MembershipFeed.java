@@ -1,0 +1,114 @@
+package eu.taskforce.meeting;
+
+import eu.taskforce.contracts.CloudEvents;
+import eu.taskforce.contracts.EventJson;
+import eu.taskforce.contracts.EventType;
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.membership.MembershipStarted;
+import eu.taskforce.contracts.membership.SignatoryRegistered;
+import eu.taskforce.contracts.reference.Chapter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Plays membership-service in the tests: writes membership CloudEvents (Kafka binary mode, as its outbox does) to the
+ * {@code test.} membership topic of the shared broker, and waits until meeting-service's replica shows them.
+ */
+public final class MembershipFeed implements AutoCloseable {
+
+    public static final Duration APPLIED_WITHIN = Duration.ofSeconds(60);
+
+    private final KafkaProducer<String, String> producer;
+    private final EntityManager entityManager;
+    public final String topic;
+
+    public MembershipFeed(String bootstrapServers, String topicPrefix, EntityManager entityManager) {
+        this.topic = topicPrefix + Topics.MEMBERSHIP;
+        this.entityManager = entityManager;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** Registers the organisation and starts a membership period for it, then waits until the replica has it. */
+    public void member(UUID organisation, String name) {
+        send(UUID.randomUUID().toString(), EventTypes.SIGNATORY_REGISTERED, organisation, new SignatoryRegistered(
+                organisation, name, "FR", null, Set.of(Chapter.TRANSPARENCY), LocalDate.of(2025, 8, 1)));
+        send(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_STARTED, organisation,
+                new MembershipStarted(organisation, UUID.randomUUID(), name, LocalDate.of(2026, 1, 30)));
+        awaitMember(organisation, true);
+    }
+
+    public void awaitMember(UUID organisation, boolean member) {
+        await().atMost(APPLIED_WITHIN).until(() -> member == isMember(organisation));
+    }
+
+    public boolean isMember(UUID organisation) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = entityManager.createNativeQuery("select member from member_organisation where id = :id")
+                    .setParameter("id", organisation).getResultList();
+            return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
+        });
+    }
+
+    public String name(UUID organisation) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = entityManager.createNativeQuery("select name from member_organisation where id = :id")
+                    .setParameter("id", organisation).getResultList();
+            return rows.isEmpty() ? null : (String) rows.get(0);
+        });
+    }
+
+    /** Sends a CloudEvent and waits for Kafka's acknowledgement, so that a test's records are on the topic in order. */
+    public void send(String id, EventType<?> type, UUID subject, Object data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject.toString(),
+                data instanceof String raw ? raw : EventJson.write(data));
+        header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
+        header(record, CloudEvents.HEADER_ID, id);
+        header(record, CloudEvents.HEADER_SOURCE, CloudEvents.source("membership-service"));
+        header(record, CloudEvents.HEADER_TYPE, type.type());
+        header(record, CloudEvents.HEADER_SUBJECT, subject.toString());
+        header(record, CloudEvents.HEADER_TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
+        header(record, CloudEvents.HEADER_DATA_SCHEMA, type.dataSchema());
+        header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+        send(record);
+    }
+
+    public void send(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not take the record", e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
