@@ -89,13 +89,13 @@ public final class SignatoryDtos {
     @Schema(name = "NewMembership", description = "A signatory joining the Taskforce")
     public record NewMembership(
             @Schema(description = "The first day of membership; today when absent", examples = "2026-01-30")
-            LocalDate joinedOn) {
+            @PastOrPresent LocalDate joinedOn) {
     }
 
     @Schema(name = "Leave", description = "A member leaving the Taskforce")
     public record Leave(
             @Schema(description = "The last day of membership; today when absent", examples = "2026-06-30")
-            LocalDate leftOn) {
+            @PastOrPresent LocalDate leftOn) {
     }
 
     @Schema(name = "Membership", description = "One period of Taskforce membership")

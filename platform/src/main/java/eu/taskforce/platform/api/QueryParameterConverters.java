@@ -1,4 +1,4 @@
-package eu.taskforce.membership.rest;
+package eu.taskforce.platform.api;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.QueryParam;
