@@ -36,6 +36,7 @@ import static eu.taskforce.membership.TestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -95,6 +96,21 @@ class LifecycleTest {
         leave(office(), id, null).then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("is not a member of the Taskforce"));
         assertThat(office().get(SIGNATORIES + "/" + id + "/memberships").jsonPath().getList("$")).isEmpty();
+    }
+
+    @Test
+    void groupsComeAPageAtATimeInNameOrder() {
+        createGroup(unique("Paged group one"));
+        createGroup(unique("Paged group two"));
+        Response first = office().get(API + "/groups?limit=1");
+        first.then().statusCode(200).header("Link", containsString("rel=\"next\"")).body("items", hasSize(1));
+        String cursor = first.jsonPath().getString("nextCursor");
+        Response second = office().queryParam("limit", 1).queryParam("cursor", cursor).get(API + "/groups");
+        second.then().statusCode(200).body("items", hasSize(1));
+        assertThat(second.jsonPath().getString("items[0].name").toLowerCase())
+                .isGreaterThan(first.jsonPath().getString("items[0].name").toLowerCase());
+        office().get(API + "/groups?limit=0").then().statusCode(400).contentType(PROBLEM);
+        office().get(API + "/groups?cursor=not-a-cursor").then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test

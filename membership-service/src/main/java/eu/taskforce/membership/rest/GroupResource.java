@@ -6,21 +6,26 @@ import eu.taskforce.membership.rest.GroupDtos.NewGroup;
 import eu.taskforce.membership.rest.GroupDtos.NewParticipant;
 import eu.taskforce.membership.service.GroupService;
 import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/membership/groups")
@@ -54,10 +58,15 @@ public class GroupResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Every ad-hoc group, by name, with its participants")
-    @APIResponse(responseCode = "200", description = "The groups")
-    public List<GroupView> list() {
-        return groups.list().stream().map(GroupView::of).toList();
+    @Operation(summary = "The ad-hoc groups, by name, with their participants")
+    @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    public Response list(@Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
+                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         UriInfo uri) {
+        Page<AdHocGroup> page = groups.list(cursor, limit);
+        return new Page<>(page.items().stream().map(GroupView::of).toList(), page.nextCursor()).toResponse(uri);
     }
 
     @POST
