@@ -1,0 +1,56 @@
+package eu.taskforce.platform.tracing;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Names the request in every log line the service writes for it: the gateway's {@code X-Request-Id} and the trace
+ * id of the W3C {@code traceparent} it forwards. A request that did not come through the gateway gets an id of its
+ * own. The id is echoed on the response so that a caller can quote it.
+ */
+@ApplicationScoped
+public class RequestLogContext {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    public static final String TRACEPARENT = "traceparent";
+    /** MDC keys, named in quarkus.log.console.format. */
+    public static final String MDC_REQUEST_ID = "requestId";
+    public static final String MDC_TRACE_ID = "traceId";
+
+    // both are copied into log lines and headers: nothing but what an id needs
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
+    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+
+    /** Before authentication (200): a 401 is logged with the id too. */
+    static final int PRIORITY = 400;
+
+    void register(@Observes Filters filters) {
+        filters.register(RequestLogContext::name, PRIORITY);
+    }
+
+    static void name(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String requestId = request.getHeader(REQUEST_ID);
+        if (requestId == null || !SANE_ID.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+        }
+        context.response().putHeader(REQUEST_ID, requestId);
+        // Quarkus keeps the MDC in the request's (duplicated) Vert.x context: it follows the request to the worker
+        MDC.put(MDC_REQUEST_ID, requestId);
+        String traceparent = request.getHeader(TRACEPARENT);
+        var trace = traceparent == null ? null : TRACEPARENT_FORMAT.matcher(traceparent);
+        if (trace != null && trace.matches()) {
+            MDC.put(MDC_TRACE_ID, trace.group(1));
+        } else {
+            MDC.remove(MDC_TRACE_ID);
+        }
+        context.next();
+    }
+}

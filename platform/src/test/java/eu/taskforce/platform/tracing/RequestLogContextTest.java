@@ -1,0 +1,47 @@
+package eu.taskforce.platform.tracing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The gateway's request id and trace id reach the service's log lines, on the thread that runs the resource. */
+@QuarkusTest
+class RequestLogContextTest {
+
+    static final String PROBE = "/platform-test/log-context";
+
+    @Test
+    void theGatewaysRequestIdAndTraceIdNameTheLogLines() {
+        given().header("X-Request-Id", "req-1234")
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .get(PROBE)
+                .then().statusCode(200)
+                .header("X-Request-Id", "req-1234")
+                .body("requestId", equalTo("req-1234"))
+                .body("traceId", equalTo("4bf92f3577b34da6a3ce929d0e0e4736"));
+    }
+
+    @Test
+    void aRequestWithoutIdsGetsAnIdOfItsOwnAndAnInsaneIdIsReplaced() {
+        Response plain = given().get(PROBE);
+        plain.then().statusCode(200).body("traceId", equalTo("null"));
+        assertThat(plain.header("X-Request-Id")).matches("[0-9a-f-]{36}").isEqualTo(plain.jsonPath().getString("requestId"));
+
+        Response insane = given().header("X-Request-Id", "a b\"<script>").header("traceparent", "garbage").get(PROBE);
+        assertThat(insane.jsonPath().getString("requestId")).matches("[0-9a-f-]{36}");
+        assertThat(insane.jsonPath().getString("traceId")).isEqualTo("null");
+    }
+
+    @Test
+    void idsDoNotLeakFromOneRequestToTheNext() {
+        given().header("traceparent", "00-11111111111111111111111111111111-00f067aa0ba902b7-01").get(PROBE)
+                .then().body("traceId", equalTo("11111111111111111111111111111111"));
+        for (int i = 0; i < 20; i++) {
+            given().get(PROBE).then().body("traceId", equalTo("null"));
+        }
+    }
+}
