@@ -45,6 +45,18 @@ class RoutingTest {
     }
 
     @Test
+    void calendarClientsReachTheirFeedsWithoutATokenAndNothingElseBesideThem() {
+        given().get("/api/v1/meetings/calendar/public.ics").then().statusCode(200).body("service", equalTo("meetings"));
+        given().get("/api/v1/meetings/calendar/personal/k3y").then().statusCode(200)
+                .body("path", equalTo("/api/v1/meetings/calendar/personal/k3y"));
+        given().get("/api/v1/meetings/calendar/feeds").then().statusCode(401);
+        given().get("/api/v1/meetings/calendar/public.ics2").then().statusCode(401);
+        given().get("/api/v1/meetings/calendar/personal").then().statusCode(401);
+        given().get("/api/v1/meetings/calendar/personal/../feeds").then().statusCode(401);
+        given().get("/api/v1/meetings").then().statusCode(401);
+    }
+
+    @Test
     void bodiesAndMethodsPassThrough() {
         given().auth().oauth2(Tokens.access("office"))
                 .contentType("application/json").body("{\"name\":\"Example AI\"}")

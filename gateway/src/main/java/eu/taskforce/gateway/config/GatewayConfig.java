@@ -7,6 +7,7 @@ import io.smallrye.config.WithName;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,6 +42,14 @@ public interface GatewayConfig {
         @WithName("public")
         @WithDefault("false")
         boolean isPublic();
+
+        /**
+         * Paths of a token-guarded route that anonymous callers may use all the same (calendar clients send no token:
+         * the public calendar, and personal feeds whose unguessable token is in the path): an exact path, or one
+         * ending in {@code /*} for everything below it. The service still decides who may do what.
+         */
+        @WithName("public-paths")
+        Optional<List<String>> publicPaths();
 
         /**
          * How long the service may stay silent: until the response starts, and between two chunks of it. A slow

@@ -83,7 +83,7 @@ public class OpenApiDocuments {
     }
 
     private static OpenApiMerger.Source source(Upstream upstream, JsonNode document, String status) {
-        return new OpenApiMerger.Source(upstream.name(), upstream.prefix(), upstream.route().isPublic(), document,
+        return new OpenApiMerger.Source(upstream.name(), upstream.prefix(), upstream::isPublic, document,
                 status);
     }
 }

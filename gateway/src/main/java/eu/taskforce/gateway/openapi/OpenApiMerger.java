@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Merges the services' OpenAPI documents into the one document of the API as the gateway serves it: each service
@@ -24,8 +25,8 @@ import java.util.Set;
  */
 public final class OpenApiMerger {
 
-    /** One service's document, or why it is missing. */
-    public record Source(String name, String prefix, boolean isPublic, JsonNode document, String status) {
+    /** One service's document, or why it is missing; isPublic tells which of its paths need no token. */
+    public record Source(String name, String prefix, Predicate<String> isPublic, JsonNode document, String status) {
     }
 
     static final List<String> COMPONENT_SECTIONS = List.of("schemas", "responses", "parameters", "examples",
@@ -164,15 +165,16 @@ public final class OpenApiMerger {
             for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (OPERATIONS.contains(op.getKey()) && op.getValue().isObject()) {
-                    operation(source, (ObjectNode) op.getValue(), rootSecurity, operationIds, schemeNames);
+                    operation(source, (ObjectNode) op.getValue(), source.isPublic().test(path), rootSecurity, operationIds,
+                            schemeNames);
                 }
             }
             paths.set(path, item);
         }
     }
 
-    private void operation(Source source, ObjectNode operation, JsonNode rootSecurity, Set<String> operationIds,
-                           Map<String, String> schemeNames) {
+    private void operation(Source source, ObjectNode operation, boolean isPublic, JsonNode rootSecurity,
+                           Set<String> operationIds, Map<String, String> schemeNames) {
         if (operation.hasNonNull("operationId") && !operationIds.add(operation.get("operationId").asText())) {
             String unique = source.name() + "_" + operation.get("operationId").asText();
             operation.put("operationId", unique);
@@ -195,7 +197,7 @@ public final class OpenApiMerger {
         }
         ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
                 : operation.putObject("responses");
-        if (!source.isPublic()) {
+        if (!isPublic) {
             responses.putIfAbsent("401", ref("Unauthorized"));
         }
         responses.putIfAbsent("413", ref("ContentTooLarge"));

@@ -57,7 +57,13 @@ public class GatewayRoutes {
                     .addInterceptor(new UpstreamInterceptor(upstream));
             for (String path : new String[] {upstream.prefix(), upstream.prefix() + "/*"}) {
                 if (!upstream.route().isPublic()) {
-                    router.route(path).handler(callers::requireToken);
+                    router.route(path).handler(context -> {
+                        if (upstream.isPublic(context.normalizedPath())) {
+                            context.next();
+                        } else {
+                            callers.requireToken(context);
+                        }
+                    });
                 }
                 router.route(path).handler(context -> rateLimit(context, upstream));
                 router.route(path).handler(context -> proxy.handle(context.request()));

@@ -3,6 +3,7 @@ package eu.taskforce.gateway.routing;
 import eu.taskforce.gateway.config.GatewayConfig;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * A route and the service behind it, with that service's circuit breaker.
@@ -31,6 +32,13 @@ public record Upstream(String name, GatewayConfig.Route route, long maxBodySize,
 
     public boolean ssl() {
         return "https".equals(route.upstream().getScheme());
+    }
+
+    /** Whether an anonymous caller may use the (normalised) path: the route is public, or the path is one of its public paths. */
+    public boolean isPublic(String path) {
+        return route.isPublic() || route.publicPaths().orElse(List.of()).stream().anyMatch(open -> open.endsWith("/*")
+                ? path.startsWith(open.substring(0, open.length() - 1))
+                : path.equals(open));
     }
 
     /** Whether the (normalised) path belongs to this route: the prefix itself or below it. */

@@ -21,8 +21,8 @@ class OpenApiMergerTest {
         JsonNode second = document("/api/v1/b", "{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"integer\"}}}");
 
         ObjectNode merged = merger.merge(List.of(
-                new OpenApiMerger.Source("a", "/api/v1/a", true, first, "ok"),
-                new OpenApiMerger.Source("b", "/api/v1/b", true, second, "ok")), "API", "http://gateway");
+                new OpenApiMerger.Source("a", "/api/v1/a", path -> true, first, "ok"),
+                new OpenApiMerger.Source("b", "/api/v1/b", path -> true, second, "ok")), "API", "http://gateway");
 
         JsonNode schemas = merged.path("components").path("schemas");
         assertThat(schemas.has("Item")).isTrue();
@@ -38,8 +38,8 @@ class OpenApiMergerTest {
     @Test
     void missingServiceIsReportedAndTheRestStillMerges() throws Exception {
         ObjectNode merged = merger.merge(List.of(
-                new OpenApiMerger.Source("a", "/api/v1/a", true, document("/api/v1/a", "{\"type\":\"string\"}"), "ok"),
-                new OpenApiMerger.Source("b", "/api/v1/b", false, null, "unavailable: connection refused")),
+                new OpenApiMerger.Source("a", "/api/v1/a", path -> true, document("/api/v1/a", "{\"type\":\"string\"}"), "ok"),
+                new OpenApiMerger.Source("b", "/api/v1/b", path -> false, null, "unavailable: connection refused")),
                 "API", "http://gateway");
         assertThat(merged.path("info").path("x-taskforce-sources").path("b").asText()).startsWith("unavailable");
         assertThat(merged.path("info").path("description").asText())
@@ -47,6 +47,17 @@ class OpenApiMergerTest {
         assertThat(merged.path("paths").has("/api/v1/a/items")).isTrue();
         // the gateway's own answers refer to a Problem schema, which exists even if no service had one
         assertThat(merged.path("components").path("schemas").has("Problem")).isTrue();
+    }
+
+    @Test
+    void onlyTheTokenGuardedOperationsSayThatATokenIsMissing() throws Exception {
+        JsonNode guarded = document("/api/v1/a", "{\"type\":\"string\"}");
+        ((ObjectNode) guarded.path("paths")).set("/api/v1/a/open.ics", guarded.path("paths").path("/api/v1/a/items").deepCopy());
+        ObjectNode merged = merger.merge(List.of(new OpenApiMerger.Source("a", "/api/v1/a",
+                path -> path.equals("/api/v1/a/open.ics"), guarded, "ok")), "API", "http://gateway");
+        assertThat(merged.at("/paths/~1api~1v1~1a~1items/get/responses").has("401")).isTrue();
+        assertThat(merged.at("/paths/~1api~1v1~1a~1open.ics/get/responses").has("401")).isFalse();
+        assertThat(merged.at("/paths/~1api~1v1~1a~1open.ics/get/responses").has("429")).isTrue();
     }
 
     private JsonNode document(String prefix, String item) throws Exception {
