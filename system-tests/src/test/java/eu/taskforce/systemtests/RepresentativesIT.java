@@ -14,8 +14,6 @@ import static eu.taskforce.systemtests.Stack.MEMBER_A_ORGANISATION;
 import static eu.taskforce.systemtests.Stack.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.is;
 
 /**
  * A member organisation manages its own representatives through the gateway with its own token; the public register
@@ -32,9 +30,7 @@ class RepresentativesIT {
 
     @Test
     void aMemberAddsItsRepresentativesAndThePublicRegisterShowsOnlyConsentedNames() {
-        // the local stack's demo data makes Mistral AI a member; make sure of it when run against another stack
-        RestAssured.given().auth().oauth2(token("office")).contentType(ContentType.JSON).body("{}")
-                .post(ORGANISATION + "/memberships").then().statusCode(anyOf(is(201), is(409)));
+        Stack.ensureMember(MEMBER_A_ORGANISATION);
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         String consenting = "Consenting Representative " + run;

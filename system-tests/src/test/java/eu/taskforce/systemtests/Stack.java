@@ -9,6 +9,8 @@ final class Stack {
     static final String KEYCLOAK = System.getProperty("taskforce.keycloak.url", "http://127.0.0.1:8180");
     /** Mistral AI in the reference signatory list: the organisation of the demo account member-a. */
     static final String MEMBER_A_ORGANISATION = "d400dada-de45-4c38-b750-82bd5f66d15a";
+    /** Aleph Alpha in the reference signatory list: the organisation of the demo account member-b. */
+    static final String MEMBER_B_ORGANISATION = "43c8900d-3960-444a-bbeb-1ec88cc837b4";
 
     /** An access token of a demo account (password grant of the public client, allowed for the demo only). */
     static String token(String user) {
@@ -16,6 +18,13 @@ final class Stack {
                 .formParam("username", user).formParam("password", user + "-demo")
                 .post(KEYCLOAK + "/realms/taskforce/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** Makes the organisation a member of the Taskforce (the local stack's demo data already does; another may not). */
+    static void ensureMember(String organisationId) {
+        RestAssured.given().auth().oauth2(token("office")).contentType("application/json").body("{}")
+                .post(GATEWAY + "/api/v1/membership/signatories/" + organisationId + "/memberships")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
     }
 
     private Stack() {
