@@ -1,5 +1,7 @@
 package eu.taskforce.guidance;
 
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.platform.testing.Members;
 import eu.taskforce.platform.testing.MembershipFeed;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static eu.taskforce.guidance.Guidance.DOCUMENTS;
 import static eu.taskforce.guidance.Guidance.FEEDBACK;
@@ -22,6 +25,7 @@ import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.MEMBER_B;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
 import static eu.taskforce.platform.testing.Actors.ORG_A;
+import static eu.taskforce.platform.testing.Actors.ORG_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -93,6 +97,12 @@ class WindowsAndFeedbackTest {
                         .get(WINDOWS).then().extract().path("items[0].phase")));
         OFFICE.request().get(WINDOWS + "/" + window).then().body("closedEarly", equalTo(false))
                 .body("publicItems", equalTo(1));
+        // nobody called an endpoint: the scheduled job published "window closed", once
+        var records = GuidanceEvents.await(bootstrapServers, GuidanceEvents.topic(topicPrefix), java.util.Set.of(window),
+                r -> GuidanceEvents.types(r).contains(EventTypes.WINDOW_CLOSED.type()));
+        assertThat(GuidanceEvents.types(records)).containsExactly(EventTypes.WINDOW_OPENED.type(),
+                EventTypes.FEEDBACK_SUBMITTED.type(), EventTypes.WINDOW_CLOSED.type());
+        assertThat(records.get(2).value()).contains("\"closedEarly\":false").contains("\"publicItems\":1");
     }
 
     @Test
@@ -171,6 +181,26 @@ class WindowsAndFeedbackTest {
                 .get(path + "/revisions").then().body("items.revision", equalTo(List.of(3)));
         OFFICE.request().get(WINDOWS + "/" + window).then().body("publicItems", equalTo(0))
                 .body("confidentialItems", equalTo(0));
+    }
+
+    @Test
+    void onlyACurrentMemberGivesInputAsTheReplicaKnowsIt() {
+        String window = Guidance.openWindow("Former members");
+        UUID membership = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (UUID) entityManager
+                .createNativeQuery("select membership_id from member_organisation where id = :id")
+                .setParameter("id", ORG_B).getSingleResult());
+        feed.send(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_ENDED, ORG_B, new MembershipEnded(ORG_B,
+                membership, java.time.LocalDate.now(), MembershipEnded.Reason.LEFT));
+        try {
+            feed.awaitMember(ORG_B, false);
+            MEMBER_B.request().body(Guidance.feedback("scope", "Still here?", "ATTRIBUTED", "PUBLIC"))
+                    .post(WINDOWS + "/" + window + "/feedback").then().statusCode(403)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("detail", containsString("not a current member"));
+        } finally {
+            feed.member(ORG_B, "Aleph Alpha"); // a new membership period: the other tests need B as a member
+        }
+        Guidance.give(MEMBER_B, window, Guidance.feedback("scope", "Back again", "ATTRIBUTED", "PUBLIC"));
     }
 
     @Test
