@@ -1,5 +1,6 @@
 package eu.taskforce.contracts;
 
+import eu.taskforce.contracts.guidance.*;
 import eu.taskforce.contracts.meetings.*;
 import eu.taskforce.contracts.membership.*;
 
@@ -99,13 +100,45 @@ public final class EventTypes {
     public static final EventType<DecisionClosed> DECISION_CLOSED = meetings(
             "decision-closed", DecisionClosed.class);
 
+    public static final EventType<DocumentProfile> DOCUMENT_PUBLISHED = guidance(
+            "document-published", DocumentProfile.class);
+
+    public static final EventType<DocumentProfile> DOCUMENT_UPDATED = guidance(
+            "document-updated", DocumentProfile.class);
+
+    public static final EventType<VersionPublished> VERSION_PUBLISHED = guidance(
+            "version-published", VersionPublished.class);
+
+    public static final EventType<WindowOpened> WINDOW_OPENED = guidance(
+            "window-opened", WindowOpened.class);
+
+    public static final EventType<WindowClosed> WINDOW_CLOSED = guidance(
+            "window-closed", WindowClosed.class);
+
+    public static final EventType<FeedbackNotice> FEEDBACK_SUBMITTED = guidance(
+            "feedback-submitted", FeedbackNotice.class);
+
+    public static final EventType<FeedbackNotice> FEEDBACK_UPDATED = guidance(
+            "feedback-updated", FeedbackNotice.class);
+
+    public static final EventType<FeedbackNotice> FEEDBACK_WITHDRAWN = guidance(
+            "feedback-withdrawn", FeedbackNotice.class);
+
+    public static final EventType<DispositionsPublished> DISPOSITIONS_PUBLISHED = guidance(
+            "dispositions-published", DispositionsPublished.class);
+
+    public static final EventType<EvidenceSubmitted> EVIDENCE_SUBMITTED = guidance(
+            "evidence-submitted", EvidenceSubmitted.class);
+
     public static final List<EventType<?>> ALL = List.of(SIGNATORY_REGISTERED, SIGNATORY_UPDATED, SIGNATURE_WITHDRAWN,
             MEMBERSHIP_STARTED, MEMBERSHIP_ENDED, REPRESENTATIVE_APPOINTED, REPRESENTATIVE_UPDATED,
             REPRESENTATIVE_REMOVED, STAKEHOLDER_REGISTERED, STAKEHOLDER_UPDATED, STAKEHOLDER_REMOVED,
             AD_HOC_GROUP_CREATED, AD_HOC_GROUP_PARTICIPANT_ADDED, AD_HOC_GROUP_PARTICIPANT_REMOVED,
             MEETING_REQUEST_FILED, MEETING_REQUEST_SUPPORTED, MEETING_REQUEST_ACCEPTED, MEETING_REQUEST_DECLINED,
             MEETING_REQUEST_WITHDRAWN, MEETING_CONVENED, AGENDA_PUBLISHED, MEETING_RESCHEDULED, MEETING_CANCELLED,
-            MEETING_HELD, SUMMARY_PUBLISHED, SUMMARY_OVERDUE, CADENCE_WARNING, DECISION_OPENED, DECISION_CLOSED);
+            MEETING_HELD, SUMMARY_PUBLISHED, SUMMARY_OVERDUE, CADENCE_WARNING, DECISION_OPENED, DECISION_CLOSED,
+            DOCUMENT_PUBLISHED, DOCUMENT_UPDATED, VERSION_PUBLISHED, WINDOW_OPENED, WINDOW_CLOSED, FEEDBACK_SUBMITTED,
+            FEEDBACK_UPDATED, FEEDBACK_WITHDRAWN, DISPOSITIONS_PUBLISHED, EVIDENCE_SUBMITTED);
 
     public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
@@ -122,6 +155,14 @@ public final class EventTypes {
     /** A meetings event type named {@code eu.taskforce.meetings.<name>.v1}, on {@link Topics#MEETINGS}. */
     private static <T> EventType<T> meetings(String name, Class<T> payload) {
         return of("meetings", Topics.MEETINGS, name, payload);
+    }
+
+    /**
+     * A guidance event type named {@code eu.taskforce.guidance.<name>.v1}, on {@link Topics#GUIDANCE}. Several types
+     * may share a payload record (submitted, updated and withdrawn feedback carry the same notice).
+     */
+    private static <T> EventType<T> guidance(String name, Class<T> payload) {
+        return of("guidance", Topics.GUIDANCE, name, payload);
     }
 
     private static <T> EventType<T> of(String context, String topic, String name, Class<T> payload) {

@@ -100,6 +100,22 @@ class ContractsTest {
         assertThat(EventJson.read(json, SummaryPublished.class)).isEqualTo(summary);
     }
 
+    @Test
+    void guidanceEventsTravelOnTheGuidanceTopicAndNoFeedbackNoticeCanCarryText() {
+        List<EventType<?>> guidance = EventTypes.ALL.stream()
+                .filter(t -> t.type().startsWith(CloudEvents.TYPE_PREFIX + "guidance.")).toList();
+        assertThat(guidance).hasSize(10).allSatisfy(t -> {
+            assertThat(t.topic()).isEqualTo(Topics.GUIDANCE);
+            assertThat(t.schemaResource()).startsWith("schemas/guidance/");
+        });
+        // the notice of submitted, updated and withdrawn feedback has no field that could hold the feedback's text
+        assertThat(Arrays.stream(eu.taskforce.contracts.guidance.FeedbackNotice.class.getRecordComponents())
+                .map(RecordComponent::getName)).doesNotContain("text", "response");
+        var confidential = new eu.taskforce.contracts.guidance.DispositionsPublished.DispositionCount(
+                eu.taskforce.contracts.guidance.Disposition.NOT_TAKEN_UP, 2);
+        assertThat(EventJson.write(confidential)).isEqualTo("{\"disposition\":\"NOT_TAKEN_UP\",\"count\":2}");
+    }
+
     private static InputStream resource(String name) {
         InputStream in = ContractsTest.class.getClassLoader().getResourceAsStream(name);
         assertThat(in).as(name).isNotNull();

@@ -1,5 +1,8 @@
 package eu.taskforce.meeting;
 
+import eu.taskforce.platform.testing.Members;
+import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.Actors;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -16,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static eu.taskforce.meeting.Actors.MEMBER_A;
-import static eu.taskforce.meeting.Actors.OFFICE;
+import static eu.taskforce.platform.testing.Actors.MEMBER_A;
+import static eu.taskforce.platform.testing.Actors.OFFICE;
 import static eu.taskforce.meeting.Meetings.MEETINGS;
 import static eu.taskforce.meeting.Meetings.convene;
 import static eu.taskforce.meeting.Meetings.meeting;

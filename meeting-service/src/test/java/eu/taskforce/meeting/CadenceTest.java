@@ -1,5 +1,8 @@
 package eu.taskforce.meeting;
 
+import eu.taskforce.platform.testing.Members;
+import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.meetings.CadenceWarning;
 import eu.taskforce.meeting.service.CadenceService;
@@ -22,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static eu.taskforce.meeting.Actors.EXPERT;
-import static eu.taskforce.meeting.Actors.MEMBER_A;
-import static eu.taskforce.meeting.Actors.ORG_A;
+import static eu.taskforce.platform.testing.Actors.EXPERT;
+import static eu.taskforce.platform.testing.Actors.MEMBER_A;
+import static eu.taskforce.platform.testing.Actors.ORG_A;
 import static eu.taskforce.meeting.Meetings.MEETINGS;
 import static eu.taskforce.meeting.Meetings.convene;
 import static eu.taskforce.meeting.Meetings.inDays;

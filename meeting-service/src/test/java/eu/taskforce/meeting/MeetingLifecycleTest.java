@@ -1,5 +1,8 @@
 package eu.taskforce.meeting;
 
+import eu.taskforce.platform.testing.Members;
+import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
@@ -21,12 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static eu.taskforce.meeting.Actors.EXPERT;
-import static eu.taskforce.meeting.Actors.MEMBER_A;
-import static eu.taskforce.meeting.Actors.MEMBER_B;
-import static eu.taskforce.meeting.Actors.OFFICE;
-import static eu.taskforce.meeting.Actors.ORG_A;
-import static eu.taskforce.meeting.Actors.ORG_B;
+import static eu.taskforce.platform.testing.Actors.EXPERT;
+import static eu.taskforce.platform.testing.Actors.MEMBER_A;
+import static eu.taskforce.platform.testing.Actors.MEMBER_B;
+import static eu.taskforce.platform.testing.Actors.OFFICE;
+import static eu.taskforce.platform.testing.Actors.ORG_A;
+import static eu.taskforce.platform.testing.Actors.ORG_B;
 import static eu.taskforce.meeting.Meetings.MEETINGS;
 import static eu.taskforce.meeting.Meetings.convene;
 import static eu.taskforce.meeting.Meetings.etag;

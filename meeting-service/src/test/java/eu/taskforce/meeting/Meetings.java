@@ -1,5 +1,6 @@
 package eu.taskforce.meeting;
 
+import eu.taskforce.platform.testing.Actors;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 

@@ -1,5 +1,6 @@
 package eu.taskforce.meeting;
 
+import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.contracts.CloudEvents;
 import eu.taskforce.contracts.EventJson;
 import eu.taskforce.contracts.EventTypes;

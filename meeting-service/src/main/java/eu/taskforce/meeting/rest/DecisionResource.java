@@ -2,7 +2,7 @@ package eu.taskforce.meeting.rest;
 
 import eu.taskforce.meeting.domain.Decision;
 import eu.taskforce.meeting.domain.DecisionStatus;
-import eu.taskforce.meeting.domain.MemberOrganisation;
+import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.domain.Vote;
 import eu.taskforce.meeting.rest.DecisionDtos.Ballot;
 import eu.taskforce.meeting.rest.DecisionDtos.DecisionView;

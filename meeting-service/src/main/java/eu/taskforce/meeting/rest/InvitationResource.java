@@ -2,7 +2,7 @@ package eu.taskforce.meeting.rest;
 
 import eu.taskforce.meeting.domain.Invitation;
 import eu.taskforce.meeting.domain.Meeting;
-import eu.taskforce.meeting.domain.MemberOrganisation;
+import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.rest.MeetingDtos.InvitationAnswer;
 import eu.taskforce.meeting.rest.MeetingDtos.InvitationView;
 import eu.taskforce.meeting.rest.MeetingDtos.NewInvitation;

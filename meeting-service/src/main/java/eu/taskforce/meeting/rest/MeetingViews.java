@@ -3,7 +3,7 @@ package eu.taskforce.meeting.rest;
 import eu.taskforce.meeting.config.MeetingConfig;
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.domain.MeetingStatus;
-import eu.taskforce.meeting.domain.MemberOrganisation;
+import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.rest.MeetingDtos.MeetingView;
 import eu.taskforce.meeting.service.MeetingService;
 import eu.taskforce.platform.time.Timestamps;

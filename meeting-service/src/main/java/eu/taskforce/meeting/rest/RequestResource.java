@@ -2,7 +2,7 @@ package eu.taskforce.meeting.rest;
 
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.domain.MeetingRequest;
-import eu.taskforce.meeting.domain.MemberOrganisation;
+import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.domain.RequestStatus;
 import eu.taskforce.meeting.rest.MeetingDtos.MeetingView;
 import eu.taskforce.meeting.rest.MeetingDtos.NewMeeting;

@@ -7,7 +7,7 @@ import eu.taskforce.contracts.meetings.DecisionThreshold;
 import eu.taskforce.meeting.domain.Decision;
 import eu.taskforce.meeting.domain.DecisionStatus;
 import eu.taskforce.meeting.domain.Meeting;
-import eu.taskforce.meeting.domain.MemberOrganisation;
+import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.domain.Vote;
 import eu.taskforce.meeting.domain.VoteChoice;
 import eu.taskforce.platform.api.Cursor;

@@ -13,7 +13,7 @@ import eu.taskforce.meeting.domain.AgendaItem;
 import eu.taskforce.meeting.domain.Invitation;
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.domain.MeetingStatus;
-import eu.taskforce.meeting.domain.MemberOrganisation;
+import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;

@@ -8,7 +8,7 @@ import eu.taskforce.contracts.meetings.MeetingRequestSupported;
 import eu.taskforce.contracts.meetings.MeetingRequestWithdrawn;
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.domain.MeetingRequest;
-import eu.taskforce.meeting.domain.MemberOrganisation;
+import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.domain.RequestStatus;
 import eu.taskforce.meeting.domain.RequestSupport;
 import eu.taskforce.platform.api.Cursor;

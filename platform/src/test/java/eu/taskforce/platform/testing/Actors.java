@@ -1,4 +1,4 @@
-package eu.taskforce.meeting;
+package eu.taskforce.platform.testing;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -24,12 +24,12 @@ public enum Actors {
     /** The organisations the demo members represent (their token's org claim): Mistral AI and Aleph Alpha. */
     public static final UUID ORG_A = UUID.fromString("d400dada-de45-4c38-b750-82bd5f66d15a");
     public static final UUID ORG_B = UUID.fromString("43c8900d-3960-444a-bbeb-1ec88cc837b4");
-    static final String TOKEN_URL = System.getProperty("taskforce.test.token-url",
+    public static final String TOKEN_URL = System.getProperty("taskforce.test.token-url",
             "http://127.0.0.1:8180/realms/taskforce/protocol/openid-connect/token");
 
     private static final Map<Actors, Token> TOKENS = new ConcurrentHashMap<>();
 
-    final String username;
+    public final String username;
     private final String password;
 
     Actors(String username, String password) {

@@ -1,4 +1,4 @@
-package eu.taskforce.meeting;
+package eu.taskforce.platform.testing;
 
 import eu.taskforce.contracts.CloudEvents;
 import eu.taskforce.contracts.EventJson;
@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Plays membership-service in the tests: writes membership CloudEvents (Kafka binary mode, as its outbox does) to the
- * {@code test.} membership topic of the shared broker, and waits until meeting-service's replica shows them.
+ * {@code test.} membership topic of the shared broker, and waits until the service's membership replica shows them.
  */
 public final class MembershipFeed implements AutoCloseable {
 

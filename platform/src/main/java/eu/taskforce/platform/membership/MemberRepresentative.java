@@ -1,4 +1,4 @@
-package eu.taskforce.meeting.domain;
+package eu.taskforce.platform.membership;
 
 import eu.taskforce.contracts.membership.RepresentativeRole;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

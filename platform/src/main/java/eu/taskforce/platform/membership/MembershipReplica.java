@@ -1,25 +1,31 @@
-package eu.taskforce.meeting.service;
+package eu.taskforce.platform.membership;
 
+import eu.taskforce.contracts.EventType;
+import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
 import eu.taskforce.contracts.membership.RepresentativeProfile;
 import eu.taskforce.contracts.membership.RepresentativeRemoved;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.SignatoryUpdated;
-import eu.taskforce.meeting.domain.MemberOrganisation;
-import eu.taskforce.meeting.domain.MemberRepresentative;
+import eu.taskforce.platform.inbox.Inbox;
+import eu.taskforce.platform.inbox.IncomingEvent;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
 
 /**
- * Applies the membership topic to this service's replica. Runs inside the consumer's transaction, with the inbox
- * record, so that each event is applied exactly once. A member joining or leaving is announced to the rest of the
- * service (invitations to plenaries follow it) in that same transaction.
+ * Applies the membership topic ({@code taskforce.membership.v1}) to a service's own replica of who is a current member
+ * (tables of the Flyway location {@code db/membership-replica}, which a service that keeps the replica lists in
+ * {@code quarkus.flyway.locations}). Each service consumes the topic with its own {@code @Incoming} method (its own
+ * channel, consumer group and dead-letter topic) and hands every record to {@link #consume}: the event is applied in
+ * the same transaction as its inbox record, so exactly once. A member joining or leaving is announced to the rest of
+ * the service as a CDI event ({@link MemberJoined}, {@link MemberLeft}) in that same transaction.
  */
 @ApplicationScoped
 public class MembershipReplica {
@@ -34,12 +40,48 @@ public class MembershipReplica {
     public record MemberLeft(UUID organisationId) {
     }
 
+    private final Inbox inbox;
     private final Event<MemberJoined> joined;
     private final Event<MemberLeft> left;
 
-    public MembershipReplica(Event<MemberJoined> joined, Event<MemberLeft> left) {
+    public MembershipReplica(Inbox inbox, Event<MemberJoined> joined, Event<MemberLeft> left) {
+        this.inbox = inbox;
         this.joined = joined;
         this.left = left;
+    }
+
+    /**
+     * Applies one record of the membership topic, once: {@code consumer} names the service's inbox. A record that is
+     * not a CloudEvent, or whose data does not fit its type, is an {@link IllegalArgumentException}, which sends it to
+     * the caller's dead-letter topic (the transaction rolls back, so it is not recorded as processed).
+     */
+    @Transactional
+    public void consume(String consumer, ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (!inbox.firstDelivery(consumer, event.id())) {
+            LOG.debugf("Event %s already applied", event.id());
+            return;
+        }
+        EventTypes.byType(event.type()).ifPresentOrElse(type -> apply(type, event),
+                () -> LOG.debugf("Ignoring event type %s (unknown to this version)", event.type()));
+    }
+
+    private void apply(EventType<?> type, IncomingEvent event) {
+        if (type == EventTypes.SIGNATORY_REGISTERED) {
+            signatoryRegistered(event.data(SignatoryRegistered.class));
+        } else if (type == EventTypes.SIGNATORY_UPDATED) {
+            signatoryUpdated(event.data(SignatoryUpdated.class));
+        } else if (type == EventTypes.MEMBERSHIP_STARTED) {
+            membershipStarted(event.data(MembershipStarted.class));
+        } else if (type == EventTypes.MEMBERSHIP_ENDED) {
+            membershipEnded(event.data(MembershipEnded.class));
+        } else if (type == EventTypes.REPRESENTATIVE_APPOINTED || type == EventTypes.REPRESENTATIVE_UPDATED) {
+            representativeProfile(event.data(RepresentativeProfile.class));
+        } else if (type == EventTypes.REPRESENTATIVE_REMOVED) {
+            representativeRemoved(event.data(RepresentativeRemoved.class));
+        } else {
+            LOG.debugf("Ignoring event type %s (not needed by the replica)", type.type());
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,4 +1,4 @@
-package eu.taskforce.meeting.domain;
+package eu.taskforce.platform.membership;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A signatory as this service knows it from the membership topic: its name and whether it is a current member of the
- * Taskforce. Written only by the membership consumer.
+ * A signatory as a service knows it from the membership topic: its name and whether it is a current member of the
+ * Taskforce. Written only by {@link MembershipReplica}.
  */
 @Entity
 @Table(name = "member_organisation")

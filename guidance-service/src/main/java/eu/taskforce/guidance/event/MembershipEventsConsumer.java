@@ -1,0 +1,30 @@
+package eu.taskforce.guidance.event;
+
+import eu.taskforce.platform.membership.MembershipReplica;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps this service's membership replica (platform) from {@code taskforce.membership.v1}: who is a current member,
+ * and so may give feedback. Idempotent through the inbox; an event that cannot be applied goes to the dead-letter topic
+ * {@code taskforce.membership.v1.dlq.guidance} with its reason, and the ones after it go on.
+ */
+@ApplicationScoped
+public class MembershipEventsConsumer {
+
+    static final String CONSUMER = "guidance.membership";
+
+    private final MembershipReplica replica;
+
+    public MembershipEventsConsumer(MembershipReplica replica) {
+        this.replica = replica;
+    }
+
+    @Incoming("membership-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        replica.consume(CONSUMER, record);
+    }
+}

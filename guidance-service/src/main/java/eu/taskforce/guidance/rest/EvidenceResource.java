@@ -1,0 +1,164 @@
+package eu.taskforce.guidance.rest;
+
+import eu.taskforce.contracts.guidance.EvidenceType;
+import eu.taskforce.guidance.domain.Evidence;
+import eu.taskforce.guidance.rest.GuidanceDtos.EvidenceInput;
+import eu.taskforce.guidance.rest.GuidanceDtos.EvidenceView;
+import eu.taskforce.guidance.service.EvidenceService;
+import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.Versions;
+import eu.taskforce.platform.problem.Problem;
+import eu.taskforce.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Path("/api/v1/guidance/evidence")
+@Tag(name = "Evidence", description = "Research, expert input, technological developments and implementation experience"
+        + " submitted to the Taskforce, linked to the Code's commitments and measures, with an optional attached document")
+@SecurityRequirement(name = "SecurityScheme")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this, or the submission is another's")
+public class EvidenceResource {
+
+    private final EvidenceService evidence;
+    private final Idempotency idempotency;
+    private final GuidanceViews views;
+
+    public EvidenceResource(EvidenceService evidence, Idempotency idempotency, GuidanceViews views) {
+        this.evidence = evidence;
+        this.idempotency = idempotency;
+        this.views = views;
+    }
+
+    @GET
+    @Operation(summary = "List evidence", description = "PUBLIC submissions and the caller's own (a member: its"
+            + " organisation's); the AI Office sees all. Newest first; or, with updatedSince, by time of last change.")
+    @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
+    @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
+    public Response list(@Parameter(description = "Only of this type") @QueryParam("type") EvidenceType type,
+                         @Parameter(description = "Only those linked to this commitment or measure")
+                         @QueryParam("codeReference") String codeReference,
+                         @Parameter(description = "Only those changed at or after this time; sorts by time of change")
+                         @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                         @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
+                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         UriInfo uri) {
+        Page<Evidence> page = evidence.search(new EvidenceService.Filter(type, codeReference, updatedSince), cursor, limit);
+        return new Page<>(views.evidence(page.items()), page.nextCursor()).toResponse(uri);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AI_OFFICE, Roles.MEMBER, Roles.STAKEHOLDER})
+    @Operation(summary = "Submit evidence", description = "The AI Office, members (for their organisation) and"
+            + " stakeholders. A PUBLIC submission is announced on taskforce.guidance.v1. Attach a document afterwards"
+            + " with PUT .../attachment.")
+    @APIResponse(responseCode = "201", description = "Submitted", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (names an unknown commitment or measure, or a"
+            + " non-http address)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    public Response submit(@Valid @NotNull EvidenceInput body,
+                           @Parameter(description = "Makes a retry safe: the same key answers the first response again")
+                           @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           UriInfo uri) {
+        return idempotency.once(idempotencyKey, uri, body, () -> {
+            Evidence item = evidence.submit(body.submission());
+            return Response.created(uri.getAbsolutePathBuilder().path(item.id.toString()).build())
+                    .tag(Versions.etag(item.version)).entity(views.evidence(item)).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One evidence submission", description = "A CONFIDENTIAL one for the AI Office and its"
+            + " submitter only (404 for others).")
+    @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
+    @APIResponse(responseCode = "404", description = "No such submission, or one the caller may not read")
+    public Response get(@PathParam("id") UUID id) {
+        Evidence item = evidence.get(id);
+        return Response.ok(views.evidence(item)).tag(Versions.etag(item.version)).build();
+    }
+
+    @PUT
+    @Path("{id}/attachment")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Attach a document (its raw bytes)",
+            description = "The submitter only; replaces an earlier one. The body is the file itself (not multipart):"
+                    + " a PDF, plain UTF-8 text, an OpenDocument or an Office Open XML file, told from its bytes (a"
+                    + " Content-Type other than application/octet-stream must agree with them). At most"
+                    + " taskforce.guidance.attachment-max-bytes (10 MiB by default).")
+    @RequestBody(description = "The document's bytes", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
+    @APIResponse(responseCode = "400", description = "An empty body")
+    @APIResponse(responseCode = "404", description = "No such submission, or one the caller may not read")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "413", description = "The document is too large")
+    @APIResponse(responseCode = "415", description = "Not an accepted format, or not what the Content-Type says")
+    public Response attach(@PathParam("id") UUID id,
+                           @Parameter(description = "The file name to offer on download (letters, digits, . _ - kept)")
+                           @QueryParam("filename") String fileName,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Parameter(description = "The ETag read last") @HeaderParam(Versions.IF_MATCH) String ifMatch,
+                           InputStream body) {
+        Evidence item = evidence.attach(id, ifMatch, fileName, contentType, body);
+        return Response.ok(views.evidence(item)).type(MediaType.APPLICATION_JSON_TYPE)
+                .tag(Versions.etag(item.version)).build();
+    }
+
+    @GET
+    @Path("{id}/attachment")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download the attached document",
+            description = "Whoever may read the submission. Served as an attachment with the type read from its bytes"
+                    + " when it was stored (never one a client chose), nosniff and a sandboxing CSP.")
+    @APIResponse(responseCode = "200", description = "The document",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such submission or document, or one the caller may not read")
+    public Response download(@PathParam("id") UUID id) {
+        EvidenceService.Attachment attachment = evidence.attachment(id);
+        return Response.ok(attachment.content()).type(attachment.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + attachment.name() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(
+                        java.util.HexFormat.of().parseHex(attachment.sha256())) + ":")
+                .build();
+    }
+}

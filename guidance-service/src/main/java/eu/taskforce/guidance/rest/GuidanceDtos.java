@@ -1,0 +1,213 @@
+package eu.taskforce.guidance.rest;
+
+import eu.taskforce.contracts.guidance.Attribution;
+import eu.taskforce.contracts.guidance.Disposition;
+import eu.taskforce.contracts.guidance.EvidenceType;
+import eu.taskforce.contracts.guidance.GuidanceKind;
+import eu.taskforce.contracts.guidance.SubmitterRole;
+import eu.taskforce.contracts.guidance.Visibility;
+import eu.taskforce.guidance.domain.PublicationStatus;
+import eu.taskforce.guidance.domain.WindowPhase;
+import eu.taskforce.guidance.service.DocumentService;
+import eu.taskforce.guidance.service.EvidenceService;
+import eu.taskforce.guidance.service.FeedbackService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The request and response bodies of guidance-service. */
+public final class GuidanceDtos {
+
+    static final String SECTION_KEY = "^[a-z0-9][a-z0-9-]{0,63}$";
+    static final String ARTICLE = "^[0-9]{1,3}[a-z]?(\\([0-9a-z]{1,4}\\))*$";
+
+    @Schema(name = "NewGuidanceDocument", description = "A guidance document, as the AI Office drafts or describes it")
+    public record DocumentInput(
+            @Schema(examples = "Guidelines on the scope of the obligations for providers of GPAI models")
+            @NotBlank @Size(max = 300) String title,
+            @Schema(description = "GUIDELINES, TEMPLATE, QUESTIONS_AND_ANSWERS or OTHER") @NotNull GuidanceKind kind,
+            @Size(max = 5000) String description,
+            @Schema(description = "Articles of the AI Act it concerns", examples = "[\"53(1)(a)\", \"55\"]")
+            @Size(max = 30) List<@NotNull @Pattern(regexp = ARTICLE, message = "must be an article such as 53(1)(a)") String> aiActArticles,
+            @Schema(description = "Commitments (SAFETY_AND_SECURITY-3) or measures (SAFETY_AND_SECURITY-3.2) of the Code")
+            @Size(max = 60) List<@NotNull @CodeReference String> codeReferences,
+            @Schema(description = "The AI Office's later public consultation, separate from Taskforce input")
+            @Valid ConsultationInput publicConsultation) {
+
+        DocumentService.Details details() {
+            return new DocumentService.Details(title, kind, description, aiActArticles, codeReferences,
+                    publicConsultation == null ? null : new DocumentService.Consultation(publicConsultation.opensOn(),
+                            publicConsultation.closesOn(), publicConsultation.url()));
+        }
+    }
+
+    @Schema(name = "PublicConsultation", description = "A public consultation on the document: its dates and address")
+    public record ConsultationInput(@NotNull LocalDate opensOn, @NotNull LocalDate closesOn,
+                                    @Schema(examples = "https://digital-strategy.ec.europa.eu/en/consultations/example")
+                                    @NotNull @HttpUrl String url) {
+    }
+
+    @Schema(name = "GuidanceDocument")
+    public record DocumentView(UUID id, String title, GuidanceKind kind, String description, List<String> aiActArticles,
+                               List<String> codeReferences, ConsultationInput publicConsultation,
+                               @Schema(description = "DRAFT (the AI Office only) or PUBLISHED") PublicationStatus status,
+                               OffsetDateTime publishedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "NewGuidanceVersion", description = "A new version. Without sections, it copies those of the latest"
+            + " version; a section keeps its identity from one version to the next through its key.")
+    public record VersionInput(@Size(max = 2000) String changeNote,
+                               @Size(max = 200) List<@NotNull @Valid SectionInput> sections) {
+        List<DocumentService.SectionDraft> drafts() {
+            return sections == null ? null
+                    : sections.stream().map(s -> new DocumentService.SectionDraft(s.key(), s.title(), s.text())).toList();
+        }
+    }
+
+    @Schema(name = "SectionInput")
+    public record SectionInput(
+            @Schema(description = "Stable key: the same key names the same section in every version", examples = "scope")
+            @NotNull @Pattern(regexp = SECTION_KEY, message = "must be 1 to 64 lower-case letters, digits or dashes") String key,
+            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Size(max = 50000) String text) {
+    }
+
+    @Schema(name = "Section")
+    public record SectionView(String key, @Schema(description = "1, 2, ... in this version") int position, String title,
+                              String text) {
+    }
+
+    @Schema(name = "GuidanceVersion")
+    public record VersionView(UUID id, UUID documentId, int number, String changeNote,
+                              @Schema(description = "DRAFT (the AI Office only) or PUBLISHED") PublicationStatus status,
+                              List<SectionView> sections, OffsetDateTime publishedAt, OffsetDateTime createdAt,
+                              OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "SectionHistory", description = "One section, by its stable key, in every version that has it")
+    public record SectionHistoryView(UUID documentId, String key, List<SectionInVersion> versions) {
+    }
+
+    @Schema(name = "SectionInVersion")
+    public record SectionInVersion(int versionNumber, int position, String title, String text) {
+    }
+
+    @Schema(name = "NewInputWindow", description = "A Taskforce input window on a published version")
+    public record WindowInput(@Schema(description = "Default: now") OffsetDateTime opensAt,
+                              @Schema(description = "After opensAt and in the future") @NotNull OffsetDateTime closesAt) {
+    }
+
+    @Schema(name = "InputWindow", description = "A Taskforce input window (separate from any public consultation)")
+    public record WindowView(UUID id, UUID documentId, String documentTitle, UUID versionId, int versionNumber,
+                             OffsetDateTime opensAt, OffsetDateTime closesAt,
+                             @Schema(description = "SCHEDULED, OPEN or CLOSED, now") WindowPhase phase,
+                             OffsetDateTime closedAt, boolean closedEarly, OffsetDateTime dispositionsPublishedAt,
+                             @Schema(description = "Items not withdrawn") int publicItems, int confidentialItems,
+                             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "FeedbackInput", description = "Feedback on a section (sectionKey) or on the whole version (no sectionKey)")
+    public record FeedbackInput(
+            @Schema(examples = "scope") @Pattern(regexp = SECTION_KEY, message = "must be a section key") String sectionKey,
+            @NotBlank @Size(max = 10000) String text,
+            @Schema(description = "ATTRIBUTED (named) or ANONYMOUS (never named in anything public)") @NotNull Attribution attribution,
+            @Schema(description = "PUBLIC, or CONFIDENTIAL (the AI Office and your organisation only)") @NotNull Visibility visibility) {
+        FeedbackService.Input input() {
+            return new FeedbackService.Input(sectionKey, text, attribution, visibility);
+        }
+    }
+
+    @Schema(name = "Feedback")
+    public record FeedbackView(UUID id, UUID windowId, UUID documentId, int versionNumber,
+                               @Schema(description = "Null: on the whole version") String sectionKey,
+                               @Schema(description = "Hidden from other organisations when ANONYMOUS") UUID organisationId,
+                               String organisationName,
+                               @Schema(description = "Given by the caller's organisation") boolean own,
+                               String text, Attribution attribution, Visibility visibility, boolean withdrawn,
+                               int revision,
+                               @Schema(description = "ACCEPTED, PARTIALLY_ACCEPTED, NOT_TAKEN_UP or OUT_OF_SCOPE; shown to"
+                                       + " the AI Office, and to members once published") Disposition disposition,
+                               String response, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "FeedbackRevision", description = "One state of a feedback item, in the history kept")
+    public record RevisionView(int revision, String sectionKey, String text, Attribution attribution,
+                               Visibility visibility, boolean withdrawn, OffsetDateTime changedAt) {
+    }
+
+    @Schema(name = "DispositionInput")
+    public record DispositionInput(
+            @Schema(description = "ACCEPTED, PARTIALLY_ACCEPTED, NOT_TAKEN_UP or OUT_OF_SCOPE") @NotNull Disposition disposition,
+            @NotBlank @Size(max = 5000) String response) {
+    }
+
+    @Schema(name = "NewEvidence", description = "An evidence or research submission linked to the Code")
+    public record EvidenceInput(@NotBlank @Size(max = 300) String title,
+                                @NotBlank @Size(max = 5000) String summary,
+                                @Schema(description = "RESEARCH, EXPERT_INPUT, TECHNICAL_DEVELOPMENT or IMPLEMENTATION_EXPERIENCE")
+                                @NotNull EvidenceType type,
+                                @Schema(examples = "https://arxiv.org/abs/2401.00001") @NotNull @HttpUrl String url,
+                                @Size(max = 60) List<@NotNull @CodeReference String> codeReferences,
+                                @Schema(description = "PUBLIC, or CONFIDENTIAL (the AI Office and the submitter only)")
+                                @NotNull Visibility visibility,
+                                @Schema(description = "Default ATTRIBUTED; ANONYMOUS: a member's organisation is never named in public")
+                                Attribution attribution) {
+        EvidenceService.Submission submission() {
+            return new EvidenceService.Submission(title, summary, type, url, codeReferences, visibility, attribution);
+        }
+    }
+
+    @Schema(name = "AttachmentInfo", description = "The attached document: its type as read from its bytes, size and SHA-256")
+    public record AttachmentInfo(String name, String mediaType, long size, String sha256) {
+    }
+
+    @Schema(name = "Evidence")
+    public record EvidenceView(UUID id, String title, String summary, EvidenceType type, String url,
+                               List<String> codeReferences, Visibility visibility, Attribution attribution,
+                               @Schema(description = "AI_OFFICE, MEMBER or STAKEHOLDER") SubmitterRole submitterRole,
+                               @Schema(description = "A member's organisation; hidden from others when ANONYMOUS") UUID organisationId,
+                               String organisationName, boolean own, AttachmentInfo attachment,
+                               OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "SectionFeedbackCount", description = "A section's items (key null: the whole version)")
+    public record SectionCountView(String key, String title, int items, int publicItems, int confidentialItems,
+                                   @Schema(description = "Per disposition; absent until published (except for the AI Office)")
+                                   Map<Disposition, Integer> byDisposition) {
+    }
+
+    @Schema(name = "VersionOverview", description = "Feedback items per section and per disposition")
+    public record VersionOverviewView(UUID documentId, int versionNumber, UUID windowId, WindowPhase windowPhase,
+                                      boolean dispositionsPublished, int items, List<SectionCountView> sections) {
+    }
+
+    @Schema(name = "LinkedDocument")
+    public record LinkedDocument(UUID id, String title, GuidanceKind kind, PublicationStatus status) {
+    }
+
+    @Schema(name = "LinkedEvidence")
+    public record LinkedEvidence(UUID id, String title, EvidenceType type, String url, Visibility visibility) {
+    }
+
+    @Schema(name = "ReferenceOverview", description = "What is linked to a commitment (and its measures) or a measure")
+    public record ReferenceView(String reference, String title, List<LinkedDocument> documents,
+                                List<LinkedEvidence> evidence) {
+    }
+
+    static OffsetDateTime utc(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private GuidanceDtos() {
+    }
+}

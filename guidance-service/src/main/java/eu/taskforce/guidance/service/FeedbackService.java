@@ -1,0 +1,262 @@
+package eu.taskforce.guidance.service;
+
+import eu.taskforce.contracts.EventType;
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.guidance.Attribution;
+import eu.taskforce.contracts.guidance.Disposition;
+import eu.taskforce.contracts.guidance.FeedbackNotice;
+import eu.taskforce.contracts.guidance.Visibility;
+import eu.taskforce.guidance.domain.Feedback;
+import eu.taskforce.guidance.domain.FeedbackRevision;
+import eu.taskforce.guidance.domain.GuidanceDocument;
+import eu.taskforce.guidance.domain.GuidanceVersion;
+import eu.taskforce.guidance.domain.InputWindow;
+import eu.taskforce.guidance.domain.WindowPhase;
+import eu.taskforce.guidance.domain.WindowStatus;
+import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.Versions;
+import eu.taskforce.platform.audit.AuditTrail;
+import eu.taskforce.platform.membership.MemberOrganisation;
+import eu.taskforce.platform.outbox.Outbox;
+import eu.taskforce.platform.problem.ProblemException;
+import eu.taskforce.platform.time.Timestamps;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Feedback of member organisations within an input window, and the AI Office's dispositions.
+ * <p>
+ * Who reads what: the AI Office every item; a member its own organisation's items (withdrawn ones included) and the
+ * PUBLIC items of others that are not withdrawn; a stakeholder none (403). An item the caller may not read is a 404 (its
+ * existence is not revealed); an item it may read but not change (another organisation's PUBLIC item) is a 403.
+ */
+@ApplicationScoped
+public class FeedbackService {
+
+    public static final String RECORD_TYPE = "Feedback";
+
+    private final Access access;
+    private final WindowService windows;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public FeedbackService(Access access, WindowService windows, Outbox outbox, AuditTrail audit) {
+        this.access = access;
+        this.windows = windows;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    public record Input(String sectionKey, String text, Attribution attribution, Visibility visibility) {
+    }
+
+    public record Filter(String sectionKey, OffsetDateTime updatedSince) {
+    }
+
+    @Transactional
+    public Feedback submit(UUID windowId, Input input) {
+        MemberOrganisation organisation = access.requireCurrentMember();
+        InputWindow window = lockedOpenWindow(windowId);
+        GuidanceVersion version = GuidanceVersion.findById(window.versionId);
+        requireSection(version, input.sectionKey());
+        Feedback feedback = new Feedback();
+        feedback.id = UUID.randomUUID();
+        feedback.windowId = windowId;
+        feedback.organisationId = organisation.id;
+        feedback.submittedBy = access.subject();
+        feedback.createdAt = Timestamps.now();
+        feedback.revision = 1;
+        apply(feedback, input);
+        feedback.persist();
+        FeedbackRevision.of(feedback, access.subject()).persist();
+        notice(EventTypes.FEEDBACK_SUBMITTED, window, version, feedback, false);
+        audit.record(access.actor(), "FEEDBACK_SUBMITTED", RECORD_TYPE, feedback.id);
+        Feedback.flush();
+        return feedback;
+    }
+
+    /** One item, if the caller may read it (404 otherwise). */
+    public Feedback get(UUID id) {
+        access.requireAiOfficeOrMember();
+        Feedback feedback = Feedback.<Feedback>findByIdOptional(id).filter(this::readable)
+                .orElseThrow(() -> ProblemException.notFound("Feedback", id));
+        windows.get(feedback.windowId);
+        return feedback;
+    }
+
+    public boolean readable(Feedback feedback) {
+        return access.isAiOffice() || access.represents(feedback.organisationId)
+                || (feedback.isPublic() && !feedback.withdrawn && access.organisation().isPresent());
+    }
+
+    /** An item the caller's organisation gave: 404 when the caller may not even read it, 403 when it is another's. */
+    private Feedback own(UUID id) {
+        Feedback feedback = get(id);
+        if (!access.represents(feedback.organisationId)) {
+            throw ProblemException.forbidden("Only the organisation that gave this feedback may change it");
+        }
+        return feedback;
+    }
+
+    @Transactional
+    public Feedback update(UUID id, String ifMatch, Input input) {
+        Feedback feedback = own(id);
+        Versions.requireMatch(ifMatch, feedback.version);
+        InputWindow window = lockedOpenWindow(feedback.windowId);
+        if (feedback.withdrawn) {
+            throw ProblemException.conflict("The feedback was withdrawn; give new feedback instead");
+        }
+        GuidanceVersion version = GuidanceVersion.findById(window.versionId);
+        requireSection(version, input.sectionKey());
+        boolean wasPublic = feedback.isPublic();
+        feedback.revision++;
+        apply(feedback, input);
+        FeedbackRevision.of(feedback, access.subject()).persist();
+        Feedback.flush(); // the counts in the notice include this change
+        notice(EventTypes.FEEDBACK_UPDATED, window, version, feedback, wasPublic);
+        audit.record(access.actor(), "FEEDBACK_UPDATED", RECORD_TYPE, id);
+        return feedback;
+    }
+
+    @Transactional
+    public Feedback withdraw(UUID id, String ifMatch) {
+        Feedback feedback = own(id);
+        Versions.requireMatch(ifMatch, feedback.version);
+        InputWindow window = lockedOpenWindow(feedback.windowId);
+        if (feedback.withdrawn) {
+            throw ProblemException.conflict("The feedback was withdrawn already");
+        }
+        feedback.withdrawn = true;
+        feedback.revision++;
+        feedback.updatedAt = Timestamps.now();
+        FeedbackRevision.of(feedback, access.subject()).persist();
+        Feedback.flush();
+        notice(EventTypes.FEEDBACK_WITHDRAWN, window, GuidanceVersion.findById(window.versionId), feedback,
+                feedback.isPublic());
+        audit.record(access.actor(), "FEEDBACK_WITHDRAWN", RECORD_TYPE, id);
+        return feedback;
+    }
+
+    /** The history of an item: its own organisation and the AI Office only (earlier states may have been confidential). */
+    public List<FeedbackRevision> revisions(UUID id) {
+        Feedback feedback = get(id);
+        if (!access.isAiOffice() && !access.represents(feedback.organisationId)) {
+            throw ProblemException.forbidden("The history of feedback is read by its organisation and the AI Office only");
+        }
+        return FeedbackRevision.list("key.feedbackId = ?1 order by key.revision", id);
+    }
+
+    /** The AI Office answers an item, once the window has closed and until the dispositions are published. */
+    @Transactional
+    public Feedback answer(UUID id, String ifMatch, Disposition disposition, String response) {
+        Feedback feedback = get(id);
+        Versions.requireMatch(ifMatch, feedback.version);
+        InputWindow window = InputWindow.findById(feedback.windowId, LockModeType.PESSIMISTIC_WRITE);
+        windows.closeIfDue(window);
+        if (window.status != WindowStatus.CLOSED) {
+            throw ProblemException.conflict("The window is still open; items are answered after it closes");
+        }
+        if (window.dispositionsPublished()) {
+            throw ProblemException.conflict("The dispositions of this window are published; they no longer change");
+        }
+        if (feedback.withdrawn) {
+            throw ProblemException.conflict("The feedback was withdrawn; it needs no disposition");
+        }
+        feedback.disposition = disposition;
+        feedback.response = response.strip();
+        feedback.answeredBy = access.subject();
+        feedback.answeredAt = Timestamps.now();
+        feedback.updatedAt = feedback.answeredAt;
+        audit.record(access.actor(), "DISPOSITION_RECORDED", RECORD_TYPE, id);
+        Feedback.flush();
+        return feedback;
+    }
+
+    /** The items of a window the caller may read, oldest first; or, with updatedSince, by time of change. */
+    public Page<Feedback> search(UUID windowId, Filter filter, String cursor, int limit) {
+        access.requireAiOfficeOrMember();
+        windows.get(windowId);
+        StringBuilder query = new StringBuilder("from Feedback f where f.windowId = :window");
+        Parameters parameters = Parameters.with("window", windowId);
+        if (!access.isAiOffice()) {
+            query.append(" and (f.organisationId = :organisation or (f.visibility = :public and f.withdrawn = false))");
+            parameters.and("organisation", access.organisation().orElseThrow()).and("public", Visibility.PUBLIC);
+        }
+        if (filter.sectionKey() != null) {
+            query.append(" and f.sectionKey = :section");
+            parameters.and("section", filter.sectionKey());
+        }
+        boolean sync = filter.updatedSince() != null;
+        if (sync) {
+            query.append(" and f.updatedAt >= :since");
+            parameters.and("since", filter.updatedSince());
+        }
+        if (cursor != null) {
+            List<String> after = Cursor.decode(cursor, 2);
+            query.append(sync
+                    ? " and (f.updatedAt > :afterTime or (f.updatedAt = :afterTime and f.id > :afterId))"
+                    : " and (f.createdAt > :afterTime or (f.createdAt = :afterTime and f.id > :afterId))");
+            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
+        }
+        query.append(sync ? " order by f.updatedAt, f.id" : " order by f.createdAt, f.id");
+        List<Feedback> rows = Feedback.find(query.toString(), parameters).page(0, limit + 1).list();
+        return Page.of(rows, limit, f -> f, f -> Cursor.encode(
+                (sync ? f.updatedAt : f.createdAt).toInstant().toString(), f.id.toString()));
+    }
+
+    /** The window, locked against a concurrent close, if it accepts input now: 409 before it opens and once closed. */
+    private InputWindow lockedOpenWindow(UUID windowId) {
+        windows.get(windowId);
+        InputWindow window = InputWindow.findById(windowId, LockModeType.PESSIMISTIC_READ);
+        OffsetDateTime now = Timestamps.now();
+        WindowPhase phase = window.phase(now);
+        if (phase == WindowPhase.SCHEDULED) {
+            throw ProblemException.conflict("The window opens at " + window.opensAt + "; input is accepted from then on");
+        }
+        if (phase == WindowPhase.CLOSED) {
+            throw ProblemException.conflict("The window closed at "
+                    + (window.closedAt != null ? window.closedAt : window.closesAt) + "; input is no longer accepted");
+        }
+        return window;
+    }
+
+    private static void requireSection(GuidanceVersion version, String key) {
+        if (key != null && version.section(key).isEmpty()) {
+            throw ProblemException.badRequest("sectionKey: version " + version.number + " has no section " + key);
+        }
+    }
+
+    private static void apply(Feedback feedback, Input input) {
+        feedback.sectionKey = input.sectionKey();
+        feedback.text = input.text().strip();
+        feedback.attribution = input.attribution();
+        feedback.visibility = input.visibility();
+        feedback.updatedAt = Timestamps.now();
+    }
+
+    /**
+     * The public projection: never the text; a CONFIDENTIAL item only as a count (no id, section or organisation),
+     * unless it was PUBLIC before this change (its id only, so that a register can drop it); an ANONYMOUS item without
+     * its organisation.
+     */
+    private void notice(EventType<FeedbackNotice> type, InputWindow window, GuidanceVersion version, Feedback f,
+                        boolean wasPublic) {
+        GuidanceDocument document = GuidanceDocument.findById(window.documentId);
+        WindowService.Counts counts = WindowService.counts(window.id);
+        boolean isPublic = f.isPublic();
+        boolean attributed = isPublic && f.attribution == Attribution.ATTRIBUTED;
+        outbox.add(type, window.id, new FeedbackNotice(window.id, document.id, document.title, version.number,
+                isPublic || wasPublic ? f.id : null, f.visibility,
+                isPublic ? f.sectionKey : null, isPublic ? WindowService.sectionTitle(version, f.sectionKey) : null,
+                isPublic ? f.attribution : null, attributed ? f.organisationId : null,
+                attributed ? MemberOrganisation.nameOf(f.organisationId) : null,
+                counts.publicItems(), counts.confidentialItems(), f.updatedAt));
+    }
+}

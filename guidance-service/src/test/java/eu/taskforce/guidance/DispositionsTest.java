@@ -1,0 +1,142 @@
+package eu.taskforce.guidance;
+
+import eu.taskforce.platform.testing.Members;
+import eu.taskforce.platform.testing.MembershipFeed;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static eu.taskforce.guidance.Guidance.DOCUMENTS;
+import static eu.taskforce.guidance.Guidance.FEEDBACK;
+import static eu.taskforce.guidance.Guidance.WINDOWS;
+import static eu.taskforce.platform.testing.Actors.MEMBER_A;
+import static eu.taskforce.platform.testing.Actors.MEMBER_B;
+import static eu.taskforce.platform.testing.Actors.OFFICE;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Dispositions: answered only after the window closes, published together only when every item not withdrawn has one
+ * (409 saying how many are missing), unchangeable afterwards; members see them once published. Also the overview per
+ * version (items per section and per disposition) and per commitment or measure.
+ */
+@QuarkusTest
+class DispositionsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
+    String topicPrefix;
+
+    @Inject
+    EntityManager entityManager;
+
+    MembershipFeed feed;
+
+    @BeforeEach
+    void members() {
+        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
+        Members.ensure(feed);
+    }
+
+    @AfterEach
+    void close() {
+        feed.close();
+    }
+
+    @Test
+    void dispositionsArePublishedTogetherOnceEveryItemIsAnswered() {
+        String document = Guidance.publishedDocument("Dispositions");
+        String window = Guidance.openWindow(document, 1);
+        String one = Guidance.give(MEMBER_A, window, Guidance.feedback("scope", "One", "ATTRIBUTED", "PUBLIC"));
+        String two = Guidance.give(MEMBER_A, window, Guidance.feedback("scope", "Two", "ATTRIBUTED", "CONFIDENTIAL"));
+        String three = Guidance.give(MEMBER_B, window, Guidance.feedback(null, "Three", "ANONYMOUS", "PUBLIC"));
+        String withdrawn = Guidance.give(MEMBER_B, window, Guidance.feedback(null, "Gone", "ANONYMOUS", "PUBLIC"));
+        MEMBER_B.request().post(FEEDBACK + "/" + withdrawn + "/withdrawal").then().statusCode(200);
+
+        Map<String, Object> accepted = Map.of("disposition", "ACCEPTED", "response", "Done");
+        OFFICE.request().body(accepted).put(FEEDBACK + "/" + one + "/disposition").then().statusCode(409)
+                .body("detail", containsString("still open"));
+        String publication = WINDOWS + "/" + window + "/dispositions/publication";
+        OFFICE.request().post(publication).then().statusCode(409);
+        Guidance.close(window);
+
+        OFFICE.request().body(Map.of("disposition", "MAYBE", "response", "x")).put(FEEDBACK + "/" + one + "/disposition")
+                .then().statusCode(400).body("errors[0].field", equalTo("disposition"));
+        OFFICE.request().body(Map.of("disposition", "ACCEPTED", "response", " ")).put(FEEDBACK + "/" + one + "/disposition")
+                .then().statusCode(400).body("errors[0].field", equalTo("response"));
+        OFFICE.request().body(accepted).put(FEEDBACK + "/" + withdrawn + "/disposition").then().statusCode(409);
+        Guidance.answer(one, "ACCEPTED");
+        OFFICE.request().post(publication).then().statusCode(409)
+                .body("detail", containsString("2 items are not answered"));
+        Guidance.answer(two, "NOT_TAKEN_UP");
+        OFFICE.request().post(publication).then().statusCode(409).body("detail", containsString("1 item is"));
+        // before publication, members see no dispositions, the AI Office sees them
+        MEMBER_A.request().get(FEEDBACK + "/" + one).then().body("disposition", nullValue());
+        OFFICE.request().get(FEEDBACK + "/" + one).then().body("disposition", equalTo("ACCEPTED"));
+        Guidance.answer(three, "OUT_OF_SCOPE");
+
+        OFFICE.request().post(publication).then().statusCode(200).body("dispositionsPublishedAt", notNullValue());
+        OFFICE.request().post(publication).then().statusCode(409);
+        OFFICE.request().body(accepted).put(FEEDBACK + "/" + three + "/disposition").then().statusCode(409)
+                .body("detail", containsString("published"));
+        MEMBER_B.request().get(WINDOWS + "/" + window + "/feedback").then().statusCode(200)
+                .body("items.id", equalTo(List.of(one, three, withdrawn)))
+                .body("items.disposition", equalTo(java.util.Arrays.asList("ACCEPTED", "OUT_OF_SCOPE", null)))
+                .body("items.find { it.id == '" + one + "' }.response", equalTo("Thank you: ACCEPTED"));
+        MEMBER_A.request().get(FEEDBACK + "/" + two).then().body("disposition", equalTo("NOT_TAKEN_UP"));
+
+        // the overview: items per section (withdrawn ones not counted) and per disposition, now for everyone
+        MEMBER_B.request().get(DOCUMENTS + "/" + document + "/versions/1/overview").then().statusCode(200)
+                .body("items", equalTo(3)).body("dispositionsPublished", equalTo(true))
+                .body("sections.key", equalTo(java.util.Arrays.asList("scope", "evaluations", "reporting", null)))
+                .body("sections.items", equalTo(List.of(2, 0, 0, 1)))
+                .body("sections[0].confidentialItems", equalTo(1))
+                .body("sections[0].byDisposition.ACCEPTED", equalTo(1))
+                .body("sections[0].byDisposition.NOT_TAKEN_UP", equalTo(1))
+                .body("sections[3].byDisposition.OUT_OF_SCOPE", equalTo(1));
+    }
+
+    @Test
+    void theOverviewHidesDispositionsFromMembersUntilPublished() {
+        String document = Guidance.publishedDocument("Overview before publication");
+        String window = Guidance.openWindow(document, 1);
+        String item = Guidance.give(MEMBER_A, window, Guidance.feedback("reporting", "Hm", "ATTRIBUTED", "CONFIDENTIAL"));
+        Guidance.close(window);
+        Guidance.answer(item, "PARTIALLY_ACCEPTED");
+        String overview = DOCUMENTS + "/" + document + "/versions/1/overview";
+        MEMBER_B.request().get(overview).then().body("sections[2].items", equalTo(1))
+                .body("sections.byDisposition", everyItem(nullValue()));
+        OFFICE.request().get(overview).then().body("sections[2].byDisposition.PARTIALLY_ACCEPTED", equalTo(1));
+    }
+
+    @Test
+    void aCommitmentListsTheGuidanceAndEvidenceLinkedToItOrItsMeasures() {
+        String document = Guidance.publishedDocument("Linked to evaluations");
+        String draft = Guidance.draft("Draft linked to evaluations");
+        String evidence = Guidance.submit(MEMBER_A, Guidance.evidence("Evaluation study", "PUBLIC"));
+        String secret = Guidance.submit(MEMBER_A, Guidance.evidence("Secret evaluation study", "CONFIDENTIAL"));
+        String reference = Guidance.API + "/references/SAFETY_AND_SECURITY-3";
+        MEMBER_B.request().get(reference).then().statusCode(200).body("title", equalTo("Systemic risk analysis"))
+                .body("documents.id", org.hamcrest.Matchers.hasItem(document))
+                .body("documents.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(draft)))
+                .body("evidence.id", org.hamcrest.Matchers.hasItem(evidence))
+                .body("evidence.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(secret)));
+        MEMBER_A.request().get(Guidance.API + "/references/SAFETY_AND_SECURITY-3.2").then().statusCode(200)
+                .body("evidence.id", org.hamcrest.Matchers.hasItems(evidence, secret));
+        OFFICE.request().get(reference).then().body("documents.id", org.hamcrest.Matchers.hasItems(document, draft));
+        MEMBER_A.request().get(Guidance.API + "/references/SAFETY_AND_SECURITY-11").then().statusCode(404)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+    }
+}

@@ -1,0 +1,31 @@
+-- A service's replica of membership, built only from the events of taskforce.membership.v1 (membership-service owns
+-- the data), applied by eu.taskforce.platform.membership.MembershipReplica. A service that keeps the replica lists
+-- this location (db/membership-replica) in quarkus.flyway.locations.
+--
+-- A repeatable migration of idempotent statements, not a versioned one: meeting-service created these very tables in
+-- its own V1 before the replica moved to the platform, and that applied migration cannot change (Flyway checksums).
+-- A versioned platform migration would sort before meeting's V1 and make it fail on a fresh database; this one runs
+-- after the versioned migrations and finds the tables there. A later change must stay idempotent too
+-- (add column if not exists ...), and re-runs wherever the file changes.
+
+create table if not exists member_organisation (
+    id             uuid         primary key,           -- the signatory id in membership-service (the org claim)
+    name           varchar(200),
+    member         boolean      not null default false, -- a current Taskforce member
+    membership_id  uuid,                               -- the current (or last) membership period
+    joined_on      date,
+    left_on        date,
+    updated_at     timestamptz  not null
+);
+create index if not exists member_organisation_current on member_organisation (id) where member;
+
+create table if not exists member_representative (
+    id               uuid         primary key,
+    organisation_id  uuid         not null,
+    role             varchar(20)  not null,
+    public_name      varchar(200),                    -- only with the person's consent, as the event carries it
+    removed_at       timestamptz,
+    updated_at       timestamptz  not null
+);
+create index if not exists member_representative_organisation on member_representative (organisation_id)
+    where removed_at is null;
