@@ -56,6 +56,7 @@ public final class Derivation {
     static ObjectNode publicData(Object payload) {
         try {
             ObjectNode data = (ObjectNode) JSON.readTree(EventJson.write(payload));
+            sortSets(payload, data);
             if (payload instanceof StakeholderProfile profile && !profile.listedPublicly()) {
                 // without consent only the fact that the stakeholder is not listed is public
                 data.retain("stakeholderId", "listedPublicly");
@@ -63,6 +64,23 @@ public final class Derivation {
             return data;
         } catch (Exception e) {
             throw new IllegalArgumentException("Event payload cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A set (the chapters signed) is written in the iteration order of whatever set the JVM built, which differs from
+     * one run to the next: sorted, the entry derived again during a rebuild is the same entry.
+     */
+    private static void sortSets(Object payload, ObjectNode data) {
+        for (RecordComponent component : payload.getClass().getRecordComponents()) {
+            if (java.util.Set.class.isAssignableFrom(component.getType())
+                    && data.get(component.getName()) instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                java.util.List<com.fasterxml.jackson.databind.JsonNode> items = new java.util.ArrayList<>();
+                array.forEach(items::add);
+                items.sort(java.util.Comparator.comparing(com.fasterxml.jackson.databind.JsonNode::asText));
+                array.removeAll();
+                array.addAll(items);
+            }
         }
     }
 
