@@ -125,7 +125,13 @@ public class Verify {
                 Signature verifier = Signature.getInstance("Ed25519");
                 verifier.initVerify(key);
                 verifier.update(statement.getBytes(StandardCharsets.UTF_8));
-                if (!verifier.verify(Base64.getDecoder().decode((String) head.get("signature")))) {
+                boolean valid;
+                try {
+                    valid = verifier.verify(Base64.getDecoder().decode((String) head.get("signature")));
+                } catch (java.security.SignatureException | IllegalArgumentException e) {
+                    valid = false; // a signature that is not even well-formed (an invalid curve point, bad base64)
+                }
+                if (!valid) {
                     problems.add("head " + sequence + ": the signature does not verify");
                 }
                 if (!canonical(signed).equals(statement)) {
