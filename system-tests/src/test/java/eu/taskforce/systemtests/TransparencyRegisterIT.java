@@ -71,7 +71,7 @@ class TransparencyRegisterIT {
                 .post(MEETINGS + "/" + id + "/summary").then().statusCode(anyOf(is(200), is(201)));
         long published = System.nanoTime();
 
-        Map<String, Object> meeting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        Map<String, Object> meeting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> {
                     var response = RestAssured.get(PUBLIC + "/meetings/" + id);
                     return response.statusCode() == 200 ? response.jsonPath().<String, Object>getMap("") : null;
@@ -103,13 +103,13 @@ class TransparencyRegisterIT {
     void newSignatoriesReachThePublicListAndTheLatencyIsPrinted() {
         String office = token("office");
         List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 5; i++) {
             String name = "Register latency AI " + UUID.randomUUID();
             String id = RestAssured.given().auth().oauth2(office).contentType(ContentType.JSON).body(Map.of(
                             "name", name, "country", "BE", "chapters", List.of("TRANSPARENCY"), "signedOn", "2025-08-01"))
                     .post(GATEWAY + "/api/v1/membership/signatories").then().statusCode(201).extract().path("id");
             long created = System.nanoTime();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
                 JsonPath page = RestAssured.given().queryParam("limit", 500)
                         .queryParam("updatedSince", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).toString())
                         .get(PUBLIC + "/signatories").then().statusCode(200).extract().jsonPath();
@@ -118,9 +118,9 @@ class TransparencyRegisterIT {
             latencies.add((System.nanoTime() - created) / 1_000_000);
         }
         Collections.sort(latencies);
-        System.out.printf("register latency: signatory registered -> public list, 10 runs: min %d ms, median %d ms, "
-                + "max %d ms (includes the 25 ms polling and the outbox relay's interval)%n",
+        System.out.printf("register latency: signatory registered -> public list, 5 runs: min %d ms, median %d ms, "
+                + "max %d ms (includes the outbox relay interval and the 100 ms polling; bench/register-latency.sh measures finer)%n",
                 latencies.get(0), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
-        assertThat(latencies).hasSize(10);
+        assertThat(latencies).hasSize(5);
     }
 }
