@@ -5,6 +5,7 @@ import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -106,6 +107,18 @@ public class Rebuild {
     public boolean running() {
         Thread current = worker;
         return current != null && current.isAlive();
+    }
+
+    /**
+     * A rebuild does not survive a restart (its consumer has no committed offsets to resume from): a generation left
+     * BUILDING by a stopped service is marked FAILED and deleted, so that the live consumers stop writing to it and
+     * the AI Office can start again.
+     */
+    void abandonInterrupted(@Observes StartupEvent startup) {
+        generations.building().ifPresent(generation -> {
+            LOG.warnf("Generation %d was being rebuilt when the service stopped; it is dropped", generation);
+            fail(generation, "interrupted by a restart of the service");
+        });
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
