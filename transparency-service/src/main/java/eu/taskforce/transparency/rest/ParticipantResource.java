@@ -1,11 +1,15 @@
 package eu.taskforce.transparency.rest;
 
-import eu.taskforce.platform.api.Cursor;
-import eu.taskforce.transparency.domain.Representative;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.problem.Problem;
+import eu.taskforce.transparency.rest.RegisterDtos.AdHocGroup;
+import eu.taskforce.transparency.rest.RegisterDtos.MembershipPeriod;
+import eu.taskforce.transparency.rest.RegisterDtos.Participant;
+import eu.taskforce.transparency.rest.RegisterDtos.Signatory;
+import eu.taskforce.transparency.rest.RegisterDtos.Stakeholder;
+import eu.taskforce.transparency.service.ReadModel;
+import eu.taskforce.transparency.service.ReadModel.Params;
 import jakarta.annotation.security.PermitAll;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -13,103 +17,197 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.sql.Date;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.UUID;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
-@Path("/api/v1/public/participants")
+/** Who takes part in the Taskforce: members (on any day), membership periods, signatories, stakeholders, ad-hoc groups. */
+@Path("/api/v1/public")
 @Tag(name = "Participants", description = "Who takes part in the Signatory Taskforce. Public, no token needed.")
-@Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class ParticipantResource {
 
-    private final EntityManager entityManager;
+    static final String LIMIT = "Page size, 1 to 500";
+    static final String CURSOR = "The nextCursor of the previous page";
+    static final String UPDATED_SINCE = "Only what changed at or after this time (ISO-8601), for incremental sync";
 
-    public ParticipantResource(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    private final ReadModel readModel;
+    private final PublicHttp http;
+
+    public ParticipantResource(ReadModel readModel, PublicHttp http) {
+        this.readModel = readModel;
+        this.http = http;
     }
 
-    @Schema(name = "Participant", description = "A current Member of the Taskforce")
-    public record Participant(
-            @Schema(description = "The organisation's id (its signatory id)") UUID organisationId,
-            @Schema(examples = "Mistral AI") String name,
-            @Schema(examples = "FR") String country,
-            String website,
-            @Schema(description = "The chapters of the Code it signed") List<String> chapters,
-            @Schema(description = "The first day of its current membership") LocalDate memberSince,
-            @Schema(description = "Its representatives who consented to the publication of their name")
-            List<PublicRepresentative> representatives) {
-    }
-
-    @Schema(name = "PublicRepresentative", description = "A representative who consented to the publication of their name")
-    public record PublicRepresentative(@Schema(examples = "Jeanne Martin") String name,
-                                       @Schema(description = "PRINCIPAL or ALTERNATE") String role) {
+    @Schema(name = "ParticipantPage")
+    public record ParticipantPage(java.util.List<Participant> items, String nextCursor) {
     }
 
     @GET
-    @Operation(summary = "Current Members of the Taskforce, by name")
-    @APIResponse(responseCode = "200", description = "One page of participants; `Link: rel=\"next\"` points to the next")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
+    @Path("participants")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Members of the Taskforce by name, with their public representatives and ad-hoc groups",
+            description = "The current members, or with `on` those who were members on that day.")
+    @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next",
+            content = @Content(schema = @Schema(implementation = ParticipantPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor, date or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response participants(
-            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            UriInfo uri) {
-        String after = "";
-        String afterId = "00000000-0000-0000-0000-000000000000";
-        if (cursor != null) {
-            List<String> key = Cursor.decode(cursor, 2);
-            after = key.get(0);
-            afterId = key.get(1);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select o.id, o.name, o.country, o.website, o.chapters, p.joined_on, lower(o.name)
-                        from organisation o join membership_period p on p.organisation_id = o.id and p.left_on is null
-                        where (lower(o.name), o.id::text) > (:after, :afterId)
-                        order by lower(o.name), o.id::text
-                        limit :limit""")
-                .setParameter("after", after)
-                .setParameter("afterId", afterId)
-                .setParameter("limit", limit + 1)
-                .getResultList();
-        Map<UUID, List<PublicRepresentative>> representatives = namedRepresentatives(
-                rows.stream().map(row -> (UUID) row[0]).toList());
-        return Page.of(rows, limit, row -> participant(row, representatives),
-                        row -> Cursor.encode((String) row[6], row[0].toString()))
-                .toResponse(uri);
+            @Parameter(description = "A day (YYYY-MM-DD): who was a member then; today by default") @QueryParam("on") LocalDate on,
+            @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+            @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.PARTICIPANTS.query(), onDay(on), cursor,
+                updatedSince, limit), limit);
     }
 
-    /** The representatives with a public name (given with consent) of the given organisations, principal first. */
-    private Map<UUID, List<PublicRepresentative>> namedRepresentatives(List<UUID> organisations) {
-        if (organisations.isEmpty()) {
-            return Map.of();
-        }
-        return Representative.<Representative>list("organisationId in ?1 and publicName is not null "
-                        + "order by role desc, publicName", organisations).stream()
-                .collect(Collectors.groupingBy(r -> r.organisationId, Collectors.mapping(
-                        r -> new PublicRepresentative(r.publicName, r.role), Collectors.toList())));
+    @GET
+    @Path("participants.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Members of the Taskforce (on a day), the whole list as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row; lists are joined with ';'",
+            content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid date or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response participantsCsv(@QueryParam("on") LocalDate on,
+                                    @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                                    @Context UriInfo uri, @Context Request request) {
+        return http.csv(request, uri, RegisterLists.PARTICIPANTS, onDay(on), updatedSince,
+                on == null ? LocalDate.now(ZoneOffset.UTC).toString() : "", "participants.csv");
     }
 
-    private static Participant participant(Object[] row, Map<UUID, List<PublicRepresentative>> representatives) {
-        String chapters = (String) row[4];
-        return new Participant((UUID) row[0], (String) row[1], row[2] == null ? null : row[2].toString(),
-                (String) row[3], chapters.isEmpty() ? List.of() : Arrays.asList(chapters.split(",")),
-                row[5] instanceof Date d ? d.toLocalDate() : (LocalDate) row[5],
-                representatives.getOrDefault((UUID) row[0], List.of()));
+    @Schema(name = "MembershipPeriodPage")
+    public record MembershipPeriodPage(java.util.List<MembershipPeriod> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("membership-periods")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every membership period of every organisation, by the day it began")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MembershipPeriodPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response periods(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                            @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                            @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.PERIODS.query(), Params.of(), cursor, updatedSince,
+                limit), limit);
+    }
+
+    @GET
+    @Path("membership-periods.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Every membership period, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response periodsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
+                               @Context Request request) {
+        return http.csv(request, uri, RegisterLists.PERIODS, Params.of(), updatedSince, "", "membership-periods.csv");
+    }
+
+    @Schema(name = "SignatoryPage")
+    public record SignatoryPage(java.util.List<Signatory> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("signatories")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Signatories of the Code of Practice with the chapters they signed, by name")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = SignatoryPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response signatories(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                                @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                                @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.SIGNATORIES.query(), Params.of(), cursor,
+                updatedSince, limit), limit);
+    }
+
+    @GET
+    @Path("signatories.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Signatories with the chapters they signed, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response signatoriesCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
+                                   @Context Request request) {
+        return http.csv(request, uri, RegisterLists.SIGNATORIES, Params.of(), updatedSince, "", "signatories.csv");
+    }
+
+    @Schema(name = "StakeholderPage")
+    public record StakeholderPage(java.util.List<Stakeholder> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("stakeholders")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Third-party stakeholders and experts who consented to be listed publicly, by name")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = StakeholderPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response stakeholders(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                                 @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                                 @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                                 @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.STAKEHOLDERS.query(), Params.of(), cursor,
+                updatedSince, limit), limit);
+    }
+
+    @GET
+    @Path("stakeholders.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Consenting stakeholders, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response stakeholdersCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
+                                    @Context Request request) {
+        return http.csv(request, uri, RegisterLists.STAKEHOLDERS, Params.of(), updatedSince, "", "stakeholders.csv");
+    }
+
+    @Schema(name = "AdHocGroupPage")
+    public record AdHocGroupPage(java.util.List<AdHocGroup> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("ad-hoc-groups")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ad-hoc groups of the Taskforce with their member organisations, by name")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = AdHocGroupPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response groups(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                           @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                           @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                           @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.GROUPS_LIST.query(), Params.of(), cursor,
+                updatedSince, limit), limit);
+    }
+
+    @GET
+    @Path("ad-hoc-groups.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Ad-hoc groups, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response groupsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
+                              @Context Request request) {
+        return http.csv(request, uri, RegisterLists.GROUPS_LIST, Params.of(), updatedSince, "", "ad-hoc-groups.csv");
+    }
+
+    private static Params onDay(LocalDate on) {
+        return Params.of().put("on", on != null ? on : LocalDate.now(ZoneOffset.UTC));
     }
 }

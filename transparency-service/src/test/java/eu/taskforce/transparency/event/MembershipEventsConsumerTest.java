@@ -248,7 +248,7 @@ class MembershipEventsConsumerTest {
 
     long membershipPeriods(UUID organisation) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                        "select count(*) from membership_period where organisation_id = :id")
+                        "select count(*) from membership_period where organisation_id = :id and generation = (select generation from register_generation where status = 'SERVING')")
                 .setParameter("id", organisation).getSingleResult()).longValue());
     }
 }

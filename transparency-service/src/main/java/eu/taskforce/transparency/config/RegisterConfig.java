@@ -1,0 +1,35 @@
+package eu.taskforce.transparency.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Settings of the register ({@code taskforce.register.*}). */
+@ConfigMapping(prefix = "taskforce.register")
+public interface RegisterConfig {
+
+    /** How often the head of the log is signed (when it moved since the last signature). */
+    @WithDefault("10m")
+    Duration signInterval();
+
+    /**
+     * A PEM file holding the Ed25519 signing key (PKCS#8 "PRIVATE KEY" and X.509 "PUBLIC KEY" blocks); generated there
+     * when absent. Without it the key is generated on first start and kept in the database.
+     */
+    Optional<String> signingKeyFile();
+
+    /** The day of the Taskforce's constituent meeting, the start of the yearly cadence before any plenary is seen. */
+    @WithDefault("2026-01-30")
+    LocalDate constitutedOn();
+
+    /** Max-age of the public responses' Cache-Control. */
+    @WithDefault("30s")
+    Duration cacheMaxAge();
+
+    /** How often the consumers' lag behind the topics is measured for the metric. */
+    @WithDefault("15s")
+    Duration lagInterval();
+}

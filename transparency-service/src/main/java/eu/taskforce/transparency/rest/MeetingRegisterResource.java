@@ -1,0 +1,254 @@
+package eu.taskforce.transparency.rest;
+
+import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.problem.Problem;
+import eu.taskforce.platform.problem.ProblemException;
+import eu.taskforce.transparency.config.RegisterConfig;
+import eu.taskforce.transparency.rest.RegisterDtos.Cadence;
+import eu.taskforce.transparency.rest.RegisterDtos.CadenceWarningView;
+import eu.taskforce.transparency.rest.RegisterDtos.Decision;
+import eu.taskforce.transparency.rest.RegisterDtos.DeclinedRequest;
+import eu.taskforce.transparency.rest.RegisterDtos.Meeting;
+import eu.taskforce.transparency.service.ReadModel;
+import eu.taskforce.transparency.service.ReadModel.Params;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static eu.taskforce.transparency.rest.ParticipantResource.CURSOR;
+import static eu.taskforce.transparency.rest.ParticipantResource.LIMIT;
+import static eu.taskforce.transparency.rest.ParticipantResource.UPDATED_SINCE;
+
+/** The register of meetings: held (with summaries and what was withheld), upcoming, declined requests, decisions. */
+@Path("/api/v1/public")
+@Tag(name = "Meetings register", description = "Meetings of the Signatory Taskforce. Public, no token needed.")
+@PermitAll
+public class MeetingRegisterResource {
+
+    private final ReadModel readModel;
+    private final PublicHttp http;
+    private final RegisterConfig config;
+
+    public MeetingRegisterResource(ReadModel readModel, PublicHttp http, RegisterConfig config) {
+        this.readModel = readModel;
+        this.http = http;
+        this.config = config;
+    }
+
+    @Schema(name = "MeetingPage")
+    public record MeetingPage(List<Meeting> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("meetings")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every meeting held, in the order held: date, kind, agenda, attendance by organisation, "
+            + "the high-level summary and the parts withheld with their reasons")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response held(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                         @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                         @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                         @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.HELD.query(), Params.of(), cursor, updatedSince,
+                limit), limit);
+    }
+
+    @GET
+    @Path("meetings.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Every meeting held, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response heldCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
+                            @Context Request request) {
+        return http.csv(request, uri, RegisterLists.HELD, Params.of(), updatedSince, "", "meetings.csv");
+    }
+
+    @GET
+    @Path("meetings/upcoming")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Meetings to come, soonest first, each with its agenda once published")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upcoming(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                             @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                             @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.UPCOMING.query(), now(), cursor, updatedSince,
+                limit), limit);
+    }
+
+    @GET
+    @Path("meetings/upcoming.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Meetings to come, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response upcomingCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
+                                @Context Request request) {
+        return http.csv(request, uri, RegisterLists.UPCOMING, now(), updatedSince, minute(), "upcoming-meetings.csv");
+    }
+
+    @GET
+    @Path("meetings/upcoming.ics")
+    @Produces(ICalendarWriter.MEDIA_TYPE)
+    @Operation(summary = "Meetings to come as an iCalendar feed (RFC 5545) to subscribe to")
+    @APIResponse(responseCode = "200", description = "text/calendar",
+            content = @Content(mediaType = ICalendarWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Response upcomingCalendar(@Context Request request) {
+        List<Meeting> meetings = new ArrayList<>();
+        readModel.stream(RegisterLists.UPCOMING.query(), now(), null, meetings::add);
+        OffsetDateTime stamp = meetings.isEmpty() ? OffsetDateTime.parse("2026-01-30T00:00:00Z")
+                : meetings.stream().map(m -> m.summaryPublishedAt() != null ? m.summaryPublishedAt() : m.startsAt())
+                .min(OffsetDateTime::compareTo).orElseThrow();
+        return http.document(request, ICalendarWriter.MEDIA_TYPE, ICalendarWriter.write(meetings, stamp));
+    }
+
+    @GET
+    @Path("meetings/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One meeting of the register")
+    @APIResponse(responseCode = "200", description = "The meeting", content = @Content(schema = @Schema(implementation = Meeting.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting in the register",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response meeting(@PathParam("id") UUID id, @Context Request request) {
+        List<Meeting> found = readModel.query("select m.* from meeting m where m.generation = :g and m.id = :id "
+                + "and m.title is not null", Params.of().put("id", id), RegisterLists::meeting);
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Meeting", id);
+        }
+        return http.json(request, found.get(0));
+    }
+
+    @Schema(name = "DeclinedRequestPage")
+    public record DeclinedRequestPage(List<DeclinedRequest> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("meetings/requests/declined")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Members' requests to convene a meeting that the AI Office declined, with its reason")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DeclinedRequestPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response declined(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                             @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                             @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.DECLINED.query(), Params.of(), cursor,
+                updatedSince, limit), limit);
+    }
+
+    @GET
+    @Path("meetings/requests/declined.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Declined requests, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response declinedCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
+                                @Context Request request) {
+        return http.csv(request, uri, RegisterLists.DECLINED, Params.of(), updatedSince, "", "declined-requests.csv");
+    }
+
+    @Schema(name = "DecisionPage")
+    public record DecisionPage(List<Decision> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("meetings/decisions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Taskforce decisions with their results and counts once closed")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DecisionPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decisions(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                              @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                              @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                              @Context UriInfo uri, @Context Request request) {
+        return http.page(request, uri, readModel.page(RegisterLists.DECISIONS.query(), Params.of(), cursor,
+                updatedSince, limit), limit);
+    }
+
+    @GET
+    @Path("meetings/decisions.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(summary = "Taskforce decisions, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response decisionsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
+                                 @Context Request request) {
+        return http.csv(request, uri, RegisterLists.DECISIONS, Params.of(), updatedSince, "", "decisions.csv");
+    }
+
+    @GET
+    @Path("meetings/cadence")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The yearly cadence: last plenary held, the deadline for the next, the next scheduled, "
+            + "and the meetings whose summary is overdue")
+    @APIResponse(responseCode = "200", description = "The cadence", content = @Content(schema = @Schema(implementation = Cadence.class)))
+    public Response cadence(@Context Request request) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object[]> last = readModel.query("""
+                        select m.id, m.starts_at from meeting m where m.generation = :g and m.kind = 'PLENARY'
+                        and m.status in ('HELD', 'SUMMARY_PUBLISHED') order by m.starts_at desc limit 1""", Params.of(),
+                row -> new Object[]{RegisterLists.uuid(row, "id"), RegisterLists.time(row, "starts_at")});
+        List<Object[]> next = readModel.query("""
+                        select m.id, m.starts_at from meeting m where m.generation = :g and m.kind = 'PLENARY'
+                        and m.status in ('SCHEDULED', 'RESCHEDULED') and m.starts_at >= :now order by m.starts_at limit 1""",
+                Params.of().put("now", now),
+                row -> new Object[]{RegisterLists.uuid(row, "id"), RegisterLists.time(row, "starts_at")});
+        List<CadenceWarningView> warnings = readModel.query("""
+                        select c.last_held_on, c.deadline, c.days_left, c.updated_at from cadence_warning c
+                        where c.generation = :g""", Params.of(),
+                row -> new CadenceWarningView(RegisterLists.date(row, "last_held_on"), RegisterLists.date(row, "deadline"),
+                        row.getLong("days_left"), RegisterLists.time(row, "updated_at")));
+        List<UUID> overdue = readModel.query("""
+                        select m.id from meeting m where m.generation = :g and m.status = 'HELD'
+                        and m.summary_due_on is not null order by m.summary_due_on, m.id""", Params.of(),
+                row -> RegisterLists.uuid(row, "id"));
+        LocalDate lastHeldOn = last.isEmpty() ? config.constitutedOn()
+                : ((OffsetDateTime) last.get(0)[1]).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        LocalDate deadline = lastHeldOn.plusYears(1);
+        OffsetDateTime nextStarts = next.isEmpty() ? null : (OffsetDateTime) next.get(0)[1];
+        String status = now.toLocalDate().isAfter(deadline) ? "OVERDUE"
+                : nextStarts != null && !nextStarts.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().isAfter(deadline)
+                ? "ON_TRACK" : "AT_RISK";
+        return http.json(request, new Cadence(lastHeldOn, last.isEmpty() ? null : (UUID) last.get(0)[0], deadline,
+                nextStarts, next.isEmpty() ? null : (UUID) next.get(0)[0], status,
+                warnings.isEmpty() ? null : warnings.get(0), overdue));
+    }
+
+    private static Params now() {
+        return Params.of().put("now", OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private static String minute() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+}

@@ -1,0 +1,83 @@
+package eu.taskforce.transparency.rest;
+
+import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.problem.Problem;
+import eu.taskforce.platform.problem.ProblemException;
+import eu.taskforce.transparency.rest.RegisterDtos.SearchHit;
+import eu.taskforce.transparency.service.ReadModel;
+import eu.taskforce.transparency.service.ReadModel.ListQuery;
+import eu.taskforce.transparency.service.ReadModel.Params;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * Full-text search over the register's documents (PostgreSQL: a stored tsvector with a GIN index, English stemming,
+ * websearch_to_tsquery so that "quoted phrases", OR and -exclusions work as in a search engine). Results by relevance.
+ */
+@Path("/api/v1/public/search")
+@Tag(name = "Search", description = "Full-text search over agendas and summaries (later also public feedback)")
+@PermitAll
+public class SearchResource {
+
+    private static final String QUERY = "websearch_to_tsquery('english', :q)";
+    private static final String RANK = "ts_rank(d.search, " + QUERY + ")";
+    static final ListQuery<SearchHit> SEARCH = new ListQuery<>(
+            "d.document_type, d.document_id, d.title, d.occurred_on, " + RANK + " as rank, ts_headline('english', d.body, "
+                    + QUERY + ", 'StartSel=«, StopSel=», MaxWords=35, MinWords=15') as snippet",
+            "search_document d where d.generation = :g and d.search @@ " + QUERY,
+            // relevance first (as text that sorts like it), then a stable id
+            "to_char(1000000000 - least(round((" + RANK + " * 1000000)::numeric), 999999999), 'FM0000000000')",
+            "(d.document_type || '/' || d.document_id)", "d.updated_at",
+            row -> new SearchHit(row.getString("document_type"), RegisterLists.uuid(row, "document_id"),
+                    row.getString("title"), row.getString("snippet"), RegisterLists.time(row, "occurred_on"),
+                    row.getDouble("rank")));
+
+    private final ReadModel readModel;
+    private final PublicHttp http;
+
+    public SearchResource(ReadModel readModel, PublicHttp http) {
+        this.readModel = readModel;
+        this.http = http;
+    }
+
+    @Schema(name = "SearchHitPage")
+    public record SearchHitPage(List<SearchHit> items, String nextCursor) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search the agendas and summaries of the register")
+    @APIResponse(responseCode = "200", description = "One page of hits, most relevant first",
+            content = @Content(schema = @Schema(implementation = SearchHitPage.class)))
+    @APIResponse(responseCode = "400", description = "No query, a query too long, invalid limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response search(@Parameter(description = "What to look for, as in a search engine: words, \"a phrase\", or, -word", required = true)
+                           @QueryParam("q") String q,
+                           @Parameter(description = ParticipantResource.LIMIT) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+                           @Parameter(description = ParticipantResource.CURSOR) @QueryParam("cursor") String cursor,
+                           @Context UriInfo uri, @Context Request request) {
+        if (q == null || q.isBlank() || q.length() > 500) {
+            throw ProblemException.badRequest("The query parameter q must hold 1 to 500 characters");
+        }
+        return http.page(request, uri, readModel.page(SEARCH, Params.of().put("q", q), cursor, null, limit), limit);
+    }
+}

@@ -1,0 +1,283 @@
+package eu.taskforce.transparency;
+
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.meetings.AgendaPublished;
+import eu.taskforce.contracts.meetings.CadenceWarning;
+import eu.taskforce.contracts.meetings.DecisionClosed;
+import eu.taskforce.contracts.meetings.DecisionOpened;
+import eu.taskforce.contracts.meetings.DecisionResult;
+import eu.taskforce.contracts.meetings.DecisionThreshold;
+import eu.taskforce.contracts.meetings.MeetingConvened;
+import eu.taskforce.contracts.meetings.MeetingFormat;
+import eu.taskforce.contracts.meetings.MeetingHeld;
+import eu.taskforce.contracts.meetings.MeetingKind;
+import eu.taskforce.contracts.meetings.MeetingRequestDeclined;
+import eu.taskforce.contracts.meetings.MeetingRequestFiled;
+import eu.taskforce.contracts.meetings.MeetingRequestSupported;
+import eu.taskforce.contracts.meetings.MeetingRescheduled;
+import eu.taskforce.contracts.meetings.SummaryPublished;
+import eu.taskforce.contracts.meetings.WithholdingReason;
+import eu.taskforce.platform.kafka.TopicNames;
+import eu.taskforce.platform.testing.KafkaRecords;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The meetings register, fed real CloudEvents through the shared broker ({@code test.} topics) and read through the
+ * public API: it ends up saying what the events say, whatever order they come in and however often.
+ */
+@QuarkusTest
+class MeetingRegisterTest {
+
+    static final Duration APPLIED_WITHIN = Duration.ofSeconds(60);
+    static final UUID ORG_A = UUID.fromString("d400dada-de45-4c38-b750-82bd5f66d15a");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    TopicNames topicNames;
+
+    RegisterEvents events;
+
+    @BeforeEach
+    void producer() {
+        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS)));
+        events = new RegisterEvents(bootstrapServers, topicNames.of(""));
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    /** The events of one meeting's life, each with its id, in the order they happened. */
+    record Story(UUID meeting, List<ProducerRecord<String, String>> records) {
+    }
+
+    Story story(String title, OffsetDateTime base) {
+        UUID meeting = UUID.randomUUID();
+        OffsetDateTime start = base.minusMinutes(600);
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        records.add(events.event(UUID.randomUUID().toString(), EventTypes.MEETING_CONVENED, meeting,
+                new MeetingConvened(meeting, title, MeetingKind.PLENARY, MeetingFormat.HYBRID, start.plusDays(1),
+                        start.plusDays(1).plusHours(2), "Europe/Brussels", "Brussels, Madou", null), base.minusMinutes(60)));
+        records.add(events.event(UUID.randomUUID().toString(), EventTypes.AGENDA_PUBLISHED, meeting,
+                new AgendaPublished(meeting, 1, List.of(new AgendaPublished.Item(1, "Opening", null, List.of(), List.of()))),
+                base.minusMinutes(50)));
+        records.add(events.event(UUID.randomUUID().toString(), EventTypes.MEETING_RESCHEDULED, meeting,
+                new MeetingRescheduled(meeting, start, start.plusHours(2), "Europe/Brussels", start.plusDays(1), "room"),
+                base.minusMinutes(40)));
+        records.add(events.event(UUID.randomUUID().toString(), EventTypes.AGENDA_PUBLISHED, meeting,
+                new AgendaPublished(meeting, 2, List.of(
+                        new AgendaPublished.Item(1, "Opening", null, List.of(), List.of()),
+                        new AgendaPublished.Item(2, "Serious incident reporting timelines", "Measure 9.3",
+                                List.of("SAFETY_AND_SECURITY-9.3"), List.of()))), base.minusMinutes(30)));
+        records.add(events.event(UUID.randomUUID().toString(), EventTypes.MEETING_HELD, meeting,
+                new MeetingHeld(meeting, title, MeetingKind.PLENARY, start, start.plusHours(2),
+                        List.of(new MeetingHeld.Attendee(ORG_A, "Mistral AI")), 2), base.minusMinutes(20)));
+        records.add(events.event(UUID.randomUUID().toString(), EventTypes.SUMMARY_PUBLISHED, meeting,
+                new SummaryPublished(meeting, "Members exchanged views on incident reporting timelines.",
+                        List.of(new SummaryPublished.WithheldPart("Vendor roadmap", WithholdingReason.COMMERCIALLY_CONFIDENTIAL)),
+                        base.minusMinutes(10)), base.minusMinutes(10)));
+        return new Story(meeting, records);
+    }
+
+    @Test
+    void duplicatesAndEventsOutOfOrderGiveWhatTheEventsSayInOrder() {
+        OffsetDateTime base = RegisterEvents.at(0);
+        Story inOrder = story("In order " + UUID.randomUUID(), base);
+        inOrder.records().forEach(events::send);
+
+        Story shuffled = story("Shuffled " + UUID.randomUUID(), base);
+        List<ProducerRecord<String, String>> r = shuffled.records();
+        // the summary first (a meeting not seen yet), the old agenda after the new, the convening last, and duplicates
+        for (int i : new int[]{5, 3, 4, 1, 5, 2, 0, 3, 0}) {
+            events.send(r.get(i));
+        }
+
+        Map<String, Object> expected = awaitMeeting(inOrder.meeting(), m -> "SUMMARY_PUBLISHED".equals(m.get("status")));
+        Map<String, Object> actual = awaitMeeting(shuffled.meeting(), m -> "SUMMARY_PUBLISHED".equals(m.get("status"))
+                && Integer.valueOf(2).equals(m.get("agendaRevision")) && m.get("format") != null);
+
+        assertThat(without(actual, "id", "title")).isEqualTo(without(expected, "id", "title"));
+        assertThat(actual.get("withheldParts")).isEqualTo(List.of(Map.of("title", "Vendor roadmap",
+                "reason", "COMMERCIALLY_CONFIDENTIAL")));
+        assertThat(actual.get("attendance")).isEqualTo(List.of(Map.of("organisationId", ORG_A.toString(),
+                "organisationName", "Mistral AI")));
+        assertThat((List<?>) actual.get("agenda")).hasSize(2);
+        assertThat(actual.get("individualAttendees")).isEqualTo(2);
+        // in the held list, and the meeting page answers a conditional GET with 304
+        assertThat(all("/api/v1/public/meetings", Function.identity()).stream().map(m -> m.get("id")))
+                .contains(shuffled.meeting().toString());
+        String etag = given().get("/api/v1/public/meetings/" + shuffled.meeting()).then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("public"))
+                .extract().header("ETag");
+        given().header("If-None-Match", etag).get("/api/v1/public/meetings/" + shuffled.meeting())
+                .then().statusCode(304);
+    }
+
+    @Test
+    void declinedRequestsDecisionsUpcomingMeetingsAndTheCadenceAreShown() {
+        UUID request = UUID.randomUUID();
+        String topic = "Open-source models " + request;
+        events.send(UUID.randomUUID().toString(), EventTypes.MEETING_REQUEST_FILED, request,
+                new MeetingRequestFiled(request, ORG_A, "Mistral AI", topic, List.of("Exemptions"), RegisterEvents.at(30)),
+                RegisterEvents.at(30));
+        events.send(UUID.randomUUID().toString(), EventTypes.MEETING_REQUEST_SUPPORTED, request,
+                new MeetingRequestSupported(request, UUID.randomUUID(), "Aleph Alpha", 1), RegisterEvents.at(20));
+        events.send(UUID.randomUUID().toString(), EventTypes.MEETING_REQUEST_DECLINED, request,
+                new MeetingRequestDeclined(request, "Covered by the plenary of March"), RegisterEvents.at(10));
+
+        UUID decision = UUID.randomUUID();
+        String question = "Invite an external expert? " + decision;
+        // closed before opened arrives: the register waits for nothing and ends with both
+        events.send(UUID.randomUUID().toString(), EventTypes.DECISION_CLOSED, decision,
+                new DecisionClosed(decision, question, DecisionThreshold.TWO_THIRDS, DecisionResult.ADOPTED, 8, 2, 1,
+                        RegisterEvents.at(5)), RegisterEvents.at(5));
+        UUID upcoming = UUID.randomUUID();
+        events.send(UUID.randomUUID().toString(), EventTypes.DECISION_OPENED, decision,
+                new DecisionOpened(decision, question, DecisionThreshold.TWO_THIRDS, RegisterEvents.at(5), upcoming),
+                RegisterEvents.at(15));
+
+        OffsetDateTime start = OffsetDateTime.now().plusDays(30).withNano(0);
+        events.send(UUID.randomUUID().toString(), EventTypes.MEETING_CONVENED, upcoming,
+                new MeetingConvened(upcoming, "Plenary to come " + upcoming, MeetingKind.PLENARY, MeetingFormat.ONLINE,
+                        start, start.plusHours(3), "Europe/Brussels", null, null), RegisterEvents.at(3));
+        events.send(UUID.randomUUID().toString(), EventTypes.AGENDA_PUBLISHED, upcoming,
+                new AgendaPublished(upcoming, 1, List.of(new AgendaPublished.Item(1, "Copyright policy", null,
+                        List.of("COPYRIGHT-1.1"), List.of()))), RegisterEvents.at(2));
+        events.send(UUID.randomUUID().toString(), EventTypes.CADENCE_WARNING, CadenceWarning.SUBJECT,
+                new CadenceWarning(LocalDate.of(2026, 1, 30), null, LocalDate.of(2027, 1, 30), 40), RegisterEvents.at(1));
+
+        await().atMost(APPLIED_WITHIN).untilAsserted(() -> {
+            assertThat(all("/api/v1/public/meetings/requests/declined", Function.identity()))
+                    .anySatisfy(d -> {
+                        assertThat(d.get("topic")).isEqualTo(topic);
+                        assertThat(d.get("reason")).isEqualTo("Covered by the plenary of March");
+                        assertThat(d.get("supporters")).isEqualTo(1);
+                    });
+            assertThat(all("/api/v1/public/meetings/decisions", Function.identity())).anySatisfy(d -> {
+                assertThat(d.get("question")).isEqualTo(question);
+                assertThat(d.get("result")).isEqualTo("ADOPTED");
+                assertThat(d.get("yes")).isEqualTo(8);
+                assertThat(d.get("meetingId")).isEqualTo(upcoming.toString());
+            });
+            assertThat(all("/api/v1/public/meetings/upcoming", Function.identity())).anySatisfy(m -> {
+                assertThat(m.get("id")).isEqualTo(upcoming.toString());
+                assertThat(m.get("agenda").toString()).contains("Copyright policy");
+            });
+        });
+        JsonPath cadence = given().get("/api/v1/public/meetings/cadence").then().statusCode(200).extract().jsonPath();
+        assertThat(cadence.getString("latestWarning.deadline")).isNotNull();
+        assertThat(cadence.getString("status")).isIn("ON_TRACK", "AT_RISK", "OVERDUE");
+        assertThat(cadence.getString("deadline")).isNotNull();
+    }
+
+    @Test
+    void aMalformedMeetingEventGoesToTheDeadLetterTopicWithItsReason() {
+        UUID meeting = UUID.randomUUID();
+        events.send(events.event(UUID.randomUUID().toString(), EventTypes.MEETING_HELD, meeting,
+                "{\"meetingId\": \"" + meeting + "\", \"attendance\": ", RegisterEvents.at(1)));
+        String deadLetters = topicNames.of(Topics.MEETINGS) + ".dlq.transparency";
+        List<ConsumerRecord<String, String>> found = await().atMost(APPLIED_WITHIN).until(
+                () -> KafkaRecords.readAll(bootstrapServers, deadLetters).stream()
+                        .filter(rec -> meeting.toString().equals(rec.key())).toList(), l -> !l.isEmpty());
+        assertThat(KafkaRecords.header(found.get(0), "dead-letter-reason")).contains("not a valid MeetingHeld");
+    }
+
+    @Test
+    void badParametersAreProblems() {
+        for (String path : List.of("/api/v1/public/meetings?limit=0", "/api/v1/public/meetings?limit=501",
+                "/api/v1/public/meetings?cursor=not-ours", "/api/v1/public/participants?on=yesterday",
+                "/api/v1/public/meetings?updatedSince=last-week", "/api/v1/public/search?q=",
+                "/api/v1/public/register/log/entries?from=0")) {
+            given().get(path).then().statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void pagesFollowTheirLinksAndUpdatedSinceLeavesOutWhatIsOlder() {
+        Story story = story("Paging " + UUID.randomUUID(), RegisterEvents.at(0));
+        story.records().forEach(events::send);
+        awaitMeeting(story.meeting(), m -> "SUMMARY_PUBLISHED".equals(m.get("status")));
+
+        List<String> byOne = new ArrayList<>();
+        String next = "/api/v1/public/meetings?limit=1";
+        while (next != null) {
+            ExtractableResponse<Response> page = given().urlEncodingEnabled(false).get(next).then().statusCode(200).extract();
+            byOne.addAll(page.jsonPath().getList("items.id"));
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            assertThat(byOne.size()).as("pages end").isLessThan(10_000);
+        }
+        List<String> atOnce = given().queryParam("limit", 500).get("/api/v1/public/meetings").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        if (atOnce.size() < 500) {
+            assertThat(byOne).isEqualTo(atOnce);
+        }
+        assertThat(byOne).contains(story.meeting().toString()).doesNotHaveDuplicates();
+
+        List<String> recent = given().queryParam("updatedSince", RegisterEvents.at(11).toString())
+                .queryParam("limit", 500).get("/api/v1/public/meetings").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        List<String> future = given().queryParam("updatedSince", OffsetDateTime.now().plusDays(1).toString())
+                .get("/api/v1/public/meetings").then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(recent).contains(story.meeting().toString());
+        assertThat(future).isEmpty();
+    }
+
+    Map<String, Object> awaitMeeting(UUID id, java.util.function.Predicate<Map<String, Object>> ready) {
+        return await().atMost(APPLIED_WITHIN).until(() -> {
+            var response = given().get("/api/v1/public/meetings/" + id);
+            return response.statusCode() == 200 ? response.jsonPath().<String, Object>getMap("") : null;
+        }, m -> m != null && ready.test(m));
+    }
+
+    static Map<String, Object> without(Map<String, Object> map, String... keys) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        for (String key : keys) {
+            copy.remove(key);
+        }
+        return copy;
+    }
+
+    /** Every item of a list, page by page. */
+    static <T> List<T> all(String path, Function<Map<String, Object>, T> view) {
+        List<T> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", 500);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
+            page.<Map<String, Object>>getList("items").forEach(m -> items.add(view.apply(m)));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return items;
+    }
+}

@@ -1,0 +1,255 @@
+package eu.taskforce.transparency;
+
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.membership.SignatoryRegistered;
+import eu.taskforce.contracts.membership.StakeholderProfile;
+import eu.taskforce.contracts.reference.Chapter;
+import eu.taskforce.platform.kafka.TopicNames;
+import eu.taskforce.transparency.service.HeadSigner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The verifiable record: entries derived from the events only, an append-only hash chain, Ed25519-signed heads, and the
+ * shipped verifier ({@code verify/Verify.java}) that accepts the log as served and rejects it with any one byte of any
+ * entry changed.
+ */
+@QuarkusTest
+class VerifiableLogTest {
+
+    static final String LOG = "/api/v1/public/register/log";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    TopicNames topicNames;
+
+    @Inject
+    HeadSigner signer;
+
+    @Inject
+    EntityManager em;
+
+    RegisterEvents events;
+
+    @BeforeEach
+    void producer() {
+        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS)));
+        events = new RegisterEvents(bootstrapServers, topicNames.of(""));
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void anEntryIsWhatItsEventSaysAndAStakeholderWithoutConsentIsOnlyAnId() {
+        UUID signatory = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        OffsetDateTime time = OffsetDateTime.parse("2026-03-01T10:15:30.123456Z");
+        events.send(eventId, EventTypes.SIGNATORY_REGISTERED, signatory, new SignatoryRegistered(signatory,
+                "Entry AI " + signatory, "FR", null, Set.of(Chapter.COPYRIGHT), LocalDate.of(2025, 8, 1)), time);
+        UUID stakeholder = UUID.randomUUID();
+        String reserved = UUID.randomUUID().toString();
+        events.send(reserved, EventTypes.STAKEHOLDER_REGISTERED, stakeholder, new StakeholderProfile(stakeholder,
+                StakeholderProfile.Kind.PERSON, false, "Unlisted Person", "Unlisted field"), time);
+
+        Map<String, Object> entry = awaitEntry(eventId);
+        assertThat(entry.get("time")).isEqualTo("2026-03-01T10:15:30.123456Z");
+        assertThat(entry.get("type")).isEqualTo(EventTypes.SIGNATORY_REGISTERED.type());
+        assertThat(entry.get("topic")).isEqualTo(Topics.MEMBERSHIP);
+        assertThat(entry.get("subject")).isEqualTo(signatory.toString());
+        assertThat(entry.get("corrects")).isNull();
+        assertThat(entry.get("data").toString()).contains("Entry AI " + signatory).contains("COPYRIGHT");
+        assertThat(awaitEntry(reserved).get("data"))
+                .isEqualTo(Map.of("stakeholderId", stakeholder.toString(), "listedPublicly", false));
+    }
+
+    @Test
+    void theLogRefusesUpdatesAndDeletes() {
+        sendOne();
+        awaitSigned();
+        for (String statement : List.of("update log_entry set hash = hash", "delete from log_entry",
+                "truncate log_entry", "update signed_head set signature = signature")) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
+                    em.createNativeQuery(statement).executeUpdate()))
+                    .as(statement).hasStackTraceContaining("append-only");
+        }
+    }
+
+    @Test
+    void theVerifierAcceptsTheLogAndDetectsOneChangedByteInAnyEntry() throws Exception {
+        sendOne();
+        awaitSigned();
+        sendOne();
+        awaitSigned();
+
+        // the shipped command, as someone would run it against a running instance
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "verify/Verify.java", "http://localhost:" + RestAssured.port).redirectErrorStream(true).start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        process.getInputStream().transferTo(output);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("OK: the register's log verifies");
+        assertThat(process.exitValue()).isZero();
+
+        // the same verifier, compiled here, reading the served documents with one byte changed
+        Method verify = verifier();
+        Map<String, String> served = new HashMap<>();
+        Function<String, String> real = path -> served.computeIfAbsent(path,
+                p -> given().get(p).then().statusCode(200).extract().asString());
+        assertThat(problems(verify, real)).isEmpty();
+
+        List<String[]> pages = new ArrayList<>(); // [path, body] of each entries page fetched
+        problems(verify, path -> {
+            String body = real.apply(path);
+            if (path.contains("/entries")) {
+                pages.add(new String[]{path, body});
+            }
+            return body;
+        });
+        Random random = new Random(42);
+        int tampered = 0;
+        for (String[] page : pages) {
+            List<int[]> spans = entrySpans(page[1]);
+            // the first and last entry of every page, and a sample between them
+            List<int[]> chosen = new ArrayList<>(List.of(spans.get(0), spans.get(spans.size() - 1)));
+            for (int i = 0; i < 20 && spans.size() > 2; i++) {
+                chosen.add(spans.get(random.nextInt(spans.size())));
+            }
+            for (int[] span : chosen) {
+                int at = span[0] + random.nextInt(span[1] - span[0]);
+                String changed = page[1].substring(0, at) + other(page[1].charAt(at)) + page[1].substring(at + 1);
+                List<String> found = problems(verify, path -> path.equals(page[0]) ? changed : real.apply(path));
+                assertThat(found).as("byte %d of %s changed from '%s'", at, page[0], page[1].charAt(at)).isNotEmpty();
+                tampered++;
+            }
+        }
+        assertThat(tampered).isGreaterThanOrEqualTo(2);
+
+        // a signed head whose signature was altered
+        String heads = real.apply(LOG + "/heads?limit=1000");
+        String signature = JsonPath.from(heads).getString("heads[0].signature");
+        String forged = heads.replace(signature, (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1));
+        assertThat(problems(verify, path -> path.equals(LOG + "/heads?limit=1000") ? forged : real.apply(path)))
+                .anySatisfy(p -> assertThat(p).contains("signature"));
+    }
+
+    @Test
+    void aConsistencyProofLeadsFromOneHeadToTheNext() {
+        sendOne();
+        long from = awaitSigned();
+        sendOne();
+        long to = awaitSigned();
+        JsonPath proof = given().queryParam("from", from).queryParam("to", to).get(LOG + "/consistency")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(proof.getList("leafHashes")).hasSize((int) (to - from));
+        String hash = proof.getString("fromHash");
+        for (String leaf : proof.<String>getList("leafHashes")) {
+            hash = eu.taskforce.transparency.service.Canonical.chainHash(hash, leaf);
+        }
+        assertThat(hash).isEqualTo(proof.getString("toHash"));
+        given().queryParam("from", to).queryParam("to", from).get(LOG + "/consistency").then().statusCode(400)
+                .contentType("application/problem+json");
+        JsonPath keys = given().get(LOG + "/public-keys").then().statusCode(200).extract().jsonPath();
+        assertThat(keys.getString("keys[0].pem")).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    void sendOne() {
+        UUID signatory = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        events.send(id, EventTypes.SIGNATORY_REGISTERED, signatory, new SignatoryRegistered(signatory,
+                "Chain AI " + signatory, "DE", null, Set.of(Chapter.TRANSPARENCY), LocalDate.of(2025, 8, 1)),
+                RegisterEvents.at(0));
+        awaitEntry(id);
+    }
+
+    /** Signs the head now (the test does not wait for the schedule) and answers the sequence signed. */
+    long awaitSigned() {
+        return signer.sign().orElseThrow().sequence();
+    }
+
+    Map<String, Object> awaitEntry(String eventId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
+            long head = given().get(LOG + "/entries?from=1&limit=1").then().statusCode(200).extract().jsonPath()
+                    .getLong("headSequence");
+            List<Map<String, Object>> last = given().queryParam("from", Math.max(1, head - 999)).queryParam("limit", 1000)
+                    .get(LOG + "/entries").then().statusCode(200).extract().jsonPath().getList("entries.entry");
+            return last.stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().orElse(null);
+        }, e -> e != null);
+    }
+
+    /** Where each entry's JSON lies in a served page: from after {@code "entry":} to before {@code ,"leafHash"}. */
+    static List<int[]> entrySpans(String page) {
+        List<int[]> spans = new ArrayList<>();
+        int at = 0;
+        while ((at = page.indexOf("\"entry\":", at)) >= 0) {
+            int start = at + "\"entry\":".length();
+            int end = page.indexOf(",\"leafHash\"", start);
+            spans.add(new int[]{start, end});
+            at = end;
+        }
+        return spans;
+    }
+
+    static char other(char c) {
+        if (Character.isDigit(c)) {
+            return c == '9' ? '0' : (char) (c + 1);
+        }
+        if (Character.isLetter(c) && c < 128) {
+            return c == 'z' || c == 'Z' ? 'a' : (char) (c + 1);
+        }
+        return c == 'x' ? 'y' : 'x';
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> problems(Method verify, Function<String, String> fetch) throws Exception {
+        return (List<String>) verify.invoke(null, fetch, new ArrayList<String>());
+    }
+
+    static Method verifier() throws Exception {
+        Path classes = Files.createTempDirectory("verify");
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "verify/Verify.java");
+        assertThat(compiled).isZero();
+        URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, VerifiableLogTest.class.getClassLoader());
+        return loader.loadClass("Verify").getMethod("verify", Function.class, List.class);
+    }
+}
