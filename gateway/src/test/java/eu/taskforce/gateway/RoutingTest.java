@@ -23,7 +23,8 @@ class RoutingTest {
             "/api/v1/membership/signatories/42, membership",
             "/api/v1/meetings/2025/agenda, meetings",
             "/api/v1/guidance/documents, guidance",
-            "/api/v1/public/participants, public"})
+            "/api/v1/public/participants, public",
+            "/api/v1/transparency/rebuilds, transparency"})
     void everyPrefixReachesItsServiceWithPathQueryAndToken(String path, String service) {
         String token = Tokens.access("member-a");
         Response echo = given().auth().oauth2(token)
@@ -42,6 +43,8 @@ class RoutingTest {
     void publicRouteNeedsNoToken() {
         given().get("/api/v1/public/participants")
                 .then().statusCode(200).body("service", equalTo("public"));
+        // the register's administration lives on the same service but is not public
+        given().post("/api/v1/transparency/rebuilds").then().statusCode(401);
     }
 
     @Test

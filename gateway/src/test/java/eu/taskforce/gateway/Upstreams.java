@@ -34,6 +34,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         echoRoute(config, "meetings", "/api/v1/meetings", false);
         echoRoute(config, "guidance", "/api/v1/guidance", false);
         echoRoute(config, "public", "/api/v1/public", true);
+        echoRoute(config, "transparency", "/api/v1/transparency", false);
 
         echoRoute(config, "test-limited", "/api/v1/test-limited", false);
         config.put("taskforce.gateway.routes.test-limited.rate-limit", "tight");
