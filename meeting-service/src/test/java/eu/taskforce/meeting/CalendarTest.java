@@ -3,6 +3,10 @@ package eu.taskforce.meeting;
 import eu.taskforce.platform.testing.Members;
 import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.platform.testing.Actors;
+import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.membership.MembershipEnded;
+import eu.taskforce.meeting.domain.CalendarFeed;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -19,9 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +154,36 @@ class CalendarTest {
         ANONYMOUS.request().get(CALENDAR + "/personal/" + "x".repeat(43) + ".ics").then().statusCode(404);
         OFFICE.request().get(CALENDAR + "/feeds").then().statusCode(200).body("id", not(hasItem(feedId)))
                 .body("token", not(hasItem(org.hamcrest.Matchers.notNullValue())));
+    }
+
+    @Test
+    void theFeedsOfAnOrganisationThatLeavesAreRevoked() throws Exception {
+        UUID organisation = UUID.randomUUID();
+        feed.member(organisation, "Leaving AI");
+        // a representative's feed (the demo accounts all belong to organisations that stay)
+        String token = "leaving-" + UUID.randomUUID();
+        String tokenHash = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            CalendarFeed representatives = new CalendarFeed();
+            representatives.id = UUID.randomUUID();
+            representatives.tokenHash = tokenHash;
+            representatives.subject = UUID.randomUUID().toString();
+            representatives.username = "leaving-representative";
+            representatives.organisationId = organisation;
+            representatives.createdAt = OffsetDateTime.now();
+            representatives.persist();
+        });
+        String url = CALENDAR + "/personal/" + token + ".ics";
+        ANONYMOUS.request().get(url).then().statusCode(200);
+
+        UUID membership = QuarkusTransaction.requiringNew().call(() -> (UUID) entityManager.createNativeQuery(
+                "select membership_id from member_organisation where id = :id").setParameter("id", organisation)
+                .getSingleResult());
+        feed.send(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_ENDED, organisation,
+                new MembershipEnded(organisation, membership, LocalDate.now(ZoneOffset.UTC), MembershipEnded.Reason.LEFT));
+        feed.awaitMember(organisation, false);
+        ANONYMOUS.request().get(url).then().statusCode(404).contentType("application/problem+json");
     }
 
     static Optional<VEvent> event(Calendar calendar, String meetingId) {

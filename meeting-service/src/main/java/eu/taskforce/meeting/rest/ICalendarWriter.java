@@ -15,7 +15,6 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
@@ -42,7 +41,7 @@ final class ICalendarWriter {
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
+        // no METHOD: a subscribed feed is not an iTIP message (PUBLISH would require an ORGANIZER per event)
         calendar.add(new XProperty("X-WR-CALNAME", name));
         for (Meeting meeting : meetings) {
             calendar.add(event(meeting, withJoiningLinks));

@@ -4,9 +4,11 @@ import eu.taskforce.meeting.domain.CalendarFeed;
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.domain.MeetingStatus;
 import eu.taskforce.platform.audit.AuditTrail;
+import eu.taskforce.platform.membership.MembershipReplica.MemberLeft;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -86,6 +88,20 @@ public class CalendarService {
                 .orElseThrow(() -> ProblemException.notFound("Calendar feed", id));
         feed.revokedAt = Timestamps.now();
         audit.record(participant.actor(), "CALENDAR_FEED_REVOKED", RECORD_TYPE, id);
+    }
+
+    /**
+     * An organisation that leaves the Taskforce loses its representatives' feeds: they would show nothing now, but
+     * would show the joining links again, to whoever holds the old address, if the organisation joined again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onMemberLeft(@Observes MemberLeft left) {
+        List<CalendarFeed> active = CalendarFeed.list("organisationId = ?1 and revokedAt is null", left.organisationId());
+        OffsetDateTime now = Timestamps.now();
+        for (CalendarFeed feed : active) {
+            feed.revokedAt = now;
+            audit.record(InvitationService.REPLICA, "CALENDAR_FEED_REVOKED", RECORD_TYPE, feed.id);
+        }
     }
 
     /** The meetings to come (and those cancelled), for the public calendar. */

@@ -36,7 +36,8 @@ public class InvitationService {
 
     public static final String RECORD_TYPE = "Invitation";
     private static final Logger LOG = Logger.getLogger(InvitationService.class);
-    private static final Actor REPLICA = Actor.system("membership-replica");
+    /** Who acts when the membership replica applies an event. */
+    static final Actor REPLICA = Actor.system("membership-replica");
 
     private final AuditTrail audit;
     private final Participant participant;
