@@ -1,10 +1,10 @@
 package eu.taskforce.guidance;
 
 import eu.taskforce.platform.testing.Actors;
+import eu.taskforce.platform.testing.AuthorizationMatrix;
 import eu.taskforce.platform.testing.Members;
 import eu.taskforce.platform.testing.MembershipFeed;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,17 +13,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static eu.taskforce.guidance.Guidance.DOCUMENTS;
 import static eu.taskforce.guidance.Guidance.EVIDENCE;
 import static eu.taskforce.guidance.Guidance.FEEDBACK;
 import static eu.taskforce.guidance.Guidance.WINDOWS;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.ANYONE_SIGNED_IN;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.cells;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.get;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.officeOnly;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.post;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.put;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.putText;
 import static eu.taskforce.platform.testing.Actors.ANONYMOUS;
 import static eu.taskforce.platform.testing.Actors.EXPERT;
 import static eu.taskforce.platform.testing.Actors.MEMBER_A;
@@ -41,9 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    static final List<String> MISMATCHES = new ArrayList<>();
-    static int cells;
-    static int operations;
+    static final AuthorizationMatrix MATRIX = new AuthorizationMatrix();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -69,89 +70,48 @@ class AuthorizationMatrixTest {
 
     @AfterAll
     static void summary() {
-        System.out.printf("Authorization matrix: %d operations, %d cells checked%n", operations, cells);
-    }
-
-    static Map<Actors, Integer> cells(Object... actorsAndStatuses) {
-        Map<Actors, Integer> map = new LinkedHashMap<>();
-        for (int i = 0; i < actorsAndStatuses.length; i += 2) {
-            map.put((Actors) actorsAndStatuses[i], (Integer) actorsAndStatuses[i + 1]);
-        }
-        return map;
-    }
-
-    static void expect(String operation, Map<Actors, Integer> expected, Function<Actors, Response> call) {
-        operations++;
-        expected.forEach((actor, status) -> {
-            cells++;
-            Response response = call.apply(actor);
-            if (response.statusCode() != status) {
-                MISMATCHES.add(operation + " as " + actor + ": " + response.statusCode() + " (expected " + status
-                        + ") " + response.asString());
-            } else if (status >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-                MISMATCHES.add(operation + " as " + actor + ": " + status + " is not problem+json");
-            }
-        });
-    }
-
-    static Function<Actors, Response> get(String path) {
-        return actor -> actor.request().get(path);
-    }
-
-    static Function<Actors, Response> post(String path, Object body) {
-        return actor -> body == null ? actor.request().post(path) : actor.request().body(body).post(path);
-    }
-
-    static Function<Actors, Response> put(String path, Object body) {
-        return actor -> actor.request().body(body).put(path);
-    }
-
-    static Function<Actors, Response> putText(String path, String text) {
-        return actor -> actor.request().contentType("text/plain").body(text.getBytes(StandardCharsets.UTF_8)).put(path);
-    }
-
-    static final Map<Actors, Integer> ANYONE_SIGNED_IN = cells(ANONYMOUS, 401, MEMBER_A, 200, MEMBER_B, 200,
-            EXPERT, 200, OFFICE, 200);
-
-    static Map<Actors, Integer> officeOnly(int status) {
-        return cells(ANONYMOUS, 401, MEMBER_A, 403, MEMBER_B, 403, EXPERT, 403, OFFICE, status);
+        System.out.println(MATRIX.summary());
     }
 
     @Test
     void documentsVersionsWindowsAndOverviews() {
-        expect("GET /documents", ANYONE_SIGNED_IN, get(DOCUMENTS));
-        expect("POST /documents", officeOnly(201), post(DOCUMENTS, Guidance.document("Matrix")));
+        MATRIX.expect("GET /documents", ANYONE_SIGNED_IN, get(DOCUMENTS));
+        MATRIX.expect("POST /documents", officeOnly(201), post(DOCUMENTS, Guidance.document("Matrix")));
         String draft = Guidance.draft("Matrix draft");
-        expect("GET /documents/{id} (a draft)", cells(ANONYMOUS, 401, MEMBER_A, 404, MEMBER_B, 404, EXPERT, 404,
+        MATRIX.expect("GET /documents/{id} (a draft)", cells(ANONYMOUS, 401, MEMBER_A, 404, MEMBER_B, 404, EXPERT, 404,
                 OFFICE, 200), get(DOCUMENTS + "/" + draft));
         String document = Guidance.publishedDocument("Matrix published");
         String path = DOCUMENTS + "/" + document;
-        expect("GET /documents/{id}", ANYONE_SIGNED_IN, get(path));
-        expect("PUT /documents/{id}", officeOnly(200), put(path, Guidance.document("Matrix renamed")));
-        expect("GET /documents/{id}/versions", ANYONE_SIGNED_IN, get(path + "/versions"));
-        expect("POST /documents/{id}/versions", officeOnly(201), post(path + "/versions", Map.of("changeNote", "v2")));
-        expect("GET /documents/{id}/versions/{n} (a draft)", cells(ANONYMOUS, 401, MEMBER_A, 404, MEMBER_B, 404,
+        MATRIX.expect("GET /documents/{id}", ANYONE_SIGNED_IN, get(path));
+        MATRIX.expect("PUT /documents/{id}", officeOnly(200), put(path, Guidance.document("Matrix renamed")));
+        MATRIX.expect("GET /documents/{id}/versions", ANYONE_SIGNED_IN, get(path + "/versions"));
+        MATRIX.expect("POST /documents/{id}/versions",
+                officeOnly(201), post(path + "/versions", Map.of("changeNote", "v2")));
+        MATRIX.expect("GET /documents/{id}/versions/{n} (a draft)", cells(ANONYMOUS, 401, MEMBER_A, 404, MEMBER_B, 404,
                 EXPERT, 404, OFFICE, 200), get(path + "/versions/2"));
-        expect("POST /documents/{id}/versions/{n}/publication", officeOnly(200), post(path + "/versions/2/publication", null));
-        expect("GET /documents/{id}/versions/{n}", ANYONE_SIGNED_IN, get(path + "/versions/2"));
-        expect("POST /documents/{id}/versions/{n}/windows", officeOnly(201), post(path + "/versions/2/windows",
+        MATRIX.expect("POST /documents/{id}/versions/{n}/publication",
+                officeOnly(200), post(path + "/versions/2/publication", null));
+        MATRIX.expect("GET /documents/{id}/versions/{n}", ANYONE_SIGNED_IN, get(path + "/versions/2"));
+        MATRIX.expect("POST /documents/{id}/versions/{n}/windows", officeOnly(201), post(path + "/versions/2/windows",
                 Map.of("closesAt", Guidance.inMinutes(60).toString())));
-        expect("GET /documents/{id}/versions/{n}/overview", ANYONE_SIGNED_IN, get(path + "/versions/2/overview"));
-        expect("GET /documents/{id}/sections/{key}", ANYONE_SIGNED_IN, get(path + "/sections/scope"));
-        expect("GET /references/{reference}", ANYONE_SIGNED_IN, get(Guidance.API + "/references/SAFETY_AND_SECURITY-3"));
-        expect("GET /audit", officeOnly(200), get(Guidance.API + "/audit"));
-        assertThat(MISMATCHES).isEmpty();
+        MATRIX.expect("GET /documents/{id}/versions/{n}/overview",
+                ANYONE_SIGNED_IN, get(path + "/versions/2/overview"));
+        MATRIX.expect("GET /documents/{id}/sections/{key}", ANYONE_SIGNED_IN, get(path + "/sections/scope"));
+        MATRIX.expect("GET /references/{reference}",
+                ANYONE_SIGNED_IN, get(Guidance.API + "/references/SAFETY_AND_SECURITY-3"));
+        MATRIX.expect("GET /audit", officeOnly(200), get(Guidance.API + "/audit"));
+        assertThat(MATRIX.mismatches()).isEmpty();
     }
 
     @Test
     void windowsFeedbackAndDispositions() {
         String window = Guidance.openWindow("Matrix window");
         String path = WINDOWS + "/" + window;
-        expect("GET /windows", ANYONE_SIGNED_IN, get(WINDOWS));
-        expect("GET /windows/{id}", ANYONE_SIGNED_IN, get(path));
-        expect("POST /windows/{id}/feedback", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403, MEMBER_A, 201,
+        MATRIX.expect("GET /windows", ANYONE_SIGNED_IN, get(WINDOWS));
+        MATRIX.expect("GET /windows/{id}", ANYONE_SIGNED_IN, get(path));
+        MATRIX.expect("POST /windows/{id}/feedback", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403, MEMBER_A, 201,
                 MEMBER_B, 201), post(path + "/feedback", Guidance.feedback("scope", "Matrix", "ATTRIBUTED", "PUBLIC")));
-        expect("GET /windows/{id}/feedback", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200,
+        MATRIX.expect("GET /windows/{id}/feedback", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200,
                 OFFICE, 200), get(path + "/feedback"));
 
         String confidentialOfA = Guidance.give(MEMBER_A, window, Guidance.feedback("scope", "A's secret", "ATTRIBUTED",
@@ -159,56 +119,62 @@ class AuthorizationMatrixTest {
         String publicOfA = Guidance.give(MEMBER_A, window, Guidance.feedback(null, "A's public", "ANONYMOUS", "PUBLIC"));
         String confidential = FEEDBACK + "/" + confidentialOfA;
         String open = FEEDBACK + "/" + publicOfA;
-        expect("GET /feedback/{id} (A's confidential)", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_B, 404,
+        MATRIX.expect("GET /feedback/{id} (A's confidential)", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_B, 404,
                 MEMBER_A, 200, OFFICE, 200), get(confidential));
-        expect("GET /feedback/{id} (A's public)", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_B, 200,
+        MATRIX.expect("GET /feedback/{id} (A's public)", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_B, 200,
                 MEMBER_A, 200, OFFICE, 200), get(open));
         Map<String, Object> edit = Guidance.feedback("evaluations", "A's edit", "ATTRIBUTED", "CONFIDENTIAL");
-        expect("PUT /feedback/{id} (A's confidential)", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403, MEMBER_B, 404,
+        MATRIX.expect("PUT /feedback/{id} (A's confidential)",
+                cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403, MEMBER_B, 404,
                 MEMBER_A, 200), put(confidential, edit));
-        expect("PUT /feedback/{id} (A's public)", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403, MEMBER_B, 403,
+        MATRIX.expect("PUT /feedback/{id} (A's public)", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403, MEMBER_B, 403,
                 MEMBER_A, 200), put(open, Guidance.feedback(null, "A's public, edited", "ANONYMOUS", "PUBLIC")));
-        expect("GET /feedback/{id}/revisions (A's confidential)", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_B, 404,
+        MATRIX.expect("GET /feedback/{id}/revisions (A's confidential)",
+                cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_B, 404,
                 MEMBER_A, 200, OFFICE, 200), get(confidential + "/revisions"));
-        expect("GET /feedback/{id}/revisions (A's public)", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_B, 403,
+        MATRIX.expect("GET /feedback/{id}/revisions (A's public)", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_B, 403,
                 MEMBER_A, 200, OFFICE, 200), get(open + "/revisions"));
         String withdrawnConfidential = Guidance.give(MEMBER_A, window, Guidance.feedback(null, "x", "ATTRIBUTED",
                 "CONFIDENTIAL"));
-        expect("POST /feedback/{id}/withdrawal (A's confidential)", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403,
+        MATRIX.expect("POST /feedback/{id}/withdrawal (A's confidential)",
+                cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403,
                 MEMBER_B, 404, MEMBER_A, 200), post(FEEDBACK + "/" + withdrawnConfidential + "/withdrawal", null));
         String withdrawnPublic = Guidance.give(MEMBER_A, window, Guidance.feedback(null, "y", "ATTRIBUTED", "PUBLIC"));
-        expect("POST /feedback/{id}/withdrawal (A's public)", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403,
+        MATRIX.expect("POST /feedback/{id}/withdrawal (A's public)", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403,
                 MEMBER_B, 403, MEMBER_A, 200), post(FEEDBACK + "/" + withdrawnPublic + "/withdrawal", null));
 
-        expect("POST /windows/{id}/close", officeOnly(200), post(path + "/close", null));
+        MATRIX.expect("POST /windows/{id}/close", officeOnly(200), post(path + "/close", null));
         Map<String, Object> answer = Map.of("disposition", "ACCEPTED", "response", "Taken up in version 2");
-        expect("PUT /feedback/{id}/disposition", officeOnly(200), put(confidential + "/disposition", answer));
+        MATRIX.expect("PUT /feedback/{id}/disposition", officeOnly(200), put(confidential + "/disposition", answer));
         OFFICE.request().get(path + "/feedback").then().statusCode(200).extract().<List<String>>path("items.id")
                 .forEach(id -> OFFICE.request().body(answer).put(FEEDBACK + "/" + id + "/disposition"));
-        expect("POST /windows/{id}/dispositions/publication", officeOnly(200),
+        MATRIX.expect("POST /windows/{id}/dispositions/publication", officeOnly(200),
                 post(path + "/dispositions/publication", null));
-        assertThat(MISMATCHES).isEmpty();
+        assertThat(MATRIX.mismatches()).isEmpty();
     }
 
     @Test
     void evidenceAndAttachments() {
-        expect("GET /evidence", ANYONE_SIGNED_IN, get(EVIDENCE));
-        expect("POST /evidence", cells(ANONYMOUS, 401, MEMBER_A, 201, MEMBER_B, 201, EXPERT, 201, OFFICE, 201),
+        MATRIX.expect("GET /evidence", ANYONE_SIGNED_IN, get(EVIDENCE));
+        MATRIX.expect("POST /evidence", cells(ANONYMOUS, 401, MEMBER_A, 201, MEMBER_B, 201, EXPERT, 201, OFFICE, 201),
                 post(EVIDENCE, Guidance.evidence("Matrix", "PUBLIC")));
         String confidentialOfA = EVIDENCE + "/" + Guidance.submit(MEMBER_A, Guidance.evidence("A's", "CONFIDENTIAL"));
         String publicOfA = EVIDENCE + "/" + Guidance.submit(MEMBER_A, Guidance.evidence("A's public", "PUBLIC"));
         String ofExpert = EVIDENCE + "/" + Guidance.submit(EXPERT, Guidance.evidence("Expert's", "CONFIDENTIAL"));
-        expect("GET /evidence/{id} (A's confidential)", cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404,
+        MATRIX.expect("GET /evidence/{id} (A's confidential)", cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404,
                 MEMBER_A, 200, OFFICE, 200), get(confidentialOfA));
-        expect("GET /evidence/{id} (a stakeholder's confidential)", cells(ANONYMOUS, 401, MEMBER_A, 404, MEMBER_B, 404,
+        MATRIX.expect("GET /evidence/{id} (a stakeholder's confidential)",
+                cells(ANONYMOUS, 401, MEMBER_A, 404, MEMBER_B, 404,
                 EXPERT, 200, OFFICE, 200), get(ofExpert));
-        expect("PUT /evidence/{id}/attachment (A's confidential)", cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404,
+        MATRIX.expect("PUT /evidence/{id}/attachment (A's confidential)",
+                cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404,
                 OFFICE, 403, MEMBER_A, 200), putText(confidentialOfA + "/attachment", "Findings"));
-        expect("PUT /evidence/{id}/attachment (A's public)", cells(ANONYMOUS, 401, MEMBER_B, 403, EXPERT, 403,
+        MATRIX.expect("PUT /evidence/{id}/attachment (A's public)", cells(ANONYMOUS, 401, MEMBER_B, 403, EXPERT, 403,
                 OFFICE, 403, MEMBER_A, 200), putText(publicOfA + "/attachment", "Findings"));
-        expect("GET /evidence/{id}/attachment (A's confidential)", cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404,
+        MATRIX.expect("GET /evidence/{id}/attachment (A's confidential)",
+                cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404,
                 MEMBER_A, 200, OFFICE, 200), get(confidentialOfA + "/attachment"));
-        expect("GET /evidence/{id}/attachment (A's public)", ANYONE_SIGNED_IN, get(publicOfA + "/attachment"));
-        assertThat(MISMATCHES).isEmpty();
+        MATRIX.expect("GET /evidence/{id}/attachment (A's public)", ANYONE_SIGNED_IN, get(publicOfA + "/attachment"));
+        assertThat(MATRIX.mismatches()).isEmpty();
     }
 }

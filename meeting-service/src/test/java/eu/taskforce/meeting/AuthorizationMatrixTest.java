@@ -3,8 +3,8 @@ package eu.taskforce.meeting;
 import eu.taskforce.platform.testing.Members;
 import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.platform.testing.Actors;
+import eu.taskforce.platform.testing.AuthorizationMatrix;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,13 +13,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
+import static eu.taskforce.platform.testing.AuthorizationMatrix.ANYONE_SIGNED_IN;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.cells;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.get;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.officeOnly;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.post;
+import static eu.taskforce.platform.testing.AuthorizationMatrix.put;
 import static eu.taskforce.platform.testing.Actors.ANONYMOUS;
 import static eu.taskforce.platform.testing.Actors.EXPERT;
 import static eu.taskforce.platform.testing.Actors.MEMBER_A;
@@ -41,9 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    static final List<String> MISMATCHES = new ArrayList<>();
-    static int cells;
-    static int operations;
+    static final AuthorizationMatrix MATRIX = new AuthorizationMatrix();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -69,121 +70,76 @@ class AuthorizationMatrixTest {
 
     @AfterAll
     static void summary() {
-        System.out.printf("Authorization matrix: %d operations, %d cells checked%n", operations, cells);
-    }
-
-    /** Expected statuses per actor, in the order they are called. */
-    static Map<Actors, Integer> cells(Object... actorsAndStatuses) {
-        Map<Actors, Integer> map = new LinkedHashMap<>();
-        for (int i = 0; i < actorsAndStatuses.length; i += 2) {
-            map.put((Actors) actorsAndStatuses[i], (Integer) actorsAndStatuses[i + 1]);
-        }
-        return map;
-    }
-
-    /** Calls the operation as each actor and records every status that differs from the expected one. */
-    static void expect(String operation, Map<Actors, Integer> expected, Function<Actors, Response> call) {
-        operations++;
-        expected.forEach((actor, status) -> {
-            cells++;
-            Response response = call.apply(actor);
-            if (response.statusCode() != status) {
-                MISMATCHES.add(operation + " as " + actor + ": " + response.statusCode() + " (expected " + status
-                        + ") " + response.asString());
-            } else if (status >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-                MISMATCHES.add(operation + " as " + actor + ": " + status + " is not problem+json");
-            }
-        });
-    }
-
-    static Function<Actors, Response> get(String path) {
-        return actor -> actor.request().get(path);
-    }
-
-    static Function<Actors, Response> post(String path, Object body) {
-        return actor -> body == null ? actor.request().post(path) : actor.request().body(body).post(path);
-    }
-
-    static Function<Actors, Response> put(String path, Object body) {
-        return actor -> actor.request().body(body).put(path);
-    }
-
-    static final Map<Actors, Integer> ANYONE_SIGNED_IN = cells(ANONYMOUS, 401, MEMBER_A, 200, MEMBER_B, 200,
-            EXPERT, 200, OFFICE, 200);
-
-    /** Denied to everyone but the AI Office, which gets {@code status}; the AI Office is called last. */
-    static Map<Actors, Integer> officeOnly(int status) {
-        return cells(ANONYMOUS, 401, MEMBER_A, 403, MEMBER_B, 403, EXPERT, 403, OFFICE, status);
+        System.out.println(MATRIX.summary());
     }
 
     @Test
     void meetingsAgendasAndInvitations() {
-        expect("GET /meetings", ANYONE_SIGNED_IN, get(MEETINGS));
-        expect("POST /meetings", officeOnly(201), post(MEETINGS, meeting("PLENARY", inDays(60), "m")));
+        MATRIX.expect("GET /meetings", ANYONE_SIGNED_IN, get(MEETINGS));
+        MATRIX.expect("POST /meetings", officeOnly(201), post(MEETINGS, meeting("PLENARY", inDays(60), "m")));
         String plenary = convene(meeting("PLENARY", inDays(61), "m"));
-        expect("GET /meetings/{id}", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary));
-        expect("POST /meetings/{id}/reschedule", officeOnly(200), post(MEETINGS + "/" + plenary + "/reschedule",
+        MATRIX.expect("GET /meetings/{id}", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary));
+        MATRIX.expect("POST /meetings/{id}/reschedule", officeOnly(200), post(MEETINGS + "/" + plenary + "/reschedule",
                 Map.of("startsAt", inDays(62).toString(), "endsAt", inDays(62).plusHours(1).toString())));
-        expect("PUT /meetings/{id}/agenda", officeOnly(200), put(MEETINGS + "/" + plenary + "/agenda",
+        MATRIX.expect("PUT /meetings/{id}/agenda", officeOnly(200), put(MEETINGS + "/" + plenary + "/agenda",
                 Map.of("items", List.of(Map.of("title", "Item")))));
-        expect("POST /meetings/{id}/agenda/publication", officeOnly(200),
+        MATRIX.expect("POST /meetings/{id}/agenda/publication", officeOnly(200),
                 post(MEETINGS + "/" + plenary + "/agenda/publication", null));
-        expect("GET /meetings/{id}/agenda", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary + "/agenda"));
-        expect("GET /meetings/{id}/invitations", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary + "/invitations"));
-        expect("POST /meetings/{id}/cancellation", officeOnly(200),
+        MATRIX.expect("GET /meetings/{id}/agenda", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary + "/agenda"));
+        MATRIX.expect("GET /meetings/{id}/invitations",
+                ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary + "/invitations"));
+        MATRIX.expect("POST /meetings/{id}/cancellation", officeOnly(200),
                 post(MEETINGS + "/" + plenary + "/cancellation", Map.of("reason", "Matrix")));
 
         String adHoc = convene(meeting("AD_HOC_GROUP", inDays(63), "m"));
-        expect("POST /meetings/{id}/invitations", officeOnly(201),
+        MATRIX.expect("POST /meetings/{id}/invitations", officeOnly(201),
                 post(MEETINGS + "/" + adHoc + "/invitations", Map.of("organisationId", ORG_A.toString())));
         String invitation = OFFICE.request().get(MEETINGS + "/" + adHoc + "/invitations").then().extract()
                 .path("items[0].id");
         String path = MEETINGS + "/" + adHoc + "/invitations/" + invitation;
-        expect("GET /meetings/{id}/invitations/{iid} (A's)",
+        MATRIX.expect("GET /meetings/{id}/invitations/{iid} (A's)",
                 cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404, MEMBER_A, 200, OFFICE, 200), get(path));
-        expect("PUT /meetings/{id}/invitations/{iid}/response (A's)",
+        MATRIX.expect("PUT /meetings/{id}/invitations/{iid}/response (A's)",
                 cells(ANONYMOUS, 401, MEMBER_B, 403, EXPERT, 403, OFFICE, 403, MEMBER_A, 200),
                 put(path + "/response", Map.of("response", "ACCEPTED")));
         // the joining link: the invitee (A) and the AI Office see it; the non-invitees (B, the stakeholder) do not
         Map<Actors, Boolean> seesLink = Map.of(MEMBER_A, true, OFFICE, true, MEMBER_B, false, EXPERT, false);
         seesLink.forEach((actor, sees) -> {
-            cells++;
             Object link = actor.request().get(MEETINGS + "/" + adHoc).then().statusCode(200).extract().path("joiningLink");
-            if ((link != null) != sees) {
-                MISMATCHES.add("joining link of an ad-hoc meeting as " + actor + ": " + link);
-            }
+            MATRIX.check("joining link of an ad-hoc meeting as " + actor, (link != null) == sees, String.valueOf(link));
         });
 
         String began = convene(meeting("PLENARY", inDays(0).minusHours(1), "m"));
-        expect("POST /meetings/{id}/held", officeOnly(200), post(MEETINGS + "/" + began + "/held",
+        MATRIX.expect("POST /meetings/{id}/held", officeOnly(200), post(MEETINGS + "/" + began + "/held",
                 Map.of("attendingOrganisations", List.of(ORG_A.toString()))));
-        assertThat(MISMATCHES).isEmpty();
+        assertThat(MATRIX.mismatches()).isEmpty();
     }
 
     @Test
     void membersRequests() {
         String requests = MEETINGS + "/requests";
         Map<String, Object> body = Map.of("topic", "Matrix", "rationale", "Why");
-        expect("GET /requests", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
+        MATRIX.expect("GET /requests", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
                 get(requests));
-        expect("POST /requests", cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_A, 201, MEMBER_B, 201),
+        MATRIX.expect("POST /requests", cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_A, 201, MEMBER_B, 201),
                 post(requests, body));
         String aOwn = MEMBER_A.request().body(body).post(requests).then().extract().path("id");
-        expect("GET /requests/{id}", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
+        MATRIX.expect("GET /requests/{id}",
+                cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
                 get(requests + "/" + aOwn));
-        expect("POST /requests/{id}/supports (A's)",
+        MATRIX.expect("POST /requests/{id}/supports (A's)",
                 cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_A, 409, MEMBER_B, 200),
                 post(requests + "/" + aOwn + "/supports", null));
-        expect("POST /requests/{id}/withdrawal (A's)",
+        MATRIX.expect("POST /requests/{id}/withdrawal (A's)",
                 cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_B, 403, MEMBER_A, 200),
                 post(requests + "/" + aOwn + "/withdrawal", null));
         String toAccept = MEMBER_A.request().body(body).post(requests).then().extract().path("id");
-        expect("POST /requests/{id}/acceptance", officeOnly(201),
+        MATRIX.expect("POST /requests/{id}/acceptance", officeOnly(201),
                 post(requests + "/" + toAccept + "/acceptance", meeting("AD_HOC_GROUP", inDays(64), "m")));
         String toDecline = MEMBER_B.request().body(body).post(requests).then().extract().path("id");
-        expect("POST /requests/{id}/decline", officeOnly(200),
+        MATRIX.expect("POST /requests/{id}/decline", officeOnly(200),
                 post(requests + "/" + toDecline + "/decline", Map.of("reason", "Matrix")));
-        assertThat(MISMATCHES).isEmpty();
+        assertThat(MATRIX.mismatches()).isEmpty();
     }
 
     @Test
@@ -191,55 +147,59 @@ class AuthorizationMatrixTest {
         String id = convene(meeting("PLENARY", inDays(0).minusHours(2), "m"));
         Meetings.hold(id, List.of(ORG_A));
         String minutes = MEETINGS + "/" + id + "/minutes";
-        expect("PUT /meetings/{id}/minutes", officeOnly(201), put(minutes, Map.of("text", "Minutes")));
-        expect("POST /meetings/{id}/minutes/review", officeOnly(200), post(minutes + "/review", null));
+        MATRIX.expect("PUT /meetings/{id}/minutes", officeOnly(201), put(minutes, Map.of("text", "Minutes")));
+        MATRIX.expect("POST /meetings/{id}/minutes/review", officeOnly(200), post(minutes + "/review", null));
         Map<Actors, Integer> attendees = cells(ANONYMOUS, 401, MEMBER_B, 403, EXPERT, 403, MEMBER_A, 200, OFFICE, 200);
-        expect("GET /meetings/{id}/minutes", attendees, get(minutes));
-        expect("POST /meetings/{id}/minutes/comments",
+        MATRIX.expect("GET /meetings/{id}/minutes", attendees, get(minutes));
+        MATRIX.expect("POST /meetings/{id}/minutes/comments",
                 cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_B, 403, MEMBER_A, 201),
                 post(minutes + "/comments", Map.of("text", "Comment")));
-        expect("GET /meetings/{id}/minutes/comments", attendees, get(minutes + "/comments"));
-        expect("POST /meetings/{id}/minutes/approval", officeOnly(200), post(minutes + "/approval", null));
+        MATRIX.expect("GET /meetings/{id}/minutes/comments", attendees, get(minutes + "/comments"));
+        MATRIX.expect("POST /meetings/{id}/minutes/approval", officeOnly(200), post(minutes + "/approval", null));
         String summary = MEETINGS + "/" + id + "/summary";
-        expect("POST /meetings/{id}/summary", officeOnly(201), post(summary, Map.of("summary", "Summary",
+        MATRIX.expect("POST /meetings/{id}/summary", officeOnly(201), post(summary, Map.of("summary", "Summary",
                 "confidentialAnnex", "Annex", "withheldParts", List.of(Map.of("title", "T", "reason", "SECURITY")))));
-        expect("GET /meetings/{id}/summary", ANYONE_SIGNED_IN, get(summary));
-        expect("GET /meetings/{id}/summary/annex", attendees, get(summary + "/annex"));
-        assertThat(MISMATCHES).isEmpty();
+        MATRIX.expect("GET /meetings/{id}/summary", ANYONE_SIGNED_IN, get(summary));
+        MATRIX.expect("GET /meetings/{id}/summary/annex", attendees, get(summary + "/annex"));
+        assertThat(MATRIX.mismatches()).isEmpty();
     }
 
     @Test
     void cadenceDecisionsCalendarsAndAudit() {
-        expect("GET /cadence", ANYONE_SIGNED_IN, get(MEETINGS + "/cadence"));
+        MATRIX.expect("GET /cadence", ANYONE_SIGNED_IN, get(MEETINGS + "/cadence"));
         String decisions = MEETINGS + "/decisions";
         Map<String, Object> decision = Map.of("question", "Matrix?", "threshold", "SIMPLE_MAJORITY",
                 "closesAt", inDays(3).toString());
-        expect("GET /decisions", ANYONE_SIGNED_IN, get(decisions));
-        expect("POST /decisions", officeOnly(201), post(decisions, decision));
+        MATRIX.expect("GET /decisions", ANYONE_SIGNED_IN, get(decisions));
+        MATRIX.expect("POST /decisions", officeOnly(201), post(decisions, decision));
         String id = OFFICE.request().body(decision).post(decisions).then().extract().path("id");
-        expect("GET /decisions/{id}", ANYONE_SIGNED_IN, get(decisions + "/" + id));
-        expect("PUT /decisions/{id}/votes/{A's organisation}",
+        MATRIX.expect("GET /decisions/{id}", ANYONE_SIGNED_IN, get(decisions + "/" + id));
+        MATRIX.expect("PUT /decisions/{id}/votes/{A's organisation}",
                 cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_B, 403, MEMBER_A, 200),
                 put(decisions + "/" + id + "/votes/" + ORG_A, Map.of("choice", "YES")));
-        expect("GET /decisions/{id}/votes", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
+        MATRIX.expect("GET /decisions/{id}/votes",
+                cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
                 get(decisions + "/" + id + "/votes"));
 
         String calendar = MEETINGS + "/calendar";
-        expect("GET /calendar/public.ics", cells(ANONYMOUS, 200, MEMBER_A, 200, EXPERT, 200, OFFICE, 200),
+        MATRIX.expect("GET /calendar/public.ics", cells(ANONYMOUS, 200, MEMBER_A, 200, EXPERT, 200, OFFICE, 200),
                 get(calendar + "/public.ics"));
-        expect("POST /calendar/feeds", cells(ANONYMOUS, 401, MEMBER_A, 201, MEMBER_B, 201, EXPERT, 201, OFFICE, 201),
+        MATRIX.expect("POST /calendar/feeds",
+                cells(ANONYMOUS, 401, MEMBER_A, 201, MEMBER_B, 201, EXPERT, 201, OFFICE, 201),
                 post(calendar + "/feeds", null));
-        expect("GET /calendar/feeds", ANYONE_SIGNED_IN, get(calendar + "/feeds"));
+        MATRIX.expect("GET /calendar/feeds", ANYONE_SIGNED_IN, get(calendar + "/feeds"));
         String url = MEMBER_A.request().post(calendar + "/feeds").then().extract().path("url");
         String feedId = MEMBER_A.request().get(calendar + "/feeds").then().extract().path("id[-1]");
         // the token in the address is the credential: any caller that has the address reads it
-        expect("GET /calendar/personal/{token}", cells(ANONYMOUS, 200, MEMBER_B, 200), actor -> actor.request().get(url));
-        expect("GET /calendar/personal/{unknown token}", cells(ANONYMOUS, 404),
+        MATRIX.expect("GET /calendar/personal/{token}",
+                cells(ANONYMOUS, 200, MEMBER_B, 200), actor -> actor.request().get(url));
+        MATRIX.expect("GET /calendar/personal/{unknown token}", cells(ANONYMOUS, 404),
                 get(calendar + "/personal/" + UUID.randomUUID() + ".ics"));
-        expect("DELETE /calendar/feeds/{A's feed}", cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404, MEMBER_A, 204),
+        MATRIX.expect("DELETE /calendar/feeds/{A's feed}",
+                cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404, MEMBER_A, 204),
                 actor -> actor.request().delete(calendar + "/feeds/" + feedId));
 
-        expect("GET /audit", officeOnly(200), get(MEETINGS + "/audit"));
-        assertThat(MISMATCHES).isEmpty();
+        MATRIX.expect("GET /audit", officeOnly(200), get(MEETINGS + "/audit"));
+        assertThat(MATRIX.mismatches()).isEmpty();
     }
 }
