@@ -82,7 +82,7 @@ public final class RegisterEvents implements AutoCloseable {
         header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
         header(record, CloudEvents.HEADER_ID, id);
         header(record, CloudEvents.HEADER_SOURCE, CloudEvents.source(type.topic().contains("meetings")
-                ? "meeting-service" : "membership-service"));
+                ? "meeting-service" : type.topic().contains("guidance") ? "guidance-service" : "membership-service"));
         header(record, CloudEvents.HEADER_TYPE, type.type());
         header(record, CloudEvents.HEADER_SUBJECT, subject.toString());
         header(record, CloudEvents.HEADER_TIME, time.toString());

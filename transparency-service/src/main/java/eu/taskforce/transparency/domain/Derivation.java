@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.taskforce.contracts.EventJson;
 import eu.taskforce.contracts.EventType;
 import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.guidance.Attribution;
+import eu.taskforce.contracts.guidance.DispositionsPublished;
+import eu.taskforce.contracts.guidance.DocumentProfile;
+import eu.taskforce.contracts.guidance.EvidenceSubmitted;
+import eu.taskforce.contracts.guidance.FeedbackNotice;
+import eu.taskforce.contracts.guidance.VersionPublished;
+import eu.taskforce.contracts.guidance.Visibility;
 import eu.taskforce.contracts.meetings.CadenceWarning;
 import eu.taskforce.contracts.meetings.DecisionClosed;
 import eu.taskforce.contracts.meetings.DecisionOpened;
@@ -61,10 +68,40 @@ public final class Derivation {
                 // without consent only the fact that the stakeholder is not listed is public
                 data.retain("stakeholderId", "listedPublicly");
             }
+            guidance(payload, data);
             return data;
         } catch (Exception e) {
             throw new IllegalArgumentException("Event payload cannot be read back: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Feedback: a CONFIDENTIAL notice is only a change of the window's counts (and the id of an item that was PUBLIC
+     * before, so that it can be dropped); an ANONYMOUS item or submission names no organisation. The producer should
+     * send no more than that already; this holds even when it does not.
+     */
+    private static void guidance(Object payload, ObjectNode data) {
+        if (payload instanceof FeedbackNotice notice) {
+            if (notice.visibility() != Visibility.PUBLIC) {
+                data.retain("windowId", "documentId", "documentTitle", "versionNumber", "feedbackId", "visibility",
+                        "publicItems", "confidentialItems", "occurredAt");
+            } else if (notice.attribution() != Attribution.ATTRIBUTED) {
+                anonymous(data);
+            }
+        } else if (payload instanceof EvidenceSubmitted evidence && evidence.attribution() != Attribution.ATTRIBUTED) {
+            anonymous(data);
+        } else if (payload instanceof DispositionsPublished published) {
+            for (int i = 0; i < published.items().size(); i++) {
+                if (published.items().get(i).attribution() != Attribution.ATTRIBUTED) {
+                    anonymous((ObjectNode) data.get("items").get(i));
+                }
+            }
+        }
+    }
+
+    private static void anonymous(ObjectNode item) {
+        item.putNull("organisationId");
+        item.putNull("organisationName");
     }
 
     /**
@@ -106,6 +143,15 @@ public final class Derivation {
         if (payload instanceof CadenceWarning) {
             return AggregateType.CADENCE;
         }
+        if (payload instanceof DocumentProfile || payload instanceof VersionPublished) {
+            return AggregateType.GUIDANCE_DOCUMENT;
+        }
+        if (payload instanceof EvidenceSubmitted) {
+            return AggregateType.EVIDENCE;
+        }
+        if (context.endsWith(".guidance")) {
+            return AggregateType.INPUT_WINDOW; // windows, feedback notices and dispositions: keyed by the window
+        }
         return AggregateType.MEETING;
     }
 
@@ -122,6 +168,9 @@ public final class Derivation {
             case MEETING -> "meetingId";
             case MEETING_REQUEST -> "requestId";
             case DECISION -> "decisionId";
+            case GUIDANCE_DOCUMENT -> "documentId";
+            case INPUT_WINDOW -> "windowId";
+            case EVIDENCE -> "evidenceId";
             case CADENCE -> throw new IllegalStateException();
         };
         for (RecordComponent component : payload.getClass().getRecordComponents()) {

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The live consumers of the topics the register is built from. Idempotent through the inbox; an event that cannot be
  * applied goes to the topic's dead-letter topic with its reason (failure-strategy in application.properties) and the
- * ones after it go on. The guidance topic joins here as a third channel once guidance-service publishes its events.
+ * ones after it go on.
  */
 @ApplicationScoped
 public class RegisterEventsConsumer {
@@ -34,5 +34,12 @@ public class RegisterEventsConsumer {
     @Transactional
     public void meetings(ConsumerRecord<String, String> record) {
         ingest.live(record, Topics.MEETINGS);
+    }
+
+    @Incoming("guidance-events")
+    @Blocking
+    @Transactional
+    public void guidance(ConsumerRecord<String, String> record) {
+        ingest.live(record, Topics.GUIDANCE);
     }
 }

@@ -79,6 +79,19 @@ public class PublicHttp {
         return page(request, uri, Page.of(rows, limit, ReadModel.Row::item, ReadModel.Row::cursor));
     }
 
+    /** A page of a filtered list. */
+    public <T> Response page(Request request, UriInfo uri, RegisterLists.Filtered<T> list, String cursor,
+                             OffsetDateTime updatedSince, int limit) {
+        return page(request, uri, readModel.page(list.export().query(), list.params(), cursor, updatedSince, limit),
+                limit);
+    }
+
+    /** The CSV export of a filtered list. */
+    public <T> Response csv(Request request, UriInfo uri, RegisterLists.Filtered<T> list, OffsetDateTime updatedSince,
+                            String filename) {
+        return csv(request, uri, list.export(), list.params(), updatedSince, "", filename);
+    }
+
     private Response json(Request request, Object body, Link next) {
         byte[] bytes;
         try {

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The public register's representations. Every field is public by the event contracts. */
@@ -111,9 +112,98 @@ public final class RegisterDtos {
     }
 
     @Schema(name = "SearchHit", description = "A document of the register that matches the search")
-    public record SearchHit(@Schema(description = "AGENDA or SUMMARY") String documentType, UUID meetingId,
+    public record SearchHit(@Schema(description = "AGENDA, SUMMARY, FEEDBACK or EVIDENCE") String documentType,
+                            @Schema(description = "The meeting, for an AGENDA or SUMMARY") UUID meetingId,
+                            @Schema(description = "The meeting, feedback item or evidence submission") UUID documentId,
                             String title, @Schema(description = "The matching passage, terms between « and »") String snippet,
                             OffsetDateTime occurredOn, double rank) {
+    }
+
+    // --- guidance input ----------------------------------------------------------------------------------------------
+
+    @Schema(name = "GuidanceDocument", description = "A guidance document of the AI Office on which the Taskforce gives input")
+    public record GuidanceDocument(UUID id, String title,
+                                   @Schema(description = "GUIDELINES, TEMPLATE, QUESTIONS_AND_ANSWERS or OTHER") String kind,
+                                   @Schema(description = "Articles of the AI Act, e.g. 55") List<String> aiActArticles,
+                                   @Schema(description = "Commitments or measures of the Code, e.g. SAFETY_AND_SECURITY-3.2")
+                                   List<String> codeReferences,
+                                   @Schema(description = "The AI Office's later public consultation, separate from Taskforce input")
+                                   PublicConsultation publicConsultation, OffsetDateTime publishedAt,
+                                   Integer latestVersionNumber) {
+    }
+
+    @Schema(name = "PublicConsultation")
+    public record PublicConsultation(LocalDate opensOn, LocalDate closesOn, String url) {
+    }
+
+    @Schema(name = "GuidanceDocumentDetails", description = "A guidance document with its versions and input windows")
+    public record GuidanceDocumentDetails(UUID id, String title, String kind, List<String> aiActArticles,
+                                          List<String> codeReferences, PublicConsultation publicConsultation,
+                                          OffsetDateTime publishedAt, List<GuidanceVersion> versions,
+                                          List<InputWindow> windows) {
+    }
+
+    @Schema(name = "GuidanceVersion", description = "A published version: its sections by key and title (never their text)")
+    public record GuidanceVersion(UUID id, int number, String changeNote, List<Section> sections,
+                                  OffsetDateTime publishedAt) {
+    }
+
+    @Schema(name = "GuidanceSection")
+    public record Section(@Schema(description = "Stable across versions") String key, int position, String title) {
+    }
+
+    @Schema(name = "InputWindow", description = "A Taskforce input window on a version, with its counts of feedback items")
+    public record InputWindow(UUID id, UUID documentId, String documentTitle, UUID versionId, Integer versionNumber,
+                              OffsetDateTime opensAt, OffsetDateTime closesAt,
+                              @Schema(description = "OPEN, CLOSED or DISPOSITIONS_PUBLISHED") String status,
+                              OffsetDateTime closedAt, Boolean closedEarly,
+                              @Schema(description = "Public items not withdrawn") int publicItems,
+                              @Schema(description = "Confidential items not withdrawn (only ever a count)") int confidentialItems,
+                              OffsetDateTime dispositionsPublishedAt) {
+    }
+
+    @Schema(name = "PublicFeedback", description = "A public feedback item with the AI Office's disposition, once published")
+    public record PublicFeedback(UUID id, UUID windowId, UUID documentId, String documentTitle, UUID versionId,
+                                 Integer versionNumber,
+                                 @Schema(description = "Absent for an item on the whole version") String sectionKey,
+                                 String sectionTitle, @Schema(description = "ATTRIBUTED or ANONYMOUS") String attribution,
+                                 @Schema(description = "ATTRIBUTED items only") UUID organisationId,
+                                 String organisationName, String text,
+                                 @Schema(description = "ACCEPTED, PARTIALLY_ACCEPTED, NOT_TAKEN_UP or OUT_OF_SCOPE")
+                                 String disposition, String response, OffsetDateTime publishedAt) {
+    }
+
+    @Schema(name = "PublicEvidence", description = "A public evidence or research submission linked to the Code")
+    public record Evidence(UUID id, String title, String summary,
+                           @Schema(description = "RESEARCH, EXPERT_INPUT, TECHNICAL_DEVELOPMENT or IMPLEMENTATION_EXPERIENCE")
+                           String type, String url, List<String> codeReferences,
+                           @Schema(description = "AI_OFFICE, MEMBER or STAKEHOLDER") String submitterRole,
+                           String attribution, @Schema(description = "ATTRIBUTED submissions only") UUID organisationId,
+                           String organisationName, OffsetDateTime submittedAt) {
+    }
+
+    @Schema(name = "SectionCount", description = "Public feedback items on one section")
+    public record SectionCount(String key, int position, String title, int publicItems,
+                               @Schema(description = "Per disposition, once published") Map<String, Integer> byDisposition) {
+    }
+
+    @Schema(name = "PublicVersionOverview", description = "Feedback on a version: counts per section and per disposition")
+    public record VersionOverview(UUID documentId, String documentTitle, UUID versionId, Integer versionNumber,
+                                  List<UUID> windowIds,
+                                  @Schema(description = "True when every window on the version has its dispositions published")
+                                  boolean dispositionsPublished, int items, int publicItems, int confidentialItems,
+                                  List<SectionCount> sections,
+                                  @Schema(description = "Public items on the whole version rather than a section")
+                                  int publicItemsOnWholeVersion,
+                                  @Schema(description = "Every item (public and confidential) per disposition, once published")
+                                  Map<String, Integer> byDisposition,
+                                  @Schema(description = "The confidential items per disposition, once published")
+                                  Map<String, Integer> confidentialByDisposition) {
+    }
+
+    @Schema(name = "CodeReferenceOverview", description = "The guidance and evidence linked to a commitment or measure")
+    public record CodeReferenceOverview(String reference, String title, List<GuidanceDocument> documents,
+                                        List<Evidence> evidence) {
     }
 
     private RegisterDtos() {

@@ -17,6 +17,7 @@ import eu.taskforce.transparency.rest.RegisterDtos.Signatory;
 import eu.taskforce.transparency.rest.RegisterDtos.Stakeholder;
 import eu.taskforce.transparency.rest.RegisterDtos.WithheldPart;
 import eu.taskforce.transparency.service.ReadModel.ListQuery;
+import eu.taskforce.transparency.service.ReadModel.Params;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 final class RegisterLists {
 
     private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A CSV column: its header and how to read it from an item. */
@@ -42,6 +44,36 @@ final class RegisterLists {
     }
 
     record Export<T>(ListQuery<T> query, List<Column<T>> columns) {
+    }
+
+    /**
+     * A list with the filters of one request: each filter given adds its condition and its named parameter, so that
+     * the JSON page and the CSV export of a list filter alike.
+     */
+    static final class Filtered<T> {
+        private Export<T> export;
+        private final Params params = Params.of();
+
+        Filtered(Export<T> export) {
+            this.export = export;
+        }
+
+        /** Adds {@code condition} (which names {@code :name}) when {@code value} is given. */
+        Filtered<T> when(Object value, String name, String condition) {
+            if (value != null) {
+                export = new Export<>(export.query().and(condition), export.columns());
+                params.put(name, value);
+            }
+            return this;
+        }
+
+        Export<T> export() {
+            return export;
+        }
+
+        Params params() {
+            return params;
+        }
     }
 
     private static final String REPRESENTATIVES = """

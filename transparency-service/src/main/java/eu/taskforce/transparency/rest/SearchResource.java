@@ -34,10 +34,11 @@ import java.util.List;
  * websearch_to_tsquery so that "quoted phrases", OR and -exclusions work as in a search engine). Results by relevance.
  */
 @Path("/api/v1/public/search")
-@Tag(name = "Search", description = "Full-text search over agendas and summaries (later also public feedback)")
+@Tag(name = "Search", description = "Full-text search over agendas, summaries, public feedback and public evidence")
 @PermitAll
 public class SearchResource {
 
+    private static final java.util.Set<String> MEETING_DOCUMENTS = java.util.Set.of("AGENDA", "SUMMARY");
     private static final String QUERY = "websearch_to_tsquery('english', :q)";
     private static final String RANK = "ts_rank(d.search, " + QUERY + ")";
     static final ListQuery<SearchHit> SEARCH = new ListQuery<>(
@@ -47,7 +48,8 @@ public class SearchResource {
             // relevance first (as text that sorts like it), then a stable id
             "to_char(1000000000 - least(round((" + RANK + " * 1000000)::numeric), 999999999), 'FM0000000000')",
             "(d.document_type || '/' || d.document_id)", "d.updated_at",
-            row -> new SearchHit(row.getString("document_type"), RegisterLists.uuid(row, "document_id"),
+            row -> new SearchHit(row.getString("document_type"), MEETING_DOCUMENTS.contains(row.getString("document_type"))
+                    ? RegisterLists.uuid(row, "document_id") : null, RegisterLists.uuid(row, "document_id"),
                     row.getString("title"), row.getString("snippet"), RegisterLists.time(row, "occurred_on"),
                     row.getDouble("rank")));
 
@@ -65,7 +67,7 @@ public class SearchResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search the agendas and summaries of the register")
+    @Operation(summary = "Search the agendas, summaries, public feedback (once its dispositions are published) and public evidence of the register")
     @APIResponse(responseCode = "200", description = "One page of hits, most relevant first",
             content = @Content(schema = @Schema(implementation = SearchHitPage.class)))
     @APIResponse(responseCode = "400", description = "No query, a query too long, invalid limit or cursor",

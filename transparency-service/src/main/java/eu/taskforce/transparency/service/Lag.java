@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
 public class Lag {
 
     private static final Logger LOG = Logger.getLogger(Lag.class);
+    /** The topics the register is built from. */
+    static final List<String> TOPICS = List.of(Topics.MEMBERSHIP, Topics.MEETINGS, Topics.GUIDANCE);
 
     private final TopicNames topicNames;
     private final String groupId;
@@ -50,7 +52,7 @@ public class Lag {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
-        for (String topic : List.of(Topics.MEMBERSHIP, Topics.MEETINGS)) {
+        for (String topic : TOPICS) {
             lastMeasured.put(topic, -1L);
             Gauge.builder("taskforce.register.lag", lastMeasured, m -> m.getOrDefault(topic, -1L))
                     .description("Events on the topic that the register has not applied yet")
@@ -70,7 +72,7 @@ public class Lag {
     /** Measures now; an {@link IllegalStateException} when Kafka does not answer in time. */
     public Report measure() {
         try {
-            List<String> topics = List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS));
+            List<String> topics = TOPICS.stream().map(topicNames::of).toList();
             Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
                     .get(10, TimeUnit.SECONDS);
             List<TopicPartition> partitions = descriptions.values().stream()
@@ -86,7 +88,7 @@ public class Lag {
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             List<TopicLag> result = new ArrayList<>();
             long total = 0;
-            for (String contractTopic : List.of(Topics.MEMBERSHIP, Topics.MEETINGS)) {
+            for (String contractTopic : TOPICS) {
                 String topic = topicNames.of(contractTopic);
                 List<PartitionLag> lags = partitions.stream().filter(tp -> tp.topic().equals(topic))
                         .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.contracts.EventJson;
 import eu.taskforce.contracts.EventType;
 import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.guidance.DispositionsPublished;
+import eu.taskforce.contracts.guidance.DocumentProfile;
+import eu.taskforce.contracts.guidance.EvidenceSubmitted;
+import eu.taskforce.contracts.guidance.FeedbackNotice;
+import eu.taskforce.contracts.guidance.VersionPublished;
+import eu.taskforce.contracts.guidance.Visibility;
+import eu.taskforce.contracts.guidance.WindowClosed;
+import eu.taskforce.contracts.guidance.WindowOpened;
 import eu.taskforce.contracts.meetings.AgendaPublished;
 import eu.taskforce.contracts.meetings.CadenceWarning;
 import eu.taskforce.contracts.meetings.DecisionClosed;
@@ -65,6 +73,7 @@ public class Projector {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> MEETING_STATUS_ORDER = List.of(
             "SCHEDULED", "RESCHEDULED", "CANCELLED", "HELD", "SUMMARY_PUBLISHED");
+    private static final List<String> WINDOW_STATUS_ORDER = List.of("OPEN", "CLOSED", "DISPOSITIONS_PUBLISHED");
 
     private final EntityManager em;
 
@@ -95,6 +104,9 @@ public class Projector {
             case MEETING_REQUEST -> request(generation, entry.aggregateId(), events);
             case DECISION -> decision(generation, entry.aggregateId(), events);
             case CADENCE -> cadence(generation, entry.aggregateId(), events);
+            case GUIDANCE_DOCUMENT -> guidanceDocument(generation, entry.aggregateId(), events);
+            case INPUT_WINDOW -> window(generation, entry.aggregateId(), events);
+            case EVIDENCE -> evidence(generation, entry.aggregateId(), events);
         }
     }
 
@@ -102,7 +114,8 @@ public class Projector {
     public void delete(int generation) {
         for (String table : List.of("register_event", "organisation", "membership_period", "representative",
                 "stakeholder", "ad_hoc_group", "ad_hoc_group_participant", "meeting", "meeting_request", "decision",
-                "cadence_warning", "search_document")) {
+                "cadence_warning", "search_document", "guidance_document", "guidance_version", "input_window", "feedback",
+                "evidence")) {
             em.createNativeQuery("delete from " + table + " where generation = :g").setParameter("g", generation)
                     .executeUpdate();
         }
@@ -322,10 +335,11 @@ public class Projector {
 
     private void searchDocument(int g, String type, UUID id, String title, String body, OffsetDateTime on,
                                 OffsetDateTime updated) {
+        String shortTitle = title.length() > 300 ? title.substring(0, 300) : title; // the column's size
         em.createNativeQuery("""
                         insert into search_document (generation, document_type, document_id, title, body, occurred_on, updated_at)
                         values (:g, :type, :id, :title, :body, :on, :updated)""")
-                .setParameter("g", g).setParameter("type", type).setParameter("id", id).setParameter("title", title)
+                .setParameter("g", g).setParameter("type", type).setParameter("id", id).setParameter("title", shortTitle)
                 .setParameter("body", body).setParameter("on", on).setParameter("updated", updated).executeUpdate();
     }
 
@@ -417,12 +431,197 @@ public class Projector {
         }
     }
 
+    // --- guidance --------------------------------------------------------------------------------------------------
+
+    private void guidanceDocument(int g, UUID id, List<Stored> events) {
+        DocumentProfile profile = null;
+        String title = null;
+        Map<UUID, VersionPublished> versions = new TreeMap<>();
+        for (Stored e : events) {
+            if (e.is(EventTypes.DOCUMENT_PUBLISHED) || e.is(EventTypes.DOCUMENT_UPDATED)) {
+                profile = e.as(DocumentProfile.class);
+            } else if (e.is(EventTypes.VERSION_PUBLISHED)) {
+                VersionPublished v = e.as(VersionPublished.class);
+                versions.put(v.versionId(), v);
+                title = v.documentTitle(); // until the document's own event is seen
+            }
+        }
+        OffsetDateTime updated = updated(events);
+        delete(g, "guidance_document", "id", id);
+        delete(g, "guidance_version", "document_id", id);
+        em.createNativeQuery("""
+                        insert into guidance_document (generation, id, title, kind, ai_act_articles, code_references,
+                            public_consultation, published_at, updated_at)
+                        values (:g, :id, :title, :kind, :articles, :references, :consultation, :publishedAt, :updated)""")
+                .setParameter("g", g).setParameter("id", id)
+                .setParameter("title", profile != null ? profile.title() : title)
+                .setParameter("kind", profile == null || profile.kind() == null ? null : profile.kind().name())
+                .setParameter("articles", json(profile == null ? null : profile.aiActArticles()))
+                .setParameter("references", json(profile == null ? null : profile.codeReferences()))
+                .setParameter("consultation", json(profile == null ? null : profile.publicConsultation()))
+                .setParameter("publishedAt", profile == null ? null : profile.publishedAt())
+                .setParameter("updated", updated).executeUpdate();
+        versions.values().forEach(v -> em.createNativeQuery("""
+                        insert into guidance_version (generation, id, document_id, number, change_note, sections,
+                            published_at, updated_at)
+                        values (:g, :id, :document, :number, :note, :sections, :publishedAt, :updated)""")
+                .setParameter("g", g).setParameter("id", v.versionId()).setParameter("document", id)
+                .setParameter("number", v.versionNumber()).setParameter("note", v.changeNote())
+                .setParameter("sections", json(v.sections() == null ? List.of() : v.sections()))
+                .setParameter("publishedAt", v.publishedAt()).setParameter("updated", updated).executeUpdate());
+    }
+
+    /**
+     * A window with its feedback. Before the dispositions are published the register knows the PUBLIC items only from
+     * the notices (section and attribution, no text) and counts them; dispositions-published replaces them with the
+     * items as published. CONFIDENTIAL items are only ever the window's counts.
+     */
+    private void window(int g, UUID id, List<Stored> events) {
+        UUID documentId = null, versionId = null;
+        String documentTitle = null, status = null;
+        Integer versionNumber = null;
+        OffsetDateTime opensAt = null, closesAt = null, closedAt = null;
+        Boolean closedEarly = null;
+        int publicItems = 0, confidentialItems = 0;
+        Map<UUID, FeedbackNotice> noticed = new LinkedHashMap<>();
+        DispositionsPublished published = null;
+        for (Stored e : events) {
+            if (e.is(EventTypes.WINDOW_OPENED)) {
+                WindowOpened w = e.as(WindowOpened.class);
+                documentId = w.documentId(); documentTitle = w.documentTitle(); versionId = w.versionId();
+                versionNumber = w.versionNumber(); opensAt = w.opensAt(); closesAt = w.closesAt();
+                status = later(WINDOW_STATUS_ORDER, status, "OPEN");
+            } else if (e.is(EventTypes.WINDOW_CLOSED)) {
+                WindowClosed w = e.as(WindowClosed.class);
+                documentId = w.documentId(); documentTitle = w.documentTitle(); versionNumber = w.versionNumber();
+                opensAt = w.opensAt(); closesAt = w.closesAt(); closedAt = w.closedAt(); closedEarly = w.closedEarly();
+                publicItems = w.publicItems(); confidentialItems = w.confidentialItems();
+                status = later(WINDOW_STATUS_ORDER, status, "CLOSED");
+            } else if (e.is(EventTypes.DISPOSITIONS_PUBLISHED)) {
+                published = e.as(DispositionsPublished.class);
+                documentId = published.documentId(); documentTitle = published.documentTitle();
+                versionId = published.versionId(); versionNumber = published.versionNumber();
+                opensAt = published.opensAt(); closesAt = published.closesAt();
+                status = later(WINDOW_STATUS_ORDER, status, "DISPOSITIONS_PUBLISHED");
+            } else { // feedback submitted, updated or withdrawn
+                FeedbackNotice n = e.as(FeedbackNotice.class);
+                documentId = n.documentId(); documentTitle = n.documentTitle(); versionNumber = n.versionNumber();
+                publicItems = n.publicItems(); confidentialItems = n.confidentialItems();
+                if (n.feedbackId() != null) {
+                    if (e.is(EventTypes.FEEDBACK_WITHDRAWN) || n.visibility() != Visibility.PUBLIC) {
+                        noticed.remove(n.feedbackId());
+                    } else {
+                        noticed.put(n.feedbackId(), n);
+                    }
+                }
+            }
+        }
+        if (published != null) { // the counts as published are final, whatever notice shares their time
+            publicItems = published.items().size();
+            confidentialItems = published.confidential().stream()
+                    .mapToInt(DispositionsPublished.DispositionCount::count).sum();
+        }
+        OffsetDateTime updated = updated(events);
+        em.createNativeQuery("""
+                        delete from search_document where generation = :g and document_type = 'FEEDBACK'
+                        and document_id in (select f.id from feedback f where f.generation = :g and f.window_id = :id)""")
+                .setParameter("g", g).setParameter("id", id).executeUpdate();
+        delete(g, "input_window", "id", id);
+        delete(g, "feedback", "window_id", id);
+        em.createNativeQuery("""
+                        insert into input_window (generation, id, document_id, document_title, version_id, version_number,
+                            opens_at, closes_at, status, closed_at, closed_early, public_items, confidential_items,
+                            confidential_dispositions, dispositions_published_at, updated_at)
+                        values (:g, :id, :document, :documentTitle, :version, :versionNumber, :opensAt, :closesAt, :status,
+                            :closedAt, :closedEarly, :publicItems, :confidentialItems, :confidentialDispositions,
+                            :publishedAt, :updated)""")
+                .setParameter("g", g).setParameter("id", id).setParameter("document", documentId)
+                .setParameter("documentTitle", documentTitle).setParameter("version", versionId)
+                .setParameter("versionNumber", versionNumber).setParameter("opensAt", opensAt)
+                .setParameter("closesAt", closesAt).setParameter("status", status).setParameter("closedAt", closedAt)
+                .setParameter("closedEarly", closedEarly).setParameter("publicItems", publicItems)
+                .setParameter("confidentialItems", confidentialItems)
+                .setParameter("confidentialDispositions", json(published == null ? null : published.confidential()))
+                .setParameter("publishedAt", published == null ? null : published.publishedAt())
+                .setParameter("updated", updated).executeUpdate();
+        int position = 0;
+        if (published != null) {
+            for (DispositionsPublished.PublicItem item : published.items()) {
+                feedback(g, id, ++position, item.feedbackId(), item.sectionKey(), item.sectionTitle(),
+                        name(item.attribution()), item.organisationId(), item.organisationName(), item.text(),
+                        name(item.disposition()), item.response(), true, updated);
+                if (documentTitle != null && item.text() != null) {
+                    String title = documentTitle + ", version " + versionNumber
+                            + (item.sectionTitle() == null ? "" : ": " + item.sectionTitle());
+                    searchDocument(g, "FEEDBACK", item.feedbackId(), title,
+                            item.text() + (item.response() == null ? "" : "\n" + item.response()),
+                            published.publishedAt(), updated);
+                }
+            }
+        } else {
+            for (FeedbackNotice n : noticed.values()) {
+                feedback(g, id, ++position, n.feedbackId(), n.sectionKey(), n.sectionTitle(), name(n.attribution()),
+                        n.organisationId(), n.organisationName(), null, null, null, false, updated);
+            }
+        }
+    }
+
+    private void feedback(int g, UUID window, int position, UUID id, String sectionKey, String sectionTitle,
+                          String attribution, UUID organisationId, String organisationName, String text,
+                          String disposition, String response, boolean published, OffsetDateTime updated) {
+        em.createNativeQuery("""
+                        insert into feedback (generation, id, window_id, position, section_key, section_title, attribution,
+                            organisation_id, organisation_name, text, disposition, response, published, updated_at)
+                        values (:g, :id, :window, :position, :sectionKey, :sectionTitle, :attribution, :organisation,
+                            :organisationName, :text, :disposition, :response, :published, :updated)
+                        on conflict do nothing""")
+                .setParameter("g", g).setParameter("id", id).setParameter("window", window)
+                .setParameter("position", position).setParameter("sectionKey", sectionKey)
+                .setParameter("sectionTitle", sectionTitle).setParameter("attribution", attribution)
+                .setParameter("organisation", organisationId).setParameter("organisationName", organisationName)
+                .setParameter("text", text).setParameter("disposition", disposition).setParameter("response", response)
+                .setParameter("published", published).setParameter("updated", updated).executeUpdate();
+    }
+
+    private void evidence(int g, UUID id, List<Stored> events) {
+        EvidenceSubmitted submitted = null;
+        for (Stored e : events) {
+            submitted = e.as(EvidenceSubmitted.class);
+        }
+        delete(g, "evidence", "id", id);
+        em.createNativeQuery("delete from search_document where generation = :g and document_id = :id")
+                .setParameter("g", g).setParameter("id", id).executeUpdate();
+        OffsetDateTime updated = updated(events);
+        em.createNativeQuery("""
+                        insert into evidence (generation, id, title, summary, type, url, code_references, submitter_role,
+                            attribution, organisation_id, organisation_name, submitted_at, updated_at)
+                        values (:g, :id, :title, :summary, :type, :url, :references, :role, :attribution, :organisation,
+                            :organisationName, :submittedAt, :updated)""")
+                .setParameter("g", g).setParameter("id", id).setParameter("title", submitted.title())
+                .setParameter("summary", submitted.summary()).setParameter("type", name(submitted.type()))
+                .setParameter("url", submitted.url()).setParameter("references", json(submitted.codeReferences()))
+                .setParameter("role", name(submitted.submitterRole())).setParameter("attribution", name(submitted.attribution()))
+                .setParameter("organisation", submitted.organisationId())
+                .setParameter("organisationName", submitted.organisationName())
+                .setParameter("submittedAt", submitted.submittedAt()).setParameter("updated", updated).executeUpdate();
+        if (submitted.title() != null && submitted.summary() != null) {
+            searchDocument(g, "EVIDENCE", id, submitted.title(), submitted.summary(), submitted.submittedAt(), updated);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     /** The later of two meeting states in the lifecycle, so that a tie in time cannot move a meeting back. */
     private static String later(String current, String next) {
-        return current == null || MEETING_STATUS_ORDER.indexOf(next) > MEETING_STATUS_ORDER.indexOf(current)
-                ? next : current;
+        return later(MEETING_STATUS_ORDER, current, next);
+    }
+
+    private static String later(List<String> order, String current, String next) {
+        return current == null || order.indexOf(next) > order.indexOf(current) ? next : current;
     }
 
     private void delete(int g, String table, String column, UUID id) {

@@ -46,6 +46,11 @@ public class ReadModel {
      */
     public record ListQuery<T>(String select, String from, String sortKey, String id, String updatedAt,
                                RowMapper<T> mapper) {
+
+        /** The list narrowed by one more condition (a filter the caller asked for). */
+        public ListQuery<T> and(String condition) {
+            return new ListQuery<>(select, from + " and (" + condition + ")", sortKey, id, updatedAt, mapper);
+        }
     }
 
     /** A row with the key a cursor holds to continue after it. */

@@ -127,7 +127,7 @@ public class Rebuild {
 
     private void run(int generation) {
         Map<String, String> contractTopics = Map.of(topicNames.of(Topics.MEMBERSHIP), Topics.MEMBERSHIP,
-                topicNames.of(Topics.MEETINGS), Topics.MEETINGS);
+                topicNames.of(Topics.MEETINGS), Topics.MEETINGS, topicNames.of(Topics.GUIDANCE), Topics.GUIDANCE);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

@@ -1,0 +1,164 @@
+package eu.taskforce.transparency.rest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import eu.taskforce.transparency.rest.RegisterDtos.Evidence;
+import eu.taskforce.transparency.rest.RegisterDtos.GuidanceDocument;
+import eu.taskforce.transparency.rest.RegisterDtos.InputWindow;
+import eu.taskforce.transparency.rest.RegisterDtos.PublicConsultation;
+import eu.taskforce.transparency.rest.RegisterDtos.PublicFeedback;
+import eu.taskforce.transparency.rest.RegisterLists.Column;
+import eu.taskforce.transparency.rest.RegisterLists.Export;
+import eu.taskforce.transparency.service.ReadModel.ListQuery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import static eu.taskforce.transparency.rest.RegisterLists.json;
+import static eu.taskforce.transparency.rest.RegisterLists.time;
+import static eu.taskforce.transparency.rest.RegisterLists.uuid;
+
+/**
+ * The lists of guidance input, as {@link RegisterLists} has them for participants and meetings: one query each for
+ * the JSON pages and the CSV exports, and the CSV columns.
+ */
+final class GuidanceLists {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    /**
+     * Whether a JSON array of Code references (the SQL expression {@code column}) names {@code :codeReference}: the
+     * commitment or measure itself, or for a commitment one of its measures (SAFETY_AND_SECURITY-3 -> -3.2).
+     */
+    static String references(String column) {
+        return "exists (select 1 from json_array_elements_text(coalesce(" + column + ", '[]')::json) r(ref) "
+                + "where r.ref = :codeReference or starts_with(r.ref, :codeReference || '.'))";
+    }
+
+    private static String utcKey(String column) {
+        return "to_char(" + column + " at time zone 'UTC', 'YYYYMMDDHH24MISSUS')";
+    }
+
+    private static String joined(List<String> values) {
+        return values == null ? null : String.join(";", values);
+    }
+
+    // --- documents ---------------------------------------------------------------------------------------------------
+
+    static GuidanceDocument document(ResultSet row) throws SQLException {
+        return new GuidanceDocument(uuid(row, "id"), row.getString("title"), row.getString("kind"),
+                json(row.getString("ai_act_articles"), STRINGS), json(row.getString("code_references"), STRINGS),
+                json(row.getString("public_consultation"), new TypeReference<PublicConsultation>() { }),
+                time(row, "published_at"), (Integer) row.getObject("latest_version"));
+    }
+
+    static final String DOCUMENT_COLUMNS = "d.id, d.title, d.kind, d.ai_act_articles, d.code_references, "
+            + "d.public_consultation, d.published_at, (select max(v.number) from guidance_version v "
+            + "where v.generation = d.generation and v.document_id = d.id) as latest_version";
+
+    /** Documents by the time they were first published. */
+    static final Export<GuidanceDocument> DOCUMENTS = new Export<>(new ListQuery<>(DOCUMENT_COLUMNS,
+            "guidance_document d where d.generation = :g and d.title is not null",
+            utcKey("coalesce(d.published_at, d.updated_at)"), "d.id", "d.updated_at", GuidanceLists::document),
+            List.of(new Column<>("id", GuidanceDocument::id), new Column<>("title", GuidanceDocument::title),
+                    new Column<>("kind", GuidanceDocument::kind),
+                    new Column<>("aiActArticles", d -> joined(d.aiActArticles())),
+                    new Column<>("codeReferences", d -> joined(d.codeReferences())),
+                    new Column<>("publicConsultationUrl", d -> d.publicConsultation() == null ? null
+                            : d.publicConsultation().url()),
+                    new Column<>("publishedAt", GuidanceDocument::publishedAt),
+                    new Column<>("latestVersionNumber", GuidanceDocument::latestVersionNumber)));
+
+    // --- windows -----------------------------------------------------------------------------------------------------
+
+    static InputWindow window(ResultSet row) throws SQLException {
+        return new InputWindow(uuid(row, "id"), uuid(row, "document_id"), row.getString("document_title"),
+                uuid(row, "version_id"), (Integer) row.getObject("version_number"), time(row, "opens_at"),
+                time(row, "closes_at"), row.getString("status"), time(row, "closed_at"),
+                (Boolean) row.getObject("closed_early"), row.getInt("public_items"), row.getInt("confidential_items"),
+                time(row, "dispositions_published_at"));
+    }
+
+    static final String WINDOW_COLUMNS = "w.id, w.document_id, w.document_title, w.version_id, w.version_number, "
+            + "w.opens_at, w.closes_at, w.status, w.closed_at, w.closed_early, w.public_items, w.confidential_items, "
+            + "w.dispositions_published_at";
+
+    /** Windows (opened, closed or published: not one known only from its notices) by their opening. */
+    static final Export<InputWindow> WINDOWS = new Export<>(new ListQuery<>(WINDOW_COLUMNS,
+            "input_window w where w.generation = :g and w.status is not null",
+            utcKey("w.opens_at"), "w.id", "w.updated_at", GuidanceLists::window),
+            List.of(new Column<>("id", InputWindow::id), new Column<>("documentId", InputWindow::documentId),
+                    new Column<>("documentTitle", InputWindow::documentTitle),
+                    new Column<>("versionId", InputWindow::versionId),
+                    new Column<>("versionNumber", InputWindow::versionNumber),
+                    new Column<>("opensAt", InputWindow::opensAt), new Column<>("closesAt", InputWindow::closesAt),
+                    new Column<>("status", InputWindow::status), new Column<>("closedAt", InputWindow::closedAt),
+                    new Column<>("closedEarly", InputWindow::closedEarly),
+                    new Column<>("publicItems", InputWindow::publicItems),
+                    new Column<>("confidentialItems", InputWindow::confidentialItems),
+                    new Column<>("dispositionsPublishedAt", InputWindow::dispositionsPublishedAt)));
+
+    // --- feedback ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Public items whose dispositions are published, window after window in the order submitted. The organisation
+     * only of an ATTRIBUTED item (the derivation keeps it from the others already).
+     */
+    static final Export<PublicFeedback> FEEDBACK = new Export<>(new ListQuery<>(
+            "f.id, f.window_id, w.document_id, w.document_title, w.version_id, w.version_number, f.section_key, "
+                    + "f.section_title, f.attribution, case when f.attribution = 'ATTRIBUTED' then f.organisation_id end "
+                    + "as organisation_id, case when f.attribution = 'ATTRIBUTED' then f.organisation_name end "
+                    + "as organisation_name, f.text, f.disposition, f.response, w.dispositions_published_at",
+            "feedback f join input_window w on w.generation = f.generation and w.id = f.window_id "
+                    + "where f.generation = :g and f.published",
+            utcKey("w.dispositions_published_at") + " || w.id::text || to_char(f.position, 'FM000000')", "f.id",
+            "f.updated_at",
+            row -> new PublicFeedback(uuid(row, "id"), uuid(row, "window_id"), uuid(row, "document_id"),
+                    row.getString("document_title"), uuid(row, "version_id"), (Integer) row.getObject("version_number"),
+                    row.getString("section_key"), row.getString("section_title"), row.getString("attribution"),
+                    uuid(row, "organisation_id"), row.getString("organisation_name"), row.getString("text"),
+                    row.getString("disposition"), row.getString("response"), time(row, "dispositions_published_at"))),
+            List.of(new Column<>("id", PublicFeedback::id), new Column<>("windowId", PublicFeedback::windowId),
+                    new Column<>("documentId", PublicFeedback::documentId),
+                    new Column<>("documentTitle", PublicFeedback::documentTitle),
+                    new Column<>("versionNumber", PublicFeedback::versionNumber),
+                    new Column<>("sectionKey", PublicFeedback::sectionKey),
+                    new Column<>("sectionTitle", PublicFeedback::sectionTitle),
+                    new Column<>("attribution", PublicFeedback::attribution),
+                    new Column<>("organisationName", PublicFeedback::organisationName),
+                    new Column<>("text", PublicFeedback::text), new Column<>("disposition", PublicFeedback::disposition),
+                    new Column<>("response", PublicFeedback::response),
+                    new Column<>("publishedAt", PublicFeedback::publishedAt)));
+
+    /** Feedback on a document linked to the Code reference. */
+    static final String FEEDBACK_REFERENCES = "exists (select 1 from guidance_document d where d.generation = w.generation "
+            + "and d.id = w.document_id and " + references("d.code_references") + ")";
+
+    // --- evidence ----------------------------------------------------------------------------------------------------
+
+    static Evidence evidence(ResultSet row) throws SQLException {
+        return new Evidence(uuid(row, "id"), row.getString("title"), row.getString("summary"), row.getString("type"),
+                row.getString("url"), json(row.getString("code_references"), STRINGS), row.getString("submitter_role"),
+                row.getString("attribution"), uuid(row, "organisation_id"), row.getString("organisation_name"),
+                time(row, "submitted_at"));
+    }
+
+    /** Public submissions by the time submitted. */
+    static final Export<Evidence> EVIDENCE = new Export<>(new ListQuery<>(
+            "e.id, e.title, e.summary, e.type, e.url, e.code_references, e.submitter_role, e.attribution, "
+                    + "case when e.attribution = 'ATTRIBUTED' then e.organisation_id end as organisation_id, "
+                    + "case when e.attribution = 'ATTRIBUTED' then e.organisation_name end as organisation_name, "
+                    + "e.submitted_at",
+            "evidence e where e.generation = :g and e.title is not null",
+            utcKey("coalesce(e.submitted_at, e.updated_at)"), "e.id", "e.updated_at", GuidanceLists::evidence),
+            List.of(new Column<>("id", Evidence::id), new Column<>("title", Evidence::title),
+                    new Column<>("summary", Evidence::summary), new Column<>("type", Evidence::type),
+                    new Column<>("url", Evidence::url), new Column<>("codeReferences", e -> joined(e.codeReferences())),
+                    new Column<>("submitterRole", Evidence::submitterRole),
+                    new Column<>("attribution", Evidence::attribution),
+                    new Column<>("organisationName", Evidence::organisationName),
+                    new Column<>("submittedAt", Evidence::submittedAt)));
+
+    private GuidanceLists() {
+    }
+}
