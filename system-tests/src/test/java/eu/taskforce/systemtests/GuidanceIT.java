@@ -129,4 +129,44 @@ class GuidanceIT {
         // nobody without a token reads anything of it
         RestAssured.given().get(feedbackOfWindow).then().statusCode(401).contentType("application/problem+json");
     }
+
+    /**
+     * The same round as the public sees it in the register (transparency-service, from guidance-service's events):
+     * exactly the public items, with their dispositions, and the confidential ones only as counts. Polls gently: the
+     * gateway's public rate limit is shared by every test.
+     */
+    @Test
+    void thePublicRegisterShowsThePublicFeedbackWithItsDispositionAndNothingConfidential() {
+        InputRound round = inputRound();
+        String register = GATEWAY + "/api/v1/public/guidance";
+        List<Map<String, Object>> items = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> RestAssured.given().queryParam("documentId", round.documentId())
+                        .get(register + "/feedback").then().statusCode(200).extract().jsonPath()
+                        .<Map<String, Object>>getList("items"), l -> l.size() == 2);
+        assertThat(items).extracting(i -> i.get("id")).containsExactly(round.publicOfA(), round.publicOfB());
+        assertThat(items).extracting(i -> i.get("text")).containsExactly(round.publicTextOfA(), round.publicTextOfB());
+        assertThat(items).extracting(i -> i.get("disposition")).containsOnly("PARTIALLY_ACCEPTED");
+        assertThat(items).extracting(i -> i.get("response")).containsOnly("Partly reflected in version 2");
+        assertThat(items.get(0).get("organisationId")).isEqualTo(MEMBER_A_ORGANISATION);
+        assertThat(items.get(1).get("organisationId")).as("B's item is anonymous").isNull();
+
+        var document = RestAssured.get(register + "/documents/" + round.documentId()).then().statusCode(200).extract();
+        String version = document.path("versions[0].id");
+        var overview = RestAssured.get(register + "/versions/" + version + "/overview").then().statusCode(200)
+                .extract();
+        assertThat(overview.<Integer>path("publicItems")).isEqualTo(2);
+        assertThat(overview.<Integer>path("confidentialItems")).isEqualTo(2);
+        assertThat(overview.<Integer>path("byDisposition.PARTIALLY_ACCEPTED")).isEqualTo(4);
+
+        List<String> answers = new java.util.ArrayList<>(List.of(document.asString(), overview.asString()));
+        for (String path : List.of("/guidance/feedback?limit=500", "/guidance/feedback.csv",
+                "/guidance/windows?documentId=" + round.documentId(), "/guidance/documents?limit=500",
+                "/guidance/references/SAFETY_AND_SECURITY-3.2", "/search?limit=500&q=" + round.confidentialMarker(),
+                "/search?limit=500&q=evaluations", "/register/feed.atom")) {
+            answers.add(RestAssured.get(GATEWAY + "/api/v1/public" + path).then().statusCode(200).extract().asString());
+        }
+        assertThat(String.join("\n", answers)).contains(round.publicTextOfA()).contains(round.publicTextOfB());
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).doesNotContain(round.confidentialMarker())
+                .doesNotContain("Aleph Alpha in confidence"));
+    }
 }
