@@ -122,5 +122,9 @@ class ApiConventionsTest {
         OFFICE.request().queryParam("recordId", id).get(MEETINGS + "/audit").then()
                 .body("items[0].subject", org.hamcrest.Matchers.notNullValue()).body("items[0].recordType", equalTo("Meeting"));
         MEMBER_A.request().get(MEETINGS + "/audit").then().statusCode(403);
+        OFFICE.request().queryParam("limit", 0).get(MEETINGS + "/audit").then().statusCode(400)
+                .contentType("application/problem+json");
+        OFFICE.request().queryParam("recordId", "not-an-id").get(MEETINGS + "/audit").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 }

@@ -1,55 +1,13 @@
 package eu.taskforce.guidance.rest;
 
-import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.audit.AuditEndpoint;
 import eu.taskforce.platform.audit.AuditTrail;
-import eu.taskforce.platform.problem.Problem;
-import eu.taskforce.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 @Path("/api/v1/guidance/audit")
-@Tag(name = "Audit trail", description = "Who did what, when, to which record; AI Office only")
-@SecurityRequirement(name = "SecurityScheme")
-@RolesAllowed(Roles.AI_OFFICE)
-@Produces(MediaType.APPLICATION_JSON)
-public class AuditResource {
-
-    private final AuditTrail audit;
+public class AuditResource extends AuditEndpoint {
 
     public AuditResource(AuditTrail audit) {
-        this.audit = audit;
-    }
-
-    @GET
-    @Operation(summary = "The audit trail, oldest first")
-    @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the AI Office")
-    public Response entries(@Parameter(description = "Only the entries about this record") @QueryParam("recordId") UUID recordId,
-                            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                            @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                            UriInfo uri) {
-        return audit.page(recordId, cursor, limit).toResponse(uri);
+        super(audit);
     }
 }
