@@ -77,7 +77,8 @@ class ExportsAndConfidentialityTest {
 
     @BeforeEach
     void producer() {
-        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS)));
+        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS),
+                topicNames.of(Topics.GUIDANCE)));
         events = new RegisterEvents(bootstrapServers, topicNames.of(""));
     }
 
@@ -259,7 +260,7 @@ class ExportsAndConfidentialityTest {
     @Test
     void theLagIsToldPerTopicAndAsAMetric() {
         var lag = given().get("/api/v1/public/register/lag").then().statusCode(200).extract().jsonPath();
-        assertThat(lag.getList("topics.topic")).containsExactly(Topics.MEMBERSHIP, Topics.MEETINGS);
+        assertThat(lag.getList("topics.topic")).containsExactly(Topics.MEMBERSHIP, Topics.MEETINGS, Topics.GUIDANCE);
         assertThat(lag.getList("topics[0].partitions")).isNotEmpty();
         assertThat(lag.getLong("totalLag")).isGreaterThanOrEqualTo(0);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(body("/q/metrics"))

@@ -65,7 +65,8 @@ class MeetingRegisterTest {
 
     @BeforeEach
     void producer() {
-        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS)));
+        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS),
+                topicNames.of(Topics.GUIDANCE)));
         events = new RegisterEvents(bootstrapServers, topicNames.of(""));
     }
 

@@ -2,6 +2,13 @@ package eu.taskforce.transparency;
 
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.guidance.Attribution;
+import eu.taskforce.contracts.guidance.Disposition;
+import eu.taskforce.contracts.guidance.DispositionsPublished;
+import eu.taskforce.contracts.guidance.DocumentProfile;
+import eu.taskforce.contracts.guidance.GuidanceKind;
+import eu.taskforce.contracts.guidance.VersionPublished;
+import eu.taskforce.contracts.guidance.WindowOpened;
 import eu.taskforce.contracts.meetings.MeetingConvened;
 import eu.taskforce.contracts.meetings.MeetingFormat;
 import eu.taskforce.contracts.meetings.MeetingHeld;
@@ -44,7 +51,9 @@ class RebuildTest {
     static final String TOKEN_URL = "http://127.0.0.1:8180/realms/taskforce/protocol/openid-connect/token";
     static final List<String> LISTS = List.of("/api/v1/public/participants", "/api/v1/public/signatories",
             "/api/v1/public/membership-periods", "/api/v1/public/stakeholders", "/api/v1/public/ad-hoc-groups",
-            "/api/v1/public/meetings", "/api/v1/public/meetings/requests/declined", "/api/v1/public/meetings/decisions");
+            "/api/v1/public/meetings", "/api/v1/public/meetings/requests/declined", "/api/v1/public/meetings/decisions",
+            "/api/v1/public/guidance/documents", "/api/v1/public/guidance/windows", "/api/v1/public/guidance/feedback",
+            "/api/v1/public/guidance/evidence");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -56,7 +65,8 @@ class RebuildTest {
 
     @BeforeEach
     void producer() {
-        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS)));
+        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP), topicNames.of(Topics.MEETINGS),
+                topicNames.of(Topics.GUIDANCE)));
         events = new RegisterEvents(bootstrapServers, topicNames.of(""));
     }
 
@@ -87,8 +97,25 @@ class RebuildTest {
                 organisation, name, "NL", null, Set.of(Chapter.SAFETY_AND_SECURITY), LocalDate.of(2025, 8, 1)), RegisterEvents.at(5));
         events.send(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_STARTED, organisation,
                 new MembershipStarted(organisation, UUID.randomUUID(), name, LocalDate.of(2026, 1, 30)), RegisterEvents.at(4));
+        // and a round of guidance input, so that the guidance tables are rebuilt too
+        UUID document = UUID.randomUUID(), version = UUID.randomUUID(), window = UUID.randomUUID(), feedback = UUID.randomUUID();
+        String title = "Rebuild guidelines " + document;
+        events.send(UUID.randomUUID().toString(), EventTypes.DOCUMENT_PUBLISHED, document, new DocumentProfile(document,
+                title, GuidanceKind.TEMPLATE, List.of(), List.of("TRANSPARENCY-1"), null, RegisterEvents.at(5)), RegisterEvents.at(5));
+        events.send(UUID.randomUUID().toString(), EventTypes.VERSION_PUBLISHED, document, new VersionPublished(document,
+                title, version, 1, null, List.of(new VersionPublished.Section("scope", 1, "Scope")), RegisterEvents.at(5)),
+                RegisterEvents.at(5));
+        events.send(UUID.randomUUID().toString(), EventTypes.WINDOW_OPENED, window, new WindowOpened(window, document,
+                title, version, 1, RegisterEvents.at(5), RegisterEvents.at(3)), RegisterEvents.at(5));
+        events.send(UUID.randomUUID().toString(), EventTypes.DISPOSITIONS_PUBLISHED, window, new DispositionsPublished(
+                window, document, title, version, 1, RegisterEvents.at(5), RegisterEvents.at(3),
+                List.of(new DispositionsPublished.PublicItem(feedback, "scope", "Scope", Attribution.ANONYMOUS, null, null,
+                        "Rebuild feedback", Disposition.OUT_OF_SCOPE, "Not in this template")),
+                List.of(new DispositionsPublished.DispositionCount(Disposition.ACCEPTED, 1)), RegisterEvents.at(4)),
+                RegisterEvents.at(4));
         await().atMost(Duration.ofSeconds(60)).until(() -> MeetingRegisterTest.all("/api/v1/public/participants",
-                m -> m.get("organisationId")).contains(organisation.toString()));
+                m -> m.get("organisationId")).contains(organisation.toString())
+                && MeetingRegisterTest.all("/api/v1/public/guidance/feedback", m -> m.get("id")).contains(feedback.toString()));
 
         Map<String, Map<Object, Map<String, Object>>> before = register();
         JsonPath log = given().get("/api/v1/public/register/log/entries?from=1&limit=1").then().statusCode(200)
