@@ -253,7 +253,8 @@ public class GuidanceRegisterResource {
         InputWindow first = windows.isEmpty() ? null : windows.get(0).window();
         return http.json(request, new VersionOverview(
                 versions.isEmpty() ? first.documentId() : (UUID) versions.get(0)[0],
-                versions.isEmpty() || versions.get(0)[1] == null ? first.documentTitle() : (String) versions.get(0)[1],
+                !versions.isEmpty() && versions.get(0)[1] != null ? (String) versions.get(0)[1]
+                        : first == null ? null : first.documentTitle(),
                 id, versions.isEmpty() ? first.versionNumber() : (Integer) versions.get(0)[2],
                 windows.stream().map(w -> w.window().id()).toList(),
                 !windows.isEmpty() && windows.stream().allMatch(w -> w.window().dispositionsPublishedAt() != null),
