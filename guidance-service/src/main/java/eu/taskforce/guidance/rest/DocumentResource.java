@@ -19,7 +19,6 @@ import eu.taskforce.guidance.service.WindowService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.security.Roles;
 import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.security.Authenticated;
@@ -60,8 +59,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The caller's role does not allow this")
 public class DocumentResource {
 

@@ -9,7 +9,6 @@ import eu.taskforce.guidance.service.FeedbackService;
 import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
@@ -47,8 +46,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The caller's role does not allow this, or the item (readable) is"
         + " another organisation's")
 @APIResponse(responseCode = "404", description = "No such item, or one the caller may not read (another organisation's"

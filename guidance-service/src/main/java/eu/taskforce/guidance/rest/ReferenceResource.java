@@ -4,7 +4,6 @@ import eu.taskforce.guidance.rest.GuidanceDtos.LinkedDocument;
 import eu.taskforce.guidance.rest.GuidanceDtos.LinkedEvidence;
 import eu.taskforce.guidance.rest.GuidanceDtos.ReferenceView;
 import eu.taskforce.guidance.service.OverviewService;
-import eu.taskforce.platform.problem.Problem;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Never for a signed-in caller; documented for uniformity")
 public class ReferenceResource {
 

@@ -11,7 +11,6 @@ import eu.taskforce.guidance.service.WindowService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,9 +47,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role or organisation does not allow this")
 public class WindowResource {
 
     private final WindowService windows;

@@ -7,7 +7,6 @@ import eu.taskforce.meeting.rest.MeetingDtos.AgendaView;
 import eu.taskforce.meeting.service.MeetingService;
 import eu.taskforce.meeting.service.Participant;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
@@ -39,9 +38,6 @@ import java.util.UUID;
         + " guidance documents; public once published")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role or organisation does not allow this")
 public class AgendaResource {
 
     private final MeetingService meetings;

@@ -2,7 +2,6 @@ package eu.taskforce.meeting.rest;
 
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.service.CadenceService;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -28,8 +27,6 @@ import static eu.taskforce.meeting.rest.MeetingDtos.utc;
         + " scheduled, the deadline, and summaries that are overdue")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The caller's role does not allow this")
 public class CadenceResource {
 

@@ -100,9 +100,6 @@ public class CalendarResource {
                     + " secret token, shown this once (so no Idempotency-Key: a replay would have to store the secret).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = FeedView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this")
     public Response create(UriInfo uri) {
         CalendarService.NewFeed created = calendars.create();
         URI url = uri.getBaseUriBuilder().path(CalendarResource.class).path(PERSONAL)
@@ -118,9 +115,6 @@ public class CalendarResource {
     @Operation(summary = "Active calendar feeds",
             description = "The caller's own; every one for the AI Office. Never the tokens.")
     @APIResponse(responseCode = "200", description = "The feeds, oldest first")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this")
     public List<FeedView> feeds() {
         return calendars.feeds().stream().map(f -> FeedView.of(f, null, null)).toList();
     }
@@ -132,9 +126,6 @@ public class CalendarResource {
     @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "Revoke a calendar feed", description = "Its owner, or the AI Office.")
     @APIResponse(responseCode = "204", description = "Revoked: its address answers 404 from now on")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role does not allow this")
     @APIResponse(responseCode = "404", description = "No such active feed of the caller")
     public Response revoke(@PathParam("id") UUID id) {
         calendars.revoke(id);

@@ -14,7 +14,6 @@ import eu.taskforce.meeting.service.MinutesService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,9 +50,6 @@ import java.util.UUID;
         + " the public summary, the confidential annex and the public list of withheld parts")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role or organisation does not allow this")
 public class MinutesResource {
 
     private final MinutesService minutes;

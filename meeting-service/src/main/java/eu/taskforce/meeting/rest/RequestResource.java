@@ -13,7 +13,6 @@ import eu.taskforce.meeting.service.RequestService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,9 +51,6 @@ import java.util.UUID;
         + " members support it; the AI Office accepts (convenes) or declines with a public reason")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role or organisation does not allow this")
 public class RequestResource {
 
     private final RequestService requests;

@@ -6,7 +6,6 @@ import eu.taskforce.membership.rest.RepresentativeDtos.RepresentativeView;
 import eu.taskforce.membership.service.RepresentativeService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,8 +38,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Neither the AI Office nor a representative of this organisation")
 @APIResponse(responseCode = "404", description = "No such organisation or representative")
 public class RepresentativeResource {

@@ -18,7 +18,6 @@ import eu.taskforce.membership.service.SignatoryService.Status;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,9 +57,6 @@ import java.util.UUID;
 @Tag(name = "Signatories", description = "Signatories of the Code, the chapters they signed, and their Taskforce membership")
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role or organisation does not allow this")
 public class SignatoryResource {
 
     private final SignatoryService signatories;

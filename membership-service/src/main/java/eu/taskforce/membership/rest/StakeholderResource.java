@@ -7,7 +7,6 @@ import eu.taskforce.membership.service.StakeholderService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,8 +42,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed(Roles.AI_OFFICE)
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not the AI Office")
 public class StakeholderResource {
 

@@ -40,7 +40,6 @@ public abstract class AuditEndpoint {
     @Operation(summary = "The audit trail, oldest first")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not the AI Office")
     public Response entries(@Parameter(description = "Only the entries about this record") @QueryParam("recordId") UUID recordId,
                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")

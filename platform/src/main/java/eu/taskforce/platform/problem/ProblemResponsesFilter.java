@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Gives every documented error response (4xx, 5xx) the problem+json body, so that a resource documents an error
- * with its status and description only, and generated clients know the shape of every error.
+ * with its status and description only, and generated clients know the shape of every error. Every operation that
+ * requires a token documents 401 and 403 (a resource documents them itself only to say more about the 403).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -22,6 +23,10 @@ public class ProblemResponsesFilter implements OASFilter {
     public Operation filterOperation(Operation operation) {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return operation;
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            addIfAbsent(operation, "401", "No valid bearer token");
+            addIfAbsent(operation, "403", "The caller's role or organisation does not allow this");
         }
         for (Map.Entry<String, APIResponse> entry : operation.getResponses().getAPIResponses().entrySet()) {
             APIResponse response = entry.getValue();
@@ -34,6 +39,12 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         return operation;
+    }
+
+    private static void addIfAbsent(Operation operation, String status, String description) {
+        if (!operation.getResponses().hasAPIResponse(status)) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        }
     }
 
     @Override
