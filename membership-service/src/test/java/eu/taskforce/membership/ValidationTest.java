@@ -61,6 +61,19 @@ class ValidationTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedAndNothingIsStored() {
+        String name = unique("Nul AI");
+        Response response = office().contentType("application/json").body(signatory(name + "\u0000", "FR", "COPYRIGHT"))
+                .post(SIGNATORIES);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith(PROBLEM);
+        assertThat(response.jsonPath().getString("detail")).contains("NUL");
+        office().queryParam("name", name).get(SIGNATORIES).then().statusCode(200).body("items.size()", is(0));
+        office().urlEncodingEnabled(false).get(SIGNATORIES + "?name=" + name.replace(" ", "%20") + "%00").then()
+                .statusCode(400).contentType(PROBLEM).body("detail", org.hamcrest.Matchers.containsString("NUL"));
+    }
+
+    @Test
     void updateSignatory() {
         UUID id = freshSignatory();
         String path = SIGNATORIES + "/" + id;

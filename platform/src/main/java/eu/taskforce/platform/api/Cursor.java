@@ -31,6 +31,9 @@ public final class Cursor {
             if (values.length != parts) {
                 throw new IllegalArgumentException("wrong number of parts");
             }
+            if (Arrays.stream(values).anyMatch(value -> value.indexOf('\u0000') >= 0)) {
+                throw new IllegalArgumentException("NUL character"); // PostgreSQL text cannot hold one
+            }
             return Arrays.asList(values);
         } catch (IllegalArgumentException e) {
             throw invalid();
@@ -40,8 +43,8 @@ public final class Cursor {
     /** A timestamp part of a decoded cursor; a tampered one is a 400. */
     public static OffsetDateTime timestamp(String part) {
         try {
-            return OffsetDateTime.parse(part);
-        } catch (DateTimeParseException e) {
+            return QueryParameterConverters.storable(OffsetDateTime.parse(part));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
             throw invalid();
         }
     }

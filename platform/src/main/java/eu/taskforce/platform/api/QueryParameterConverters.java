@@ -36,10 +36,11 @@ public class QueryParameterConverters implements ParamConverterProvider {
                     .stream(rawType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
         }
         if (rawType == LocalDate.class) {
-            return converter(name, value -> (T) LocalDate.parse(value), "a date such as 2026-01-30");
+            return converter(name, value -> (T) storable(LocalDate.parse(value)), "a date such as 2026-01-30");
         }
         if (rawType == OffsetDateTime.class) {
-            return converter(name, value -> (T) OffsetDateTime.parse(value), "a time such as 2026-01-30T09:00:00Z");
+            return converter(name, value -> (T) storable(OffsetDateTime.parse(value)),
+                    "a time such as 2026-01-30T09:00:00Z");
         }
         if (rawType == UUID.class) {
             return converter(name, value -> (T) UUID.fromString(value), "a UUID");
@@ -52,6 +53,19 @@ public class QueryParameterConverters implements ParamConverterProvider {
             }, "true or false");
         }
         return null;
+    }
+
+    /** A date the database can compare: years 1 to 9999 (java.time reads +999999999-01-01, PostgreSQL refuses it). */
+    static LocalDate storable(LocalDate date) {
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new IllegalArgumentException("year out of range: " + date.getYear());
+        }
+        return date;
+    }
+
+    static OffsetDateTime storable(OffsetDateTime time) {
+        storable(time.toLocalDate());
+        return time;
     }
 
     private static <T> ParamConverter<T> converter(String name, Function<String, T> parse, String expected) {

@@ -149,6 +149,15 @@ public class ProblemMappers {
                     "Another change to the same record was made at the same time; read it again and retry",
                     path(uri), null));
         }
+        String dataException = sqlState(e, "22");
+        if (dataException != null) {
+            // PostgreSQL refused a value of the request (a NUL character, a number or time out of its range): the
+            // client's to correct. Only the SQL state is logged: the database's message may quote the value.
+            LOG.infof("Value refused by the database on %s: SQL state %s", path(uri), dataException);
+            return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400,
+                    "A value of the request cannot be stored or compared (a NUL character, or a number or time out of "
+                            + "range)", path(uri), null));
+        }
         LOG.error("Unexpected error on " + path(uri), e);
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal server error", 500,
                 "The service failed to answer; the failure has been logged", path(uri), null));
@@ -182,12 +191,22 @@ public class ProblemMappers {
     private static boolean concurrentChange(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException
-                    || t instanceof org.hibernate.StaleStateException
-                    || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
+                    || t instanceof org.hibernate.StaleStateException) {
                 return true;
             }
         }
-        return false;
+        return sqlState(e, "23505") != null;
+    }
+
+    /** The SQL state of the first database error in the causes of {@code e} that starts with {@code prefix}. */
+    private static String sqlState(Throwable e, String prefix) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(prefix)) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static boolean identityProviderUnreachable(Throwable e) {

@@ -1,0 +1,24 @@
+package eu.taskforce.platform.api;
+
+import eu.taskforce.platform.problem.ProblemException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Locale;
+
+/**
+ * PostgreSQL text cannot hold the NUL character, so a path or query parameter with one would fail in the database,
+ * perhaps once a streamed answer has begun. It is refused before matching as a 400. A NUL can reach a URI only
+ * percent-encoded ({@code %00}); one in a JSON body is refused by {@code ProblemMappers} when the database rejects it.
+ */
+public class NulCharacterGuard {
+
+    @ServerRequestFilter(preMatching = true)
+    public void refuseNul(ContainerRequestContext request) {
+        String uri = request.getUriInfo().getRequestUri().getRawPath() + "?"
+                + request.getUriInfo().getRequestUri().getRawQuery();
+        if (uri.toLowerCase(Locale.ROOT).contains("%00")) {
+            throw ProblemException.badRequest("The path and the query parameters must not contain the NUL character");
+        }
+    }
+}
