@@ -110,7 +110,7 @@ class ContractsTest {
         });
         // the notice of submitted, updated and withdrawn feedback has no field that could hold the feedback's text
         assertThat(Arrays.stream(eu.taskforce.contracts.guidance.FeedbackNotice.class.getRecordComponents())
-                .map(RecordComponent::getName)).doesNotContain("text", "response");
+                .map(RecordComponent::getName)).doesNotContain("text", "response", "organisationId", "organisationName");
         var confidential = new eu.taskforce.contracts.guidance.DispositionsPublished.DispositionCount(
                 eu.taskforce.contracts.guidance.Disposition.NOT_TAKEN_UP, 2);
         assertThat(EventJson.write(confidential)).isEqualTo("{\"disposition\":\"NOT_TAKEN_UP\",\"count\":2}");

@@ -117,22 +117,22 @@ class GuidanceRegisterTest {
         records.add(event(EventTypes.WINDOW_OPENED, window, withExtras(new WindowOpened(window, document, title, version,
                 1, base.minusMinutes(90), base.plusHours(1)), "internalNote"), base.minusMinutes(90)));
         records.add(notice(EventTypes.FEEDBACK_SUBMITTED, window, document, title, a, Visibility.PUBLIC, "scope", "Scope",
-                Attribution.ATTRIBUTED, ORG_A, "Mistral AI", 1, 0, base.minusMinutes(80)));
-        // a confidential item: the producer wrongly sends its section, organisation and text
+                Attribution.ATTRIBUTED, 1, 0, base.minusMinutes(80)));
+        // a confidential item: the producer wrongly sends its section, an organisation and text
         records.add(notice(EventTypes.FEEDBACK_SUBMITTED, window, document, title, null, Visibility.CONFIDENTIAL,
-                MARKER, MARKER, Attribution.ATTRIBUTED, ORG_A, MARKER, 1, 1, base.minusMinutes(75)));
-        // an anonymous item sent with its organisation
+                MARKER, MARKER, Attribution.ATTRIBUTED, 1, 1, base.minusMinutes(75)));
+        // an anonymous item sent with an organisation
         records.add(notice(EventTypes.FEEDBACK_SUBMITTED, window, document, title, b, Visibility.PUBLIC, "evaluations",
-                "Model evaluations", Attribution.ANONYMOUS, ORG_B, MARKER, 2, 1, base.minusMinutes(70)));
+                "Model evaluations", Attribution.ANONYMOUS, 2, 1, base.minusMinutes(70)));
         records.add(notice(EventTypes.FEEDBACK_SUBMITTED, window, document, title, c, Visibility.PUBLIC, null, null,
-                Attribution.ATTRIBUTED, ORG_B, "Aleph Alpha", 3, 1, base.minusMinutes(65)));
+                Attribution.ATTRIBUTED, 3, 1, base.minusMinutes(65)));
         records.add(notice(EventTypes.FEEDBACK_WITHDRAWN, window, document, title, c, Visibility.PUBLIC, null, null,
-                Attribution.ATTRIBUTED, ORG_B, "Aleph Alpha", 2, 1, base.minusMinutes(60)));
+                Attribution.ATTRIBUTED, 2, 1, base.minusMinutes(60)));
         records.add(notice(EventTypes.FEEDBACK_SUBMITTED, window, document, title, d, Visibility.PUBLIC, "evaluations",
-                "Model evaluations", Attribution.ATTRIBUTED, ORG_B, "Aleph Alpha", 3, 1, base.minusMinutes(55)));
-        // D becomes confidential: its id comes (so that the register drops it), and wrongly its section and organisation
+                "Model evaluations", Attribution.ATTRIBUTED, 3, 1, base.minusMinutes(55)));
+        // D becomes confidential: its id comes (so that the register drops it), and wrongly its section and an organisation
         records.add(notice(EventTypes.FEEDBACK_UPDATED, window, document, title, d, Visibility.CONFIDENTIAL, MARKER,
-                MARKER, Attribution.ATTRIBUTED, ORG_B, MARKER, 2, 2, base.minusMinutes(50)));
+                MARKER, Attribution.ATTRIBUTED, 2, 2, base.minusMinutes(50)));
         records.add(event(EventTypes.WINDOW_CLOSED, window, new WindowClosed(window, document, title, 1,
                 base.minusMinutes(90), base.plusHours(1), base.minusMinutes(40), true, 2, 2), base.minusMinutes(40)));
         ObjectNode published = (ObjectNode) read(EventJson.write(new DispositionsPublished(window, document, title,
@@ -162,11 +162,10 @@ class GuidanceRegisterTest {
     ProducerRecord<String, String> notice(eu.taskforce.contracts.EventType<FeedbackNotice> type, UUID window,
                                           UUID document, String title, UUID feedback, Visibility visibility,
                                           String sectionKey, String sectionTitle, Attribution attribution,
-                                          UUID organisation, String organisationName, int publicItems,
-                                          int confidentialItems, OffsetDateTime at) {
+                                          int publicItems, int confidentialItems, OffsetDateTime at) {
         return event(type, window, withExtras(new FeedbackNotice(window, document, title, 1, feedback, visibility,
-                sectionKey, sectionTitle, attribution, organisation, organisationName, publicItems, confidentialItems, at),
-                "text", "confidentialText"), at);
+                sectionKey, sectionTitle, attribution, publicItems, confidentialItems, at),
+                "text", "confidentialText", "organisationName"), at);
     }
 
     ProducerRecord<String, String> event(eu.taskforce.contracts.EventType<?> type, UUID subject, Object data,
@@ -410,6 +409,35 @@ class GuidanceRegisterTest {
                 GUIDANCE + "/evidence.csv?codeReference=ROBOTICS-1", GUIDANCE + "/windows?updatedSince=last-week")) {
             given().get(path).then().statusCode(400).contentType("application/problem+json");
         }
+        // values PostgreSQL cannot hold or compare are refused before the query, even for a streamed export
+        String nulCursor = eu.taskforce.platform.api.Cursor.encode("\u0000", UUID.randomUUID().toString());
+        for (String path : List.of(GUIDANCE + "/feedback?sectionKey=%00", GUIDANCE + "/feedback.csv?sectionKey=a%00b",
+                GUIDANCE + "/documents/%00", GUIDANCE + "/documents?cursor=" + nulCursor,
+                GUIDANCE + "/windows.csv?updatedSince=%2B999999999-01-01T00:00:00Z",
+                GUIDANCE + "/evidence?updatedSince=-0001-12-31T00:00:00Z")) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("status", org.hamcrest.Matchers.is(400));
+        }
+    }
+
+    @Test
+    void aWindowIsScheduledUntilItOpensAndClosedOnceItsClosingTimeHasPassed() {
+        UUID document = UUID.randomUUID(), version = UUID.randomUUID();
+        UUID scheduled = UUID.randomUUID(), open = UUID.randomUUID(), pastClosing = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(), at = RegisterEvents.at(0);
+        String title = "Windows " + document;
+        events.send(event(EventTypes.WINDOW_OPENED, scheduled, new WindowOpened(scheduled, document, title, version, 1,
+                now.plusDays(2), now.plusDays(9)), at));
+        events.send(event(EventTypes.WINDOW_OPENED, open, new WindowOpened(open, document, title, version, 1,
+                now.minusDays(1), now.plusDays(6)), at));
+        // the closing time has passed, the window-closed event has not come yet
+        events.send(event(EventTypes.WINDOW_OPENED, pastClosing, new WindowOpened(pastClosing, document, title, version,
+                1, now.minusDays(9), now.minusDays(2)), at));
+
+        await().atMost(APPLIED_WITHIN).untilAsserted(() -> assertThat(all(GUIDANCE + "/windows?documentId=" + document,
+                w -> w.get("id") + " " + w.get("status"))).containsExactly(pastClosing + " CLOSED", open + " OPEN",
+                scheduled + " SCHEDULED"));
+        assertThat(body(GUIDANCE + "/windows.csv?documentId=" + document)).contains(scheduled + ",").contains(",SCHEDULED,");
     }
 
     @Test

@@ -211,10 +211,13 @@ public class FeedbackService {
                 (sync ? f.updatedAt : f.createdAt).toInstant().toString(), f.id.toString()));
     }
 
-    /** The window, locked against a concurrent close, if it accepts input now: 409 before it opens and once closed. */
+    /**
+     * The window, if it accepts input now (409 before it opens and once closed), locked for update: against a concurrent
+     * close, and so that concurrent submissions take turns and each notice counts the items committed before it.
+     */
     private InputWindow lockedOpenWindow(UUID windowId) {
         windows.get(windowId);
-        InputWindow window = InputWindow.findById(windowId, LockModeType.PESSIMISTIC_READ);
+        InputWindow window = InputWindow.findById(windowId, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = Timestamps.now();
         WindowPhase phase = window.phase(now);
         if (phase == WindowPhase.SCHEDULED) {
@@ -243,20 +246,17 @@ public class FeedbackService {
 
     /**
      * The public projection: never the text; a CONFIDENTIAL item only as a count (no id, section or organisation),
-     * unless it was PUBLIC before this change (its id only, so that a register can drop it); an ANONYMOUS item without
-     * its organisation.
+     * unless it was PUBLIC before this change (its id only, so that a register can drop it); never the organisation, which
+     * the dispositions name once the attribution can no longer change.
      */
     private void notice(EventType<FeedbackNotice> type, InputWindow window, GuidanceVersion version, Feedback f,
                         boolean wasPublic) {
         GuidanceDocument document = GuidanceDocument.findById(window.documentId);
         WindowService.Counts counts = WindowService.counts(window.id);
         boolean isPublic = f.isPublic();
-        boolean attributed = isPublic && f.attribution == Attribution.ATTRIBUTED;
         outbox.add(type, window.id, new FeedbackNotice(window.id, document.id, document.title, version.number,
                 isPublic || wasPublic ? f.id : null, f.visibility,
                 isPublic ? f.sectionKey : null, isPublic ? WindowService.sectionTitle(version, f.sectionKey) : null,
-                isPublic ? f.attribution : null, attributed ? f.organisationId : null,
-                attributed ? MemberOrganisation.nameOf(f.organisationId) : null,
-                counts.publicItems(), counts.confidentialItems(), f.updatedAt));
+                isPublic ? f.attribution : null, counts.publicItems(), counts.confidentialItems(), f.updatedAt));
     }
 }

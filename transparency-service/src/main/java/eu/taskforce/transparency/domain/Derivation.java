@@ -77,16 +77,15 @@ public final class Derivation {
 
     /**
      * Feedback: a CONFIDENTIAL notice is only a change of the window's counts (and the id of an item that was PUBLIC
-     * before, so that it can be dropped); an ANONYMOUS item or submission names no organisation. The producer should
-     * send no more than that already; this holds even when it does not.
+     * before, so that it can be dropped); an ANONYMOUS item or submission names no organisation (a notice names none at
+     * all, its contract has no field for one). The producer should send no more than that already; this holds even
+     * when it does not.
      */
     private static void guidance(Object payload, ObjectNode data) {
         if (payload instanceof FeedbackNotice notice) {
             if (notice.visibility() != Visibility.PUBLIC) {
                 data.retain("windowId", "documentId", "documentTitle", "versionNumber", "feedbackId", "visibility",
                         "publicItems", "confidentialItems", "occurredAt");
-            } else if (notice.attribution() != Attribution.ATTRIBUTED) {
-                anonymous(data);
             }
         } else if (payload instanceof EvidenceSubmitted evidence && evidence.attribution() != Attribution.ATTRIBUTED) {
             anonymous(data);

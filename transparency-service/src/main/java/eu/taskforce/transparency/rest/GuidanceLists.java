@@ -79,8 +79,13 @@ final class GuidanceLists {
                 time(row, "dispositions_published_at"));
     }
 
+    /**
+     * A window is opened (the event) when the AI Office schedules it, and closes at its closing time even before the
+     * window-closed event arrives: its status is told at reading time, as guidance-service tells it.
+     */
     static final String WINDOW_COLUMNS = "w.id, w.document_id, w.document_title, w.version_id, w.version_number, "
-            + "w.opens_at, w.closes_at, w.status, w.closed_at, w.closed_early, w.public_items, w.confidential_items, "
+            + "w.opens_at, w.closes_at, case when w.status = 'OPEN' and w.opens_at > now() then 'SCHEDULED' "
+            + "when w.status = 'OPEN' and w.closes_at <= now() then 'CLOSED' else w.status end as status, w.closed_at, w.closed_early, w.public_items, w.confidential_items, "
             + "w.dispositions_published_at";
 
     /** Windows (opened, closed or published: not one known only from its notices) by their opening. */

@@ -172,7 +172,9 @@ public class GuidanceRegisterResource {
     public Response windowsCsv(@QueryParam("documentId") UUID documentId, @QueryParam("versionId") UUID versionId,
                                @QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                @Context Request request) {
-        return http.csv(request, uri, windows(documentId, versionId), updatedSince, "input-windows.csv");
+        Filtered<InputWindow> windows = windows(documentId, versionId);
+        return http.csv(request, uri, windows.export(), windows.params(), updatedSince, PublicHttp.minute(),
+                "input-windows.csv");
     }
 
     private static Filtered<InputWindow> windows(UUID documentId, UUID versionId) {

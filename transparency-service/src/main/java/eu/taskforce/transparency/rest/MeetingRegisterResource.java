@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -114,7 +113,8 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response upcomingCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
-        return http.csv(request, uri, RegisterLists.UPCOMING, now(), updatedSince, minute(), "upcoming-meetings.csv");
+        return http.csv(request, uri, RegisterLists.UPCOMING, now(), updatedSince, PublicHttp.minute(),
+                "upcoming-meetings.csv");
     }
 
     @GET
@@ -246,9 +246,5 @@ public class MeetingRegisterResource {
 
     private static Params now() {
         return Params.of().put("now", OffsetDateTime.now(ZoneOffset.UTC));
-    }
-
-    private static String minute() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }

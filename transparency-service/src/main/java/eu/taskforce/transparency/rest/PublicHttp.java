@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -51,6 +53,11 @@ public class PublicHttp {
         this.config = config;
         this.em = em;
         this.readModel = readModel;
+    }
+
+    /** The clock of a list that changes with time (upcoming meetings, a window's status): part of its export's ETag. */
+    public static String minute() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     public CacheControl cacheControl() {

@@ -155,7 +155,7 @@ public final class RegisterDtos {
     @Schema(name = "InputWindow", description = "A Taskforce input window on a version, with its counts of feedback items")
     public record InputWindow(UUID id, UUID documentId, String documentTitle, UUID versionId, Integer versionNumber,
                               OffsetDateTime opensAt, OffsetDateTime closesAt,
-                              @Schema(description = "OPEN, CLOSED or DISPOSITIONS_PUBLISHED") String status,
+                              @Schema(description = "SCHEDULED (opens later), OPEN, CLOSED or DISPOSITIONS_PUBLISHED") String status,
                               OffsetDateTime closedAt, Boolean closedEarly,
                               @Schema(description = "Public items not withdrawn") int publicItems,
                               @Schema(description = "Confidential items not withdrawn (only ever a count)") int confidentialItems,

@@ -561,7 +561,7 @@ public class Projector {
         } else {
             for (FeedbackNotice n : noticed.values()) {
                 feedback(g, id, ++position, n.feedbackId(), n.sectionKey(), n.sectionTitle(), name(n.attribution()),
-                        n.organisationId(), n.organisationName(), null, null, null, false, updated);
+                        null, null, null, null, null, false, updated);
             }
         }
     }
