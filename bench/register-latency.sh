@@ -40,4 +40,4 @@ done
 sorted=($(printf '%s\n' "${latencies[@]}" | sort -n))
 n=${#sorted[@]}
 echo "event-to-register latency over $n signatories (ms): min ${sorted[0]}, median ${sorted[$((n / 2))]}, p90 ${sorted[$((n * 9 / 10))]}, max ${sorted[$((n - 1))]}"
-echo "(includes the outbox relay's interval, 1 s by default, and the ${POLL} s polling)"
+echo "(the outbox relay publishes as each commit ends; includes the ${POLL} s polling; the first runs after a start warm the JVMs)"

@@ -4,6 +4,9 @@ import eu.taskforce.contracts.EventJson;
 import eu.taskforce.contracts.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
@@ -12,16 +15,20 @@ import java.util.UUID;
 
 /**
  * Records an event in the same transaction as the state change it describes. {@link OutboxRelay} publishes it
- * after the commit, so an event is never published for a change that rolled back and never lost for one
- * that committed.
+ * after the commit (a pass is queued the moment the transaction commits), so an event is never published for a
+ * change that rolled back and never lost for one that committed.
  */
 @ApplicationScoped
 public class Outbox {
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(EntityManager entityManager) {
+    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /**
@@ -41,6 +48,27 @@ public class Outbox {
         event.payload = EventJson.write(payload);
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         entityManager.persist(event);
+        relayOnCommit();
         return event.id;
+    }
+
+    /** Once per transaction: a relay pass when it commits (none when it rolls back). */
+    private void relayOnCommit() {
+        if (transactions.getResource(OutboxRelay.class) != null) {
+            return;
+        }
+        transactions.putResource(OutboxRelay.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.afterCommit();
+                }
+            }
+        });
     }
 }

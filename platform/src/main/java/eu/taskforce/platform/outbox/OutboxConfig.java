@@ -9,7 +9,8 @@ import java.time.Duration;
 public interface OutboxConfig {
 
     /**
-     * How often the relay looks for pending events. Read by {@link OutboxRelay}'s {@code @Scheduled}; declared
+     * How often the relay looks for pending events besides the pass after each commit: the safety net for events
+     * another instance recorded, a pass that failed, events left by a restart. Read by {@link OutboxRelay}'s {@code @Scheduled}; declared
      * here too, because a property under this prefix that the mapping does not know fails the start-up. Not less
      * than 1s: quarkus-scheduler runs a shorter interval only every second anyway (and warns).
      */

@@ -28,8 +28,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,6 +43,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * which also keeps each aggregate's events in order. While Kafka is away the relay backs off (doubling up to
  * {@code taskforce.outbox.max-backoff}) and the events wait in the table; nothing is lost. A crash between the
  * send and the commit publishes an event twice, which consumers absorb through their inbox.
+ * <p>
+ * A pass runs right after each transaction that recorded events commits ({@link #afterCommit()}, on the relay's own
+ * thread), so an event reaches Kafka within milliseconds; the scheduled pass every {@code taskforce.outbox.interval}
+ * is the safety net (events of another instance, a pass that failed, a restart).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -55,9 +63,18 @@ public class OutboxRelay {
     private final String source;
     private final AtomicLong pending = new AtomicLong();
 
+    private final ExecutorService afterCommitPasses = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A pass after a commit is queued and has not started: commits in the meantime need no pass of their own. */
+    private final AtomicBoolean passQueued = new AtomicBoolean();
+
     private KafkaProducer<String, String> producer;
     private Duration backoff = Duration.ZERO;
     private Instant nextAttempt = Instant.MIN;
+    private boolean stopped;
 
     public OutboxRelay(EntityManager entityManager, OutboxConfig config, TopicNames topicNames, MeterRegistry registry,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -75,10 +92,29 @@ public class OutboxRelay {
         return pending.get();
     }
 
+    /** Queues a pass: called by {@link Outbox} once a transaction that recorded events has committed. Never blocks. */
+    void afterCommit() {
+        if (passQueued.compareAndSet(false, true)) {
+            try {
+                afterCommitPasses.execute(() -> {
+                    passQueued.set(false);
+                    relayPending();
+                });
+            } catch (RejectedExecutionException e) {
+                passQueued.set(false); // stopping: the events wait in the table for the next start
+            }
+        }
+    }
+
     @Scheduled(every = "${taskforce.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayScheduled() {
-        if (Instant.now().isBefore(nextAttempt)) {
+        relayPending();
+    }
+
+    /** Publishes all that is pending, one pass at a time in this instance (scheduled or after a commit). */
+    private synchronized void relayPending() {
+        if (stopped || Instant.now().isBefore(nextAttempt)) {
             return;
         }
         try {
@@ -233,7 +269,13 @@ public class OutboxRelay {
         return producer;
     }
 
-    synchronized void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) {
+        afterCommitPasses.shutdown();
+        closeProducer();
+    }
+
+    private synchronized void closeProducer() {
+        stopped = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
