@@ -15,9 +15,8 @@ public class NulCharacterGuard {
 
     @ServerRequestFilter(preMatching = true)
     public void refuseNul(ContainerRequestContext request) {
-        String uri = request.getUriInfo().getRequestUri().getRawPath() + "?"
-                + request.getUriInfo().getRequestUri().getRawQuery();
-        if (uri.toLowerCase(Locale.ROOT).contains("%00")) {
+        // the URI as the client sent it, still percent-encoded
+        if (request.getUriInfo().getRequestUri().toString().toLowerCase(Locale.ROOT).contains("%00")) {
             throw ProblemException.badRequest("The path and the query parameters must not contain the NUL character");
         }
     }

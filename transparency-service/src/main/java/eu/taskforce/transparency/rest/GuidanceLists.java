@@ -85,8 +85,8 @@ final class GuidanceLists {
      */
     static final String WINDOW_COLUMNS = "w.id, w.document_id, w.document_title, w.version_id, w.version_number, "
             + "w.opens_at, w.closes_at, case when w.status = 'OPEN' and w.opens_at > now() then 'SCHEDULED' "
-            + "when w.status = 'OPEN' and w.closes_at <= now() then 'CLOSED' else w.status end as status, w.closed_at, w.closed_early, w.public_items, w.confidential_items, "
-            + "w.dispositions_published_at";
+            + "when w.status = 'OPEN' and w.closes_at <= now() then 'CLOSED' else w.status end as status, "
+            + "w.closed_at, w.closed_early, w.public_items, w.confidential_items, w.dispositions_published_at";
 
     /** Windows (opened, closed or published: not one known only from its notices) by their opening. */
     static final Export<InputWindow> WINDOWS = new Export<>(new ListQuery<>(WINDOW_COLUMNS,
