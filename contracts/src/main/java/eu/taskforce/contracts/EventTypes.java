@@ -28,23 +28,34 @@ public final class EventTypes {
     public static final EventType<SignatureWithdrawn> SIGNATURE_WITHDRAWN = membership(
             "signature-withdrawn", SignatureWithdrawn.class);
 
+    /** Version 2: the name travels as a commitment ({@link PersonalField}); v1 carried it in clear. */
     public static final EventType<RepresentativeProfile> REPRESENTATIVE_APPOINTED = membership(
-            "representative-appointed", RepresentativeProfile.class);
+            "representative-appointed", 2, RepresentativeProfile.class);
 
     public static final EventType<RepresentativeProfile> REPRESENTATIVE_UPDATED = membership(
-            "representative-updated", RepresentativeProfile.class);
+            "representative-updated", 2, RepresentativeProfile.class);
 
     public static final EventType<RepresentativeRemoved> REPRESENTATIVE_REMOVED = membership(
             "representative-removed", RepresentativeRemoved.class);
 
+    /** Version 2: a person's name and field of expertise travel as commitments; v1 carried them in clear. */
     public static final EventType<StakeholderProfile> STAKEHOLDER_REGISTERED = membership(
-            "stakeholder-registered", StakeholderProfile.class);
+            "stakeholder-registered", 2, StakeholderProfile.class);
 
     public static final EventType<StakeholderProfile> STAKEHOLDER_UPDATED = membership(
-            "stakeholder-updated", StakeholderProfile.class);
+            "stakeholder-updated", 2, StakeholderProfile.class);
 
     public static final EventType<StakeholderRemoved> STAKEHOLDER_REMOVED = membership(
             "stakeholder-removed", StakeholderRemoved.class);
+
+    public static final EventType<RepresentativeErased> REPRESENTATIVE_ERASED = membership(
+            "representative-erased", RepresentativeErased.class);
+
+    public static final EventType<StakeholderErased> STAKEHOLDER_ERASED = membership(
+            "stakeholder-erased", StakeholderErased.class);
+
+    public static final EventType<PersonalDataWithdrawn> PERSONAL_DATA_WITHDRAWN = membership(
+            "personal-data-withdrawn", PersonalDataWithdrawn.class);
 
     public static final EventType<AdHocGroupCreated> AD_HOC_GROUP_CREATED = membership(
             "ad-hoc-group-created", AdHocGroupCreated.class);
@@ -133,6 +144,7 @@ public final class EventTypes {
     public static final List<EventType<?>> ALL = List.of(SIGNATORY_REGISTERED, SIGNATORY_UPDATED, SIGNATURE_WITHDRAWN,
             MEMBERSHIP_STARTED, MEMBERSHIP_ENDED, REPRESENTATIVE_APPOINTED, REPRESENTATIVE_UPDATED,
             REPRESENTATIVE_REMOVED, STAKEHOLDER_REGISTERED, STAKEHOLDER_UPDATED, STAKEHOLDER_REMOVED,
+            REPRESENTATIVE_ERASED, STAKEHOLDER_ERASED, PERSONAL_DATA_WITHDRAWN,
             AD_HOC_GROUP_CREATED, AD_HOC_GROUP_PARTICIPANT_ADDED, AD_HOC_GROUP_PARTICIPANT_REMOVED,
             MEETING_REQUEST_FILED, MEETING_REQUEST_SUPPORTED, MEETING_REQUEST_ACCEPTED, MEETING_REQUEST_DECLINED,
             MEETING_REQUEST_WITHDRAWN, MEETING_CONVENED, AGENDA_PUBLISHED, MEETING_RESCHEDULED, MEETING_CANCELLED,
@@ -149,12 +161,17 @@ public final class EventTypes {
      * record (appointed and updated carry the same profile); the schema is named after the record.
      */
     private static <T> EventType<T> membership(String name, Class<T> payload) {
-        return of("membership", Topics.MEMBERSHIP, name, payload);
+        return membership(name, 1, payload);
+    }
+
+    /** A membership event type of a later version: {@code eu.taskforce.membership.<name>.v<version>}. */
+    private static <T> EventType<T> membership(String name, int version, Class<T> payload) {
+        return of("membership", Topics.MEMBERSHIP, name, version, payload);
     }
 
     /** A meetings event type named {@code eu.taskforce.meetings.<name>.v1}, on {@link Topics#MEETINGS}. */
     private static <T> EventType<T> meetings(String name, Class<T> payload) {
-        return of("meetings", Topics.MEETINGS, name, payload);
+        return of("meetings", Topics.MEETINGS, name, 1, payload);
     }
 
     /**
@@ -162,13 +179,13 @@ public final class EventTypes {
      * may share a payload record (submitted, updated and withdrawn feedback carry the same notice).
      */
     private static <T> EventType<T> guidance(String name, Class<T> payload) {
-        return of("guidance", Topics.GUIDANCE, name, payload);
+        return of("guidance", Topics.GUIDANCE, name, 1, payload);
     }
 
-    private static <T> EventType<T> of(String context, String topic, String name, Class<T> payload) {
+    private static <T> EventType<T> of(String context, String topic, String name, int version, Class<T> payload) {
         String schema = payload.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-        return new EventType<>(CloudEvents.TYPE_PREFIX + context + "." + name + ".v1", topic, payload,
-                "schemas/" + context + "/" + schema + ".v1.json");
+        return new EventType<>(CloudEvents.TYPE_PREFIX + context + "." + name + ".v" + version, topic, payload,
+                "schemas/" + context + "/" + schema + ".v" + version + ".json");
     }
 
     private EventTypes() {

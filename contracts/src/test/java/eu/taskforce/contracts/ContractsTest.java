@@ -6,6 +6,7 @@ import eu.taskforce.contracts.meetings.AgendaPublished;
 import eu.taskforce.contracts.meetings.CadenceWarning;
 import eu.taskforce.contracts.meetings.SummaryPublished;
 import eu.taskforce.contracts.meetings.WithholdingReason;
+import eu.taskforce.contracts.membership.Opening;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.contracts.reference.CodeOfPractice;
@@ -114,6 +115,33 @@ class ContractsTest {
         var confidential = new eu.taskforce.contracts.guidance.DispositionsPublished.DispositionCount(
                 eu.taskforce.contracts.guidance.Disposition.NOT_TAKEN_UP, 2);
         assertThat(EventJson.write(confidential)).isEqualTo("{\"disposition\":\"NOT_TAKEN_UP\",\"count\":2}");
+    }
+
+    @Test
+    void aCommitmentIsTheSha256OfTheJcsFormOfItsOpeningAndAFreshSaltGivesAnotherOne() {
+        // the expected value was computed outside Java: Python's json.dumps(sort_keys=True, separators=(",", ":"),
+        // ensure_ascii=False), which is RFC 8785 for string members, then hashlib.sha256
+        Opening opening = new Opening("publicName", UUID.fromString("4b1e6a2c-0000-4000-8000-000000000001"),
+                "c2FsdA", "Zoë \"Q\" Tab\t");
+        assertThat(opening.commitment())
+                .isEqualTo("sha256:e41d21ba6db2d24cc8f913c47f1afde2a485a5ca977e7bf56b8b19f85fa876b9");
+        Opening one = Opening.of("publicName", opening.ref(), "Jeanne Martin");
+        Opening two = Opening.of("publicName", opening.ref(), "Jeanne Martin");
+        assertThat(one.salt()).hasSize(43).isNotEqualTo(two.salt());
+        assertThat(one.commitment()).isNotEqualTo(two.commitment()).matches("sha256:[0-9a-f]{64}");
+        assertThat(EventJson.write(one.personalField())).doesNotContain("Jeanne");
+    }
+
+    @Test
+    void noMembershipEventCarriesAPersonsNameOrContactInClear() {
+        for (EventType<?> type : EventTypes.ALL) {
+            assertThat(Arrays.stream(type.payloadClass().getRecordComponents()).map(RecordComponent::getName))
+                    .as(type.type()).doesNotContain("email", "contactEmail", "username", "displayName");
+        }
+        assertThat(EventTypes.REPRESENTATIVE_APPOINTED.type()).endsWith("representative-appointed.v2");
+        assertThat(EventTypes.STAKEHOLDER_UPDATED.type()).endsWith("stakeholder-updated.v2");
+        assertThat(eu.taskforce.contracts.membership.RepresentativeProfile.class.getRecordComponents()[3].getType())
+                .isEqualTo(eu.taskforce.contracts.membership.PersonalField.class);
     }
 
     private static InputStream resource(String name) {
