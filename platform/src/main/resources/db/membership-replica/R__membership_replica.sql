@@ -23,9 +23,12 @@ create table if not exists member_representative (
     id               uuid         primary key,
     organisation_id  uuid         not null,
     role             varchar(20)  not null,
-    public_name      varchar(200),                    -- only with the person's consent, as the event carries it
     removed_at       timestamptz,
     updated_at       timestamptz  not null
 );
 create index if not exists member_representative_organisation on member_representative (organisation_id)
     where removed_at is null;
+
+-- The replica keeps no personal data (names travel only as commitments since representative-profile v2): drop the
+-- name column of replicas made before.
+alter table member_representative drop column if exists public_name;

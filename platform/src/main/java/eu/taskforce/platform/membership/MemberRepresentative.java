@@ -13,8 +13,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A representative of a member organisation, as the membership topic publishes it: role and, only with consent, the
- * name. The representative acts here through a token whose {@code org} claim names the organisation.
+ * A representative of a member organisation, as the membership topic publishes it: its id, organisation and role (no
+ * personal data: the name is not needed here, and erasure then has nothing to reach). The representative acts here through a token whose {@code org} claim names the organisation.
  */
 @Entity
 @Table(name = "member_representative")
@@ -29,9 +29,6 @@ public class MemberRepresentative extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RepresentativeRole role;
-
-    @Column(name = "public_name")
-    public String publicName;
 
     @Column(name = "removed_at")
     public OffsetDateTime removedAt;

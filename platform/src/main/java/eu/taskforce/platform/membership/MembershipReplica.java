@@ -5,9 +5,11 @@ import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
 import eu.taskforce.contracts.membership.RepresentativeProfile;
+import eu.taskforce.contracts.membership.RepresentativeErased;
 import eu.taskforce.contracts.membership.RepresentativeRemoved;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.SignatoryUpdated;
+import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.platform.inbox.Inbox;
 import eu.taskforce.platform.inbox.IncomingEvent;
 import eu.taskforce.platform.time.Timestamps;
@@ -24,8 +26,9 @@ import java.util.UUID;
  * (tables of the Flyway location {@code db/membership-replica}, which a service that keeps the replica lists in
  * {@code quarkus.flyway.locations}). Each service consumes the topic with its own {@code @Incoming} method (its own
  * channel, consumer group and dead-letter topic) and hands every record to {@link #consume}: the event is applied in
- * the same transaction as its inbox record, so exactly once. A member joining or leaving is announced to the rest of
- * the service as a CDI event ({@link MemberJoined}, {@link MemberLeft}) in that same transaction.
+ * the same transaction as its inbox record, so exactly once. A member joining or leaving, and a person's erasure, are
+ * announced to the rest of the service as CDI events ({@link MemberJoined}, {@link MemberLeft}, {@link PersonErased}) in
+ * that same transaction. The replica keeps no personal data: a representative is an id, an organisation and a role.
  */
 @ApplicationScoped
 public class MembershipReplica {
@@ -40,14 +43,24 @@ public class MembershipReplica {
     public record MemberLeft(UUID organisationId) {
     }
 
+    /**
+     * A representative's or stakeholder's personal data was erased in membership-service: the service forgets whatever
+     * it holds about that person and can link to these ids. One of the ids is set.
+     */
+    public record PersonErased(UUID representativeId, UUID stakeholderId) {
+    }
+
     private final Inbox inbox;
     private final Event<MemberJoined> joined;
     private final Event<MemberLeft> left;
+    private final Event<PersonErased> erased;
 
-    public MembershipReplica(Inbox inbox, Event<MemberJoined> joined, Event<MemberLeft> left) {
+    public MembershipReplica(Inbox inbox, Event<MemberJoined> joined, Event<MemberLeft> left,
+                             Event<PersonErased> erased) {
         this.inbox = inbox;
         this.joined = joined;
         this.left = left;
+        this.erased = erased;
     }
 
     /**
@@ -79,6 +92,12 @@ public class MembershipReplica {
             representativeProfile(event.data(RepresentativeProfile.class));
         } else if (type == EventTypes.REPRESENTATIVE_REMOVED) {
             representativeRemoved(event.data(RepresentativeRemoved.class));
+        } else if (type == EventTypes.REPRESENTATIVE_ERASED) {
+            RepresentativeErased erasure = event.data(RepresentativeErased.class);
+            representativeRemoved(new RepresentativeRemoved(erasure.organisationId(), erasure.representativeId()));
+            erased.fire(new PersonErased(erasure.representativeId(), null));
+        } else if (type == EventTypes.STAKEHOLDER_ERASED) {
+            erased.fire(new PersonErased(null, event.data(StakeholderErased.class).stakeholderId()));
         } else {
             LOG.debugf("Ignoring event type %s (not needed by the replica)", type.type());
         }
@@ -139,7 +158,6 @@ public class MembershipReplica {
         }
         representative.organisationId = event.organisationId();
         representative.role = event.role();
-        representative.publicName = event.publicName();
         representative.removedAt = null;
         representative.updatedAt = Timestamps.now();
         if (created) {
