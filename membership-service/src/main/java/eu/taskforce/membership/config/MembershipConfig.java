@@ -12,4 +12,12 @@ public interface MembershipConfig {
      */
     @WithDefault("false")
     boolean demoData();
+
+    /** The version of the privacy notice that people consent to now; a consent names the version it was given to. */
+    @WithDefault("2026-12-01")
+    String privacyNoticeVersion();
+
+    /** Where the privacy notice of that version is published. */
+    @WithDefault("https://digital-strategy.ec.europa.eu/en/policies/ai-code-practice")
+    String privacyNoticeUrl();
 }

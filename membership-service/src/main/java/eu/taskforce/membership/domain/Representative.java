@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A person who represents a member organisation in the Taskforce. Name and e-mail are personal data: the e-mail
- * never leaves this service, the name only with {@link #nameConsent}. A removed representative is kept, with
- * {@link #removedAt}, for the history.
+ * A person who represents a member organisation in the Taskforce. Name, e-mail and account name are personal data:
+ * they never leave this service (the name is published only as a commitment, with the person's consent). A removed
+ * representative is kept, with {@link #removedAt}, for the history, until the person's data is erased
+ * ({@link #erasedAt}): then only the ids and dates remain.
  */
 @Entity
 @Table(name = "representative")
@@ -30,10 +31,10 @@ public class Representative extends PanacheEntityBase {
     @Column(name = "organisation_id", nullable = false)
     public UUID organisationId;
 
-    @Column(nullable = false)
+    /** Null once erased. */
     public String name;
 
-    @Column(nullable = false)
+    /** Null once erased. */
     public String email;
 
     @Enumerated(EnumType.STRING)
@@ -41,9 +42,9 @@ public class Representative extends PanacheEntityBase {
     public RepresentativeRole role;
 
     /** The identity-provider account the person logs in with. */
-    @Column(nullable = false)
     public String username;
 
+    /** Whether the person currently consents to the publication of their name (its record is a {@link Consent}). */
     @Column(name = "name_consent", nullable = false)
     public boolean nameConsent;
 
@@ -56,12 +57,22 @@ public class Representative extends PanacheEntityBase {
     @Column(name = "removed_at")
     public OffsetDateTime removedAt;
 
+    /** When the person's name, e-mail and account name were erased (on their request). */
+    @Column(name = "erased_at")
+    public OffsetDateTime erasedAt;
+
     @Version
     public long version;
 
-    /** The name to publish: only with the person's consent. */
-    public String publicName() {
-        return nameConsent ? name : null;
+    /** Forgets the person: name, e-mail and account name; an appointment still running ends. */
+    public void erase(OffsetDateTime at) {
+        name = null;
+        email = null;
+        username = null;
+        nameConsent = false;
+        erasedAt = at;
+        removedAt = removedAt == null ? at : removedAt;
+        updatedAt = at;
     }
 
     public static List<Representative> active(UUID organisationId) {
@@ -75,6 +86,11 @@ public class Representative extends PanacheEntityBase {
     public static Optional<Representative> activePrincipal(UUID organisationId) {
         return find("organisationId = ?1 and role = ?2 and removedAt is null", organisationId,
                 RepresentativeRole.PRINCIPAL).firstResultOptional();
+    }
+
+    /** Every appointment, current or past, of an account: what the person's data export and erasure reach. */
+    public static List<Representative> ofAccount(String username) {
+        return list("lower(username) = lower(?1) order by createdAt, id", username);
     }
 
     public static boolean usernameTaken(String username, UUID exceptId) {

@@ -13,7 +13,11 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A third-party stakeholder or invited expert, managed by the AI Office. Listed publicly only with consent. */
+/**
+ * A third-party stakeholder or invited expert, managed by the AI Office. Listed publicly only with consent; a person's
+ * name and field of expertise are personal data (published only as commitments), an organisation's are not. The
+ * contact never leaves this service.
+ */
 @Entity
 @Table(name = "stakeholder")
 public class Stakeholder extends PanacheEntityBase {
@@ -25,13 +29,13 @@ public class Stakeholder extends PanacheEntityBase {
     @Column(nullable = false)
     public StakeholderProfile.Kind kind;
 
-    @Column(nullable = false)
+    /** Null once erased. */
     public String name;
 
-    @Column(name = "field_of_expertise", nullable = false)
+    @Column(name = "field_of_expertise")
     public String fieldOfExpertise;
 
-    @Column(name = "contact_email", nullable = false)
+    @Column(name = "contact_email")
     public String contactEmail;
 
     @Column(name = "listed_publicly", nullable = false)
@@ -49,9 +53,21 @@ public class Stakeholder extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** What may be published: everything but the contact, and only with consent. */
-    public StakeholderProfile publicProfile() {
-        return new StakeholderProfile(id, kind, listedPublicly, listedPublicly ? name : null,
-                listedPublicly ? fieldOfExpertise : null);
+    @Column(name = "erased_at")
+    public OffsetDateTime erasedAt;
+
+    public boolean isPerson() {
+        return kind == StakeholderProfile.Kind.PERSON;
+    }
+
+    /** Forgets the person (or the organisation's contact): name, field of expertise, contact; the listing ends. */
+    public void erase(OffsetDateTime at) {
+        name = null;
+        fieldOfExpertise = null;
+        contactEmail = null;
+        listedPublicly = false;
+        erasedAt = at;
+        removedAt = removedAt == null ? at : removedAt;
+        updatedAt = at;
     }
 }

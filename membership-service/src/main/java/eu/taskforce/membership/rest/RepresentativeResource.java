@@ -1,6 +1,9 @@
 package eu.taskforce.membership.rest;
 
+import eu.taskforce.membership.domain.Consent;
 import eu.taskforce.membership.domain.Representative;
+import eu.taskforce.membership.rest.RepresentativeDtos.ConsentRequest;
+import eu.taskforce.membership.rest.RepresentativeDtos.ConsentView;
 import eu.taskforce.membership.rest.RepresentativeDtos.RepresentativeRequest;
 import eu.taskforce.membership.rest.RepresentativeDtos.RepresentativeView;
 import eu.taskforce.membership.service.RepresentativeService;
@@ -111,5 +114,55 @@ public class RepresentativeResource {
     public void remove(@PathParam("organisationId") UUID organisationId, @PathParam("id") UUID id,
                        @Parameter(description = "The ETag read last") @HeaderParam(Versions.IF_MATCH) String ifMatch) {
         representatives.remove(organisationId, id, ifMatch);
+    }
+
+    @PUT
+    @Path("{id}/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Consent to the publication of the representative's name",
+            description = "Given by the person themselves, logged in with the account of the representative, or recorded "
+                    + "by the AI Office (who, when and which privacy notice are kept). A colleague of the organisation "
+                    + "cannot consent for them. Giving it again while it holds changes nothing.")
+    @APIResponse(responseCode = "200", description = "Consent recorded; the name is published",
+            content = @Content(schema = @Schema(implementation = RepresentativeView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "422", description = "Not the current version of the privacy notice")
+    public Response giveConsent(@PathParam("organisationId") UUID organisationId, @PathParam("id") UUID id,
+                                @Valid @NotNull ConsentRequest body) {
+        Representative representative = representatives.giveConsent(organisationId, id, body.noticeVersion());
+        return Response.ok(RepresentativeView.of(representative)).tag(Versions.etag(representative.version)).build();
+    }
+
+    @DELETE
+    @Path("{id}/consent")
+    @Operation(summary = "Withdraw the consent to the publication of the representative's name",
+            description = "By the person themselves or the AI Office on their request: the name is unpublished "
+                    + "everywhere, as on erasure. Withdrawing again changes nothing.")
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = RepresentativeView.class)))
+    public Response withdrawConsent(@PathParam("organisationId") UUID organisationId, @PathParam("id") UUID id) {
+        Representative representative = representatives.withdrawConsent(organisationId, id);
+        return Response.ok(RepresentativeView.of(representative)).tag(Versions.etag(representative.version)).build();
+    }
+
+    @GET
+    @Path("{id}/consents")
+    @Operation(summary = "The record of the representative's consents, newest first (at most 100)")
+    @APIResponse(responseCode = "200", description = "The consents given and withdrawn")
+    public List<ConsentView> consents(@PathParam("organisationId") UUID organisationId, @PathParam("id") UUID id) {
+        representatives.get(organisationId, id);
+        return Consent.history(id).stream().map(ConsentView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/erasure")
+    @Operation(summary = "Erase the representative's personal data",
+            description = "On the person's request, by the person themselves or the AI Office: name, e-mail and account "
+                    + "name are erased here, every published value is withdrawn, the appointment ends, and "
+                    + "`representative-erased` tells every other service and subscriber to forget. Works on removed "
+                    + "representatives too; erasing again changes nothing.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    public void erase(@PathParam("organisationId") UUID organisationId, @PathParam("id") UUID id) {
+        representatives.erase(organisationId, id);
     }
 }

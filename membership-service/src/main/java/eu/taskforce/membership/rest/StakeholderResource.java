@@ -1,6 +1,9 @@
 package eu.taskforce.membership.rest;
 
+import eu.taskforce.membership.domain.Consent;
 import eu.taskforce.membership.domain.Stakeholder;
+import eu.taskforce.membership.rest.RepresentativeDtos.ConsentRequest;
+import eu.taskforce.membership.rest.RepresentativeDtos.ConsentView;
 import eu.taskforce.membership.rest.StakeholderDtos.StakeholderRequest;
 import eu.taskforce.membership.rest.StakeholderDtos.StakeholderView;
 import eu.taskforce.membership.service.StakeholderService;
@@ -35,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/membership/stakeholders")
@@ -119,5 +123,56 @@ public class StakeholderResource {
     public void remove(@PathParam("id") UUID id,
                        @Parameter(description = "The ETag read last") @HeaderParam(Versions.IF_MATCH) String ifMatch) {
         stakeholders.remove(id, ifMatch);
+    }
+
+    @PUT
+    @Path("{id}/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the stakeholder's consent to be listed publicly",
+            description = "Stakeholders give it to the AI Office, which records who, when and which privacy notice. A "
+                    + "person is listed only with such a consent; their name and field of expertise are then published "
+                    + "(as commitments in events). Recording it again while it holds changes nothing.")
+    @APIResponse(responseCode = "200", description = "Consent recorded; the stakeholder is listed",
+            content = @Content(schema = @Schema(implementation = StakeholderView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "404", description = "No such stakeholder")
+    @APIResponse(responseCode = "422", description = "Not the current version of the privacy notice")
+    public Response giveConsent(@PathParam("id") UUID id, @Valid @NotNull ConsentRequest body) {
+        Stakeholder stakeholder = stakeholders.giveConsent(id, body.noticeVersion());
+        return Response.ok(StakeholderView.of(stakeholder)).tag(Versions.etag(stakeholder.version)).build();
+    }
+
+    @DELETE
+    @Path("{id}/consent")
+    @Operation(summary = "Withdraw the stakeholder's consent to be listed",
+            description = "The stakeholder is unlisted everywhere. Withdrawing again changes nothing.")
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = StakeholderView.class)))
+    @APIResponse(responseCode = "404", description = "No such stakeholder")
+    public Response withdrawConsent(@PathParam("id") UUID id) {
+        Stakeholder stakeholder = stakeholders.withdrawConsent(id);
+        return Response.ok(StakeholderView.of(stakeholder)).tag(Versions.etag(stakeholder.version)).build();
+    }
+
+    @GET
+    @Path("{id}/consents")
+    @Operation(summary = "The record of the stakeholder's consents, newest first (at most 100)")
+    @APIResponse(responseCode = "200", description = "The consents given and withdrawn")
+    @APIResponse(responseCode = "404", description = "No such stakeholder")
+    public List<ConsentView> consents(@PathParam("id") UUID id) {
+        stakeholders.get(id);
+        return Consent.history(id).stream().map(ConsentView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/erasure")
+    @Operation(summary = "Erase the stakeholder's personal data",
+            description = "On the person's request: name, field of expertise and contact are erased, every published "
+                    + "value is withdrawn, the stakeholder is removed, and `stakeholder-erased` tells every other "
+                    + "service and subscriber to forget. Works on removed stakeholders too; erasing again changes nothing.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "404", description = "No such stakeholder")
+    public void erase(@PathParam("id") UUID id) {
+        stakeholders.erase(id);
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -110,6 +111,19 @@ public class Idempotency {
             response.entity(row[4]).type(MediaType.APPLICATION_JSON_TYPE);
         }
         return response.build();
+    }
+
+    /**
+     * Forgets the stored responses of the creates of a record (they may hold personal data that was since rectified or
+     * erased). The keys stay claimed, so a retry creates nothing twice: it gets 422, as for a different request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetResponses(UUID recordId) {
+        entityManager.createNativeQuery("""
+                        update idempotency_key set body = null, fingerprint = 'forgotten'
+                        where location like :suffix""")
+                .setParameter("suffix", "%/" + recordId)
+                .executeUpdate();
     }
 
     @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)

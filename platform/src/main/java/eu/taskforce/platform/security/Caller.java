@@ -38,6 +38,20 @@ public class Caller {
         return subject != null ? subject : identity.getPrincipal().getName();
     }
 
+    /** The account the caller logged in with (the token's {@code preferred_username}), if the token names one. */
+    public Optional<String> username() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        Object claim = token.getClaim("preferred_username");
+        return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
+    }
+
+    /** True when the caller is logged in with {@code username} (account names compare without case). */
+    public boolean isAccount(String username) {
+        return username != null && username().map(username::equalsIgnoreCase).orElse(false);
+    }
+
     /** The caller as the author of a change. */
     public Actor actor() {
         return new Actor(subject(), organisation().orElse(null));

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String MEMBER = "member";
     /** An invited expert or third-party stakeholder. */
     public static final String STAKEHOLDER = "stakeholder";
+    /** Another Taskforce service, with a client-credentials token of the confidential client {@code taskforce-services}. */
+    public static final String SERVICE = "service";
 
     private Roles() {
     }
