@@ -21,6 +21,7 @@ import static eu.taskforce.membership.TestSupport.PROBLEM;
 import static eu.taskforce.membership.TestSupport.SIGNATORIES;
 import static eu.taskforce.membership.TestSupport.addParticipant;
 import static eu.taskforce.membership.TestSupport.appoint;
+import static eu.taskforce.membership.TestSupport.consent;
 import static eu.taskforce.membership.TestSupport.createGroup;
 import static eu.taskforce.membership.TestSupport.ensureMember;
 import static eu.taskforce.membership.TestSupport.freshMember;
@@ -89,11 +90,24 @@ class AuthorizationMatrixTest {
             row("GET    /signatories/{org}/representatives/{id}",  aRepresentative(false),  401,      200,     403,     200,    403),
             row("PUT    /signatories/{org}/representatives/{id}",  aRepresentative(true),   401,      200,     403,     200,    403),
             row("DELETE /signatories/{org}/representatives/{id}",  aRepresentative(false),  401,      204,     403,     204,    403),
+            // consent and erasure are the person's own (their account) or the AI Office's: a colleague may not
+            row("PUT    /signatories/{org}/representatives/{id}/consent", aRepresentativeAnd(consent()), 401, 403, 403, 200, 403),
+            row("DELETE /signatories/{org}/representatives/{id}/consent", aRepresentative(false), 401, 403, 403, 200, 403),
+            row("GET    /signatories/{org}/representatives/{id}/consents", aRepresentative(false), 401, 200, 403, 200, 403),
+            row("POST   /signatories/{org}/representatives/{id}/erasure", aRepresentative(false), 401, 403, 403, 204, 403),
             row("GET    /stakeholders",                            none(),                  401,      403,     403,     200,    403),
             row("POST   /stakeholders",                            newStakeholder(),        401,      403,     403,     201,    403),
             row("GET    /stakeholders/{id}",                       aStakeholder(false),     401,      403,     403,     200,    403),
             row("PUT    /stakeholders/{id}",                       aStakeholder(true),      401,      403,     403,     200,    403),
             row("DELETE /stakeholders/{id}",                       aStakeholder(false),     401,      403,     403,     204,    403),
+            row("PUT    /stakeholders/{id}/consent",               aStakeholderAnd(consent()), 401,    403,     403,     200,    403),
+            row("DELETE /stakeholders/{id}/consent",               aStakeholder(false),     401,      403,     403,     200,    403),
+            row("GET    /stakeholders/{id}/consents",              aStakeholder(false),     401,      403,     403,     200,    403),
+            row("POST   /stakeholders/{id}/erasure",               aStakeholder(false),     401,      403,     403,     204,    403),
+            row("GET    /me/personal-data",                        none(),                  401,      200,     200,     200,    200),
+            row("POST   /personal-data/erasures",                  body(json("username", "nobody-" + UUID.randomUUID())),
+                                                                                            401,      403,     403,     204,    403),
+            row("GET    /disclosures/sha256:" + "0".repeat(64),    none(),                  401,      403,     403,     404,    403),
             row("GET    /groups",                                  none(),                  401,      200,     200,     200,    200),
             row("POST   /groups",                                  newGroup(),              401,      403,     403,     201,    403),
             row("GET    /groups/{id}",                             group(),                 401,      200,     200,     200,    200),
@@ -207,7 +221,7 @@ class AuthorizationMatrixTest {
             ensureMember(organisation);
             String account = account();
             return new Fixture(null, null, representative("New Person", account + "@example.org", "ALTERNATE",
-                    account, false), null, () -> removeRepresentatives(organisation, account));
+                    account), null, () -> removeRepresentatives(organisation, account));
         };
     }
 
@@ -217,11 +231,24 @@ class AuthorizationMatrixTest {
             ensureMember(organisation);
             String account = account();
             UUID id = appoint(organisation, representative("Fixture Person", account + "@example.org", "ALTERNATE",
-                    account, false));
+                    account));
             String change = withChange
-                    ? representative("Changed Person", account + "@example.org", "ALTERNATE", account, true) : null;
+                    ? representative("Changed Person", account + "@example.org", "ALTERNATE", account) : null;
             return new Fixture(id, null, change, null, () -> removeRepresentatives(organisation, account));
         };
+    }
+
+    /** A fresh representative, with {@code body} as the request body. */
+    static Fixtures aRepresentativeAnd(String body) {
+        return organisation -> {
+            Fixture representative = aRepresentative(false).prepare(organisation);
+            return new Fixture(representative.id(), null, body, null, representative.cleanup());
+        };
+    }
+
+    /** A fresh stakeholder, with {@code body} as the request body. */
+    static Fixtures aStakeholderAnd(String body) {
+        return organisation -> new Fixture(aStakeholder(false).prepare(organisation).id(), null, body, null, () -> { });
     }
 
     static Fixtures newStakeholder() {

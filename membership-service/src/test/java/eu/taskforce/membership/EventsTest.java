@@ -22,19 +22,24 @@ import static eu.taskforce.contracts.EventTypes.AD_HOC_GROUP_PARTICIPANT_ADDED;
 import static eu.taskforce.contracts.EventTypes.AD_HOC_GROUP_PARTICIPANT_REMOVED;
 import static eu.taskforce.contracts.EventTypes.MEMBERSHIP_ENDED;
 import static eu.taskforce.contracts.EventTypes.MEMBERSHIP_STARTED;
+import static eu.taskforce.contracts.EventTypes.PERSONAL_DATA_WITHDRAWN;
 import static eu.taskforce.contracts.EventTypes.REPRESENTATIVE_APPOINTED;
+import static eu.taskforce.contracts.EventTypes.REPRESENTATIVE_ERASED;
 import static eu.taskforce.contracts.EventTypes.REPRESENTATIVE_REMOVED;
 import static eu.taskforce.contracts.EventTypes.REPRESENTATIVE_UPDATED;
 import static eu.taskforce.contracts.EventTypes.SIGNATORY_REGISTERED;
 import static eu.taskforce.contracts.EventTypes.SIGNATORY_UPDATED;
 import static eu.taskforce.contracts.EventTypes.SIGNATURE_WITHDRAWN;
+import static eu.taskforce.contracts.EventTypes.STAKEHOLDER_ERASED;
 import static eu.taskforce.contracts.EventTypes.STAKEHOLDER_REGISTERED;
 import static eu.taskforce.contracts.EventTypes.STAKEHOLDER_REMOVED;
 import static eu.taskforce.contracts.EventTypes.STAKEHOLDER_UPDATED;
 import static eu.taskforce.membership.TestSupport.API;
+import static eu.taskforce.membership.TestSupport.PROBLEM;
 import static eu.taskforce.membership.TestSupport.SIGNATORIES;
 import static eu.taskforce.membership.TestSupport.addParticipant;
 import static eu.taskforce.membership.TestSupport.appoint;
+import static eu.taskforce.membership.TestSupport.consent;
 import static eu.taskforce.membership.TestSupport.everything;
 import static eu.taskforce.membership.TestSupport.header;
 import static eu.taskforce.membership.TestSupport.join;
@@ -50,6 +55,8 @@ import static eu.taskforce.membership.TestSupport.stakeholder;
 import static eu.taskforce.membership.TestSupport.type;
 import static eu.taskforce.membership.TestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 /**
  * Every kind of change is published on the real Kafka topic as a CloudEvent keyed by its aggregate, carrying the
@@ -123,26 +130,68 @@ class EventsTest {
         String secret = unique("Private Person");
         String account = "ev-" + UUID.randomUUID().toString().substring(0, 8);
         String email = marker + "@example.org";
-        UUID principal = appoint(organisation, representative(consenting, email, "PRINCIPAL", account + "-1", true));
-        UUID alternate = appoint(organisation, representative(secret, email, "ALTERNATE", account + "-2", false));
+        UUID principal = appoint(organisation, representative(consenting, email, "PRINCIPAL", account + "-1"));
+        UUID alternate = appoint(organisation, representative(secret, email, "ALTERNATE", account + "-2"));
         String path = SIGNATORIES + "/" + organisation + "/representatives/";
-        office().contentType(ContentType.JSON).body(representative(consenting, email, "PRINCIPAL", account + "-1", false))
+        office().contentType(ContentType.JSON).body(consent()).put(path + principal + "/consent").then().statusCode(200);
+        String corrected = consenting + " Corrected";
+        office().contentType(ContentType.JSON).body(representative(corrected, email, "PRINCIPAL", account + "-1"))
                 .put(path + principal).then().statusCode(200);
-        office().contentType(ContentType.JSON).body(representative(secret + " Jr", email, "ALTERNATE", account + "-2", false))
+        office().delete(path + principal + "/consent").then().statusCode(200);
+        office().contentType(ContentType.JSON).body(representative(secret + " Jr", email, "ALTERNATE", account + "-2"))
                 .put(path + alternate).then().statusCode(200);
         office().delete(path + alternate).then().statusCode(204);
+        office().post(path + principal + "/erasure").then().statusCode(204);
 
-        List<ConsumerRecord<String, String>> published = events.waitFor(organisation, 7);
+        List<ConsumerRecord<String, String>> published = events.waitFor(organisation, 12);
         assertTypes(published, SIGNATORY_REGISTERED, MEMBERSHIP_STARTED, REPRESENTATIVE_APPOINTED, REPRESENTATIVE_APPOINTED,
-                REPRESENTATIVE_UPDATED, REPRESENTATIVE_UPDATED, REPRESENTATIVE_REMOVED);
-        assertRepresentative(payload(published.get(2)), organisation, principal, "PRINCIPAL", consenting);
-        assertRepresentative(payload(published.get(3)), organisation, alternate, "ALTERNATE", null);
-        assertRepresentative(payload(published.get(4)), organisation, principal, "PRINCIPAL", null);
-        assertRepresentative(payload(published.get(5)), organisation, alternate, "ALTERNATE", null);
-        JsonNode removed = payload(published.get(6));
+                REPRESENTATIVE_UPDATED, PERSONAL_DATA_WITHDRAWN, REPRESENTATIVE_UPDATED, PERSONAL_DATA_WITHDRAWN,
+                REPRESENTATIVE_UPDATED, REPRESENTATIVE_UPDATED, REPRESENTATIVE_REMOVED, REPRESENTATIVE_ERASED);
+        assertRepresentative(payload(published.get(2)), organisation, principal, "PRINCIPAL", false);
+        assertRepresentative(payload(published.get(3)), organisation, alternate, "ALTERNATE", false);
+        // consent: a commitment to the name, which opens to the name while it is published
+        String first = assertRepresentative(payload(published.get(4)), organisation, principal, "PRINCIPAL", true);
+        // rectification: the old commitment is withdrawn as RECTIFIED, the corrected name gets a new one
+        assertWithdrawn(payload(published.get(5)), organisation, principal, List.of(first), "RECTIFIED");
+        String second = assertRepresentative(payload(published.get(6)), organisation, principal, "PRINCIPAL", true);
+        assertThat(second).isNotEqualTo(first);
+        // withdrawal of consent
+        assertWithdrawn(payload(published.get(7)), organisation, principal, List.of(second), "CONSENT_WITHDRAWN");
+        assertRepresentative(payload(published.get(8)), organisation, principal, "PRINCIPAL", false);
+        assertRepresentative(payload(published.get(9)), organisation, alternate, "ALTERNATE", false);
+        JsonNode removed = payload(published.get(10));
         assertThat(removed.get("organisationId").asText()).isEqualTo(organisation.toString());
         assertThat(removed.get("representativeId").asText()).isEqualTo(alternate.toString());
-        assertThat(events.all()).allSatisfy(record -> assertThat(everything(record)).doesNotContain(secret));
+        JsonNode erased = payload(published.get(11));
+        assertThat(erased.get("representativeId").asText()).isEqualTo(principal.toString());
+        assertThat(texts(erased.get("commitments"))).containsExactly(first, second);
+        // no name in any record, in clear: not the consented one, not the corrected one, not the secret one
+        assertThat(events.all()).allSatisfy(record -> assertThat(everything(record))
+                .doesNotContain(consenting).doesNotContain(secret).doesNotContain(account));
+    }
+
+    /** Asserts a representative profile and returns the commitment to its public name, if it has one. */
+    static String assertRepresentative(JsonNode profile, UUID organisation, UUID id, String role, boolean named) {
+        assertThat(profile.get("organisationId").asText()).isEqualTo(organisation.toString());
+        assertThat(profile.get("representativeId").asText()).isEqualTo(id.toString());
+        assertThat(profile.get("role").asText()).isEqualTo(role);
+        JsonNode name = profile.path("publicName");
+        if (!named) {
+            assertThat(name.isNull() || name.isMissingNode()).as("publicName of %s", profile).isTrue();
+            return null;
+        }
+        assertThat(name.get("ref").asText()).isEqualTo(id.toString());
+        assertThat(name.get("commitment").asText()).matches("sha256:[0-9a-f]{64}");
+        return name.get("commitment").asText();
+    }
+
+    static void assertWithdrawn(JsonNode withdrawn, UUID organisation, UUID ref, List<String> commitments,
+                                String reason) {
+        assertThat(withdrawn.get("subject").asText()).isEqualTo("REPRESENTATIVE");
+        assertThat(withdrawn.get("organisationId").asText()).isEqualTo(organisation.toString());
+        assertThat(withdrawn.get("ref").asText()).isEqualTo(ref.toString());
+        assertThat(texts(withdrawn.get("commitments"))).isEqualTo(commitments);
+        assertThat(withdrawn.get("reason").asText()).isEqualTo(reason);
     }
 
     @Test
@@ -177,6 +226,32 @@ class EventsTest {
             assertThat(payload(record).path("fieldOfExpertise").textValue()).isNull();
         });
         assertThat(events.all()).allSatisfy(record -> assertThat(everything(record)).doesNotContain(unlisted));
+    }
+
+    @Test
+    void aPersonIsListedOnlyWithRecordedConsentAndThenOnlyAsCommitments() {
+        String person = unique("Expert Person");
+        String body = json("kind", "PERSON", "name", person, "fieldOfExpertise", "Watermarking " + marker,
+                "contactEmail", marker + "@example.org", "listedPublicly", true);
+        office().contentType(ContentType.JSON).body(body).post(API + "/stakeholders").then().statusCode(400)
+                .contentType(PROBLEM).body("detail", containsString("/consent"));
+        UUID expert = registerStakeholder(body.replace("\"listedPublicly\":true", "\"listedPublicly\":false"));
+        office().contentType(ContentType.JSON).body(json("noticeVersion", "2020-01-01"))
+                .put(API + "/stakeholders/" + expert + "/consent").then().statusCode(422).contentType(PROBLEM);
+        office().contentType(ContentType.JSON).body(consent()).put(API + "/stakeholders/" + expert + "/consent")
+                .then().statusCode(200).body("listedPublicly", is(true));
+        office().post(API + "/stakeholders/" + expert + "/erasure").then().statusCode(204);
+
+        List<ConsumerRecord<String, String>> published = events.waitFor(expert, 3);
+        assertTypes(published, STAKEHOLDER_REGISTERED, STAKEHOLDER_UPDATED, STAKEHOLDER_ERASED);
+        JsonNode listed = payload(published.get(1));
+        assertThat(listed.get("listedPublicly").asBoolean()).isTrue();
+        assertThat(listed.path("name").isNull()).isTrue();
+        assertThat(listed.path("fieldOfExpertise").isNull()).isTrue();
+        String name = listed.get("publicName").get("commitment").asText();
+        String field = listed.get("publicFieldOfExpertise").get("commitment").asText();
+        assertThat(texts(payload(published.get(2)).get("commitments"))).containsExactlyInAnyOrder(name, field);
+        assertThat(events.all()).allSatisfy(record -> assertThat(everything(record)).doesNotContain(person));
     }
 
     @Test
@@ -219,13 +294,6 @@ class EventsTest {
                     .isEqualTo(EventTypes.byType(type(record)).orElseThrow().dataSchema());
             assertThat(OffsetDateTime.parse(header(record, CloudEvents.HEADER_TIME))).isNotNull();
         });
-    }
-
-    static void assertRepresentative(JsonNode profile, UUID organisation, UUID id, String role, String publicName) {
-        assertThat(profile.get("organisationId").asText()).isEqualTo(organisation.toString());
-        assertThat(profile.get("representativeId").asText()).isEqualTo(id.toString());
-        assertThat(profile.get("role").asText()).isEqualTo(role);
-        assertThat(profile.path("publicName").textValue()).isEqualTo(publicName);
     }
 
     static JsonNode payload(ConsumerRecord<String, String> record) {

@@ -141,19 +141,19 @@ class LifecycleTest {
         UUID organisation = freshMember();
         String path = SIGNATORIES + "/" + organisation + "/representatives";
         String tag = "lc-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID first = appoint(organisation, representative("First", "first@example.org", "PRINCIPAL", tag + "-1", true));
+        UUID first = appoint(organisation, representative("First", "first@example.org", "PRINCIPAL", tag + "-1"));
 
-        office().contentType(ContentType.JSON).body(representative("Second", "second@example.org", "PRINCIPAL", tag + "-2", true))
+        office().contentType(ContentType.JSON).body(representative("Second", "second@example.org", "PRINCIPAL", tag + "-2"))
                 .post(path).then().statusCode(409).contentType(PROBLEM).body("detail", containsString("already has a principal"));
-        UUID second = appoint(organisation, representative("Second", "second@example.org", "ALTERNATE", tag + "-2", true));
-        office().contentType(ContentType.JSON).body(representative("Other", "o@example.org", "ALTERNATE", tag + "-2", true))
+        UUID second = appoint(organisation, representative("Second", "second@example.org", "ALTERNATE", tag + "-2"));
+        office().contentType(ContentType.JSON).body(representative("Other", "o@example.org", "ALTERNATE", tag + "-2"))
                 .post(path).then().statusCode(409).contentType(PROBLEM).body("detail", containsString("already belongs"));
 
-        office().contentType(ContentType.JSON).body(representative("Second", "second@example.org", "PRINCIPAL", tag + "-2", true))
+        office().contentType(ContentType.JSON).body(representative("Second", "second@example.org", "PRINCIPAL", tag + "-2"))
                 .put(path + "/" + second).then().statusCode(409).contentType(PROBLEM);
-        office().contentType(ContentType.JSON).body(representative("First", "first@example.org", "ALTERNATE", tag + "-1", true))
+        office().contentType(ContentType.JSON).body(representative("First", "first@example.org", "ALTERNATE", tag + "-1"))
                 .put(path + "/" + first).then().statusCode(200).body("role", equalTo("ALTERNATE"));
-        office().contentType(ContentType.JSON).body(representative("Second", "second@example.org", "PRINCIPAL", tag + "-2", true))
+        office().contentType(ContentType.JSON).body(representative("Second", "second@example.org", "PRINCIPAL", tag + "-2"))
                 .put(path + "/" + second).then().statusCode(200).body("role", equalTo("PRINCIPAL"));
 
         var list = office().get(path).then().statusCode(200).extract().jsonPath();
@@ -165,7 +165,7 @@ class LifecycleTest {
     void onlyMembersHaveRepresentatives() {
         UUID organisation = freshSignatory();
         office().contentType(ContentType.JSON)
-                .body(representative("Nobody", "n@example.org", "PRINCIPAL", "lc-" + UUID.randomUUID(), true))
+                .body(representative("Nobody", "n@example.org", "PRINCIPAL", "lc-" + UUID.randomUUID()))
                 .post(SIGNATORIES + "/" + organisation + "/representatives").then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("only member organisations have representatives"));
     }
@@ -221,11 +221,11 @@ class LifecycleTest {
 
         UUID organisation = freshMember();
         String account = "lc-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID representative = appoint(organisation, representative("Vera", "v@example.org", "ALTERNATE", account, false));
+        UUID representative = appoint(organisation, representative("Vera", "v@example.org", "ALTERNATE", account));
         String representativePath = SIGNATORIES + "/" + organisation + "/representatives/" + representative;
         String etag = office().get(representativePath).header("ETag");
         office().contentType(ContentType.JSON).header("If-Match", etag)
-                .body(representative("Vera", "v@example.org", "PRINCIPAL", account, true)).put(representativePath)
+                .body(representative("Vera", "v@example.org", "PRINCIPAL", account)).put(representativePath)
                 .then().statusCode(200);
         office().header("If-Match", etag).delete(representativePath).then().statusCode(412).contentType(PROBLEM);
         office().get(representativePath).then().statusCode(200).body("role", equalTo("PRINCIPAL"));
@@ -347,7 +347,7 @@ class LifecycleTest {
         String account = "lc-" + UUID.randomUUID().toString().substring(0, 8);
         String path = SIGNATORIES + "/" + A + "/representatives";
         String representative = User.MEMBER_A.request().contentType(ContentType.JSON)
-                .body(representative("Audited Person", account + "@example.org", "ALTERNATE", account, false))
+                .body(representative("Audited Person", account + "@example.org", "ALTERNATE", account))
                 .post(path).then().statusCode(201).extract().path("id");
         User.MEMBER_A.request().delete(path + "/" + representative).then().statusCode(204);
 

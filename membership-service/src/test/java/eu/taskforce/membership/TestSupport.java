@@ -155,8 +155,14 @@ public final class TestSupport {
                 "chapters", List.of(chapters), "signedOn", SIGNED_ON.toString());
     }
 
-    public static String representative(String name, String email, String role, String username, boolean consent) {
-        return json("name", name, "email", email, "role", role, "username", username, "nameConsent", consent);
+    /** A representative's details; consent is never part of them (the person gives it: {@link #consent}). */
+    public static String representative(String name, String email, String role, String username) {
+        return json("name", name, "email", email, "role", role, "username", username);
+    }
+
+    /** The body of a consent to the current privacy notice. */
+    public static String consent() {
+        return json("noticeVersion", "2026-12-01");
     }
 
     public static String stakeholder(String name, String email, boolean listed) {

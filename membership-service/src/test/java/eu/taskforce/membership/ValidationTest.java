@@ -124,16 +124,13 @@ class ValidationTest {
         String path = SIGNATORIES + "/" + organisation + "/representatives";
         String name = unique("Jeanne");
         rejects("POST", path,
-                invalid("missing name", json("email", "j@example.org", "role", "ALTERNATE", "username", "j1",
-                        "nameConsent", true), "name"),
-                invalid("name too long", representative(LONG_NAME, "j@example.org", "ALTERNATE", "j1", true), "name"),
-                invalid("e-mail invalid", representative(name, "not-an-address", "ALTERNATE", "j1", true), "email"),
-                invalid("unknown role", representative(name, "j@example.org", "CHAIR", "j1", true), "role"),
-                invalid("username with a space", representative(name, "j@example.org", "ALTERNATE", "j 1", true), "username"),
-                invalid("missing consent", json("name", name, "email", "j@example.org", "role", "ALTERNATE", "username", "j1"),
-                        "nameConsent"),
+                invalid("missing name", json("email", "j@example.org", "role", "ALTERNATE", "username", "j1"), "name"),
+                invalid("name too long", representative(LONG_NAME, "j@example.org", "ALTERNATE", "j1"), "name"),
+                invalid("e-mail invalid", representative(name, "not-an-address", "ALTERNATE", "j1"), "email"),
+                invalid("unknown role", representative(name, "j@example.org", "CHAIR", "j1"), "role"),
+                invalid("username with a space", representative(name, "j@example.org", "ALTERNATE", "j 1"), "username"),
                 malformed(),
-                textPlain(representative(name, "j@example.org", "ALTERNATE", "j1", true)));
+                textPlain(representative(name, "j@example.org", "ALTERNATE", "j1")));
         assertThat(office().get(path).then().statusCode(200).extract().jsonPath().getList("$")).isEmpty();
         assertThat(audit(organisation)).extracting(e -> e.get("action")).doesNotContain("REPRESENTATIVE_APPOINTED");
     }
@@ -142,17 +139,17 @@ class ValidationTest {
     void updateRepresentative() {
         UUID organisation = freshMember();
         String account = "val-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID id = appoint(organisation, representative("Jeanne", "j@example.org", "ALTERNATE", account, false));
+        UUID id = appoint(organisation, representative("Jeanne", "j@example.org", "ALTERNATE", account));
         String path = SIGNATORIES + "/" + organisation + "/representatives/" + id;
         unchanged(id, path, () -> rejects("PUT", path,
-                invalid("missing role", json("name", "Jeanne", "email", "j@example.org", "username", account, "nameConsent", true),
+                invalid("missing role", json("name", "Jeanne", "email", "j@example.org", "username", account),
                         "role"),
-                invalid("unknown role", representative("Jeanne", "j@example.org", "CHAIR", account, true), "role"),
-                invalid("name too long", representative(LONG_NAME, "j@example.org", "PRINCIPAL", account, true), "name"),
-                invalid("e-mail too long", representative("Jeanne", "j".repeat(320) + "@example.org", "ALTERNATE", account, true),
+                invalid("unknown role", representative("Jeanne", "j@example.org", "CHAIR", account), "role"),
+                invalid("name too long", representative(LONG_NAME, "j@example.org", "PRINCIPAL", account), "name"),
+                invalid("e-mail too long", representative("Jeanne", "j".repeat(320) + "@example.org", "ALTERNATE", account),
                         "email"),
                 malformed(),
-                textPlain(representative("Jeanne", "j@example.org", "PRINCIPAL", account, true))));
+                textPlain(representative("Jeanne", "j@example.org", "PRINCIPAL", account))));
     }
 
     @Test

@@ -19,6 +19,8 @@ public enum Actors {
     MEMBER_A("member-a", "member-a-demo"),
     MEMBER_B("member-b", "member-b-demo"),
     EXPERT("expert", "expert-demo"),
+    /** Another Taskforce service: client credentials of the confidential client (realm role {@code service}). */
+    SERVICE("taskforce-services", "taskforce-services-demo-secret"),
     ANONYMOUS(null, null);
 
     /** The organisations the demo members represent (their token's org claim): Mistral AI and Aleph Alpha. */
@@ -49,10 +51,15 @@ public enum Actors {
     public String token() {
         Token token = TOKENS.get(this);
         if (token == null || Instant.now().isAfter(token.expires())) {
-            var response = given().contentType(ContentType.URLENC)
-                    .formParam("grant_type", "password").formParam("client_id", "taskforce-portal")
-                    .formParam("username", username).formParam("password", password)
-                    .post(TOKEN_URL).then().statusCode(200).extract();
+            RequestSpecification grant = given().contentType(ContentType.URLENC);
+            if (this == SERVICE) {
+                grant.formParam("grant_type", "client_credentials").formParam("client_id", username)
+                        .formParam("client_secret", password);
+            } else {
+                grant.formParam("grant_type", "password").formParam("client_id", "taskforce-portal")
+                        .formParam("username", username).formParam("password", password);
+            }
+            var response = grant.post(TOKEN_URL).then().statusCode(200).extract();
             int expiresIn = response.path("expires_in");
             token = new Token(response.path("access_token"), Instant.now().plusSeconds(Math.max(10, expiresIn - 60)));
             TOKENS.put(this, token);
