@@ -23,9 +23,9 @@ class RepresentativesIT {
 
     static final String ORGANISATION = GATEWAY + "/api/v1/membership/signatories/" + MEMBER_A_ORGANISATION;
 
-    static String representative(String name, String email, boolean consent) {
+    static String representative(String name, String email) {
         return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"role\":\"ALTERNATE\",\"username\":\"rep-"
-                + UUID.randomUUID().toString().substring(0, 8) + "\",\"nameConsent\":" + consent + "}";
+                + UUID.randomUUID().toString().substring(0, 8) + "\"}";
     }
 
     @Test
@@ -37,15 +37,21 @@ class RepresentativesIT {
         String reserved = "Reserved Representative " + run;
         String email = "contact-" + run + "@example.org";
         String member = token("member-a");
+        String id = RestAssured.given().auth().oauth2(member).contentType(ContentType.JSON)
+                .body(representative(consenting, email)).post(ORGANISATION + "/representatives")
+                .then().statusCode(201).extract().path("id");
+        // the person gave their consent to the AI Office, which records it (the organisation cannot give it for them)
+        RestAssured.given().auth().oauth2(member).contentType(ContentType.JSON).body("{\"noticeVersion\":\"2026-12-01\"}")
+                .put(ORGANISATION + "/representatives/" + id + "/consent").then().statusCode(403);
+        RestAssured.given().auth().oauth2(token("office")).contentType(ContentType.JSON)
+                .body("{\"noticeVersion\":\"2026-12-01\"}").put(ORGANISATION + "/representatives/" + id + "/consent")
+                .then().statusCode(200);
         RestAssured.given().auth().oauth2(member).contentType(ContentType.JSON)
-                .body(representative(consenting, email, true)).post(ORGANISATION + "/representatives")
-                .then().statusCode(201);
-        RestAssured.given().auth().oauth2(member).contentType(ContentType.JSON)
-                .body(representative(reserved, "other-" + email, false)).post(ORGANISATION + "/representatives")
+                .body(representative(reserved, "other-" + email)).post(ORGANISATION + "/representatives")
                 .then().statusCode(201);
         // nobody else's: member-b may neither add to nor read Mistral AI's representatives
         RestAssured.given().auth().oauth2(token("member-b")).contentType(ContentType.JSON)
-                .body(representative("Intruder " + run, "x-" + email, true)).post(ORGANISATION + "/representatives")
+                .body(representative("Intruder " + run, "x-" + email)).post(ORGANISATION + "/representatives")
                 .then().statusCode(403).contentType("application/problem+json");
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
