@@ -139,7 +139,7 @@ public class MembershipReplica {
         }
         representative.organisationId = event.organisationId();
         representative.role = event.role();
-        representative.publicName = event.publicName();
+        representative.publicName = null; // v2 carries a commitment, never the name: the replica keeps none
         representative.removedAt = null;
         representative.updatedAt = Timestamps.now();
         if (created) {
