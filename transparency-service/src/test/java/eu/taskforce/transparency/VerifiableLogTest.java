@@ -89,7 +89,7 @@ class VerifiableLogTest {
         UUID stakeholder = UUID.randomUUID();
         String reserved = UUID.randomUUID().toString();
         events.send(reserved, EventTypes.STAKEHOLDER_REGISTERED, stakeholder, new StakeholderProfile(stakeholder,
-                StakeholderProfile.Kind.PERSON, false, "Unlisted Person", "Unlisted field"), time);
+                StakeholderProfile.Kind.PERSON, false, "Unlisted Person", "Unlisted field", null, null), time);
 
         Map<String, Object> entry = awaitEntry(eventId);
         assertThat(entry.get("time")).isEqualTo("2026-03-01T10:15:30.123456Z");
@@ -239,9 +239,13 @@ class VerifiableLogTest {
         return c == 'x' ? 'y' : 'x';
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> problems(Method verify, Function<String, String> fetch) throws Exception {
-        return (List<String>) verify.invoke(null, fetch, new ArrayList<String>());
+        return problems(verify, fetch, new ArrayList<>());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> problems(Method verify, Function<String, String> fetch, List<String> report) throws Exception {
+        return (List<String>) verify.invoke(null, fetch, report);
     }
 
     static Method verifier() throws Exception {
