@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ public class MembershipStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
     private static final AtomicInteger UNAUTHORISED = new AtomicInteger();
+    private static final Set<String> AWAY = ConcurrentHashMap.newKeySet();
 
     private HttpServer server;
 
@@ -47,6 +49,15 @@ public class MembershipStub implements QuarkusTestResourceLifecycleManager {
         CountDownLatch latch = new CountDownLatch(1);
         HELD.put(commitment, latch);
         return latch;
+    }
+
+    /** membership-service answers 503 for {@code commitment} (as if away) until {@link #back(String)}. */
+    public static void away(String commitment) {
+        AWAY.add(commitment);
+    }
+
+    public static void back(String commitment) {
+        AWAY.remove(commitment);
     }
 
     /** How many times the register asked for {@code commitment}. */
@@ -83,6 +94,10 @@ public class MembershipStub implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             REQUESTS.computeIfAbsent(commitment, c -> new AtomicInteger()).incrementAndGet();
+            if (AWAY.contains(commitment)) {
+                answer(exchange, 503, "application/problem+json", "{\"status\":503}");
+                return;
+            }
             CountDownLatch held = HELD.get(commitment);
             if (held != null && !held.await(60, TimeUnit.SECONDS)) {
                 answer(exchange, 503, "application/problem+json", "{\"status\":503}");

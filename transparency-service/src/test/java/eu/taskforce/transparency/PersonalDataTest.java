@@ -234,6 +234,17 @@ class PersonalDataTest {
     }
 
     @Test
+    void whileMembershipServiceIsAwayTheRegisterServesAndTheNameAppearsLater() {
+        Representative r = representative(true);
+        MembershipStub.away(r.commitment());
+        appoint(r);
+        await().atMost(APPLIED_WITHIN).until(() -> MembershipStub.requests(r.commitment()) >= 2); // tried again
+        assertThat(awaitRepresentative(r, rep -> true)).containsEntry("name", null).containsEntry("nameWithheld", "PENDING");
+        MembershipStub.back(r.commitment());
+        awaitRepresentative(r, rep -> r.name().equals(rep.get("name")));
+    }
+
+    @Test
     void aWithdrawalThatComesBeforeTheResolutionWins() throws Exception {
         Representative r = representative(true);
         CountDownLatch answer = MembershipStub.hold(r.commitment());
