@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -29,7 +31,10 @@ import java.util.function.Function;
  * chain hash SHA-256(previous || leaf) from 32 zero bytes, compares them with the served hashes, checks that the
  * sequences run 1, 2, 3..., then checks every signed head: its Ed25519 signature over the statement with the
  * published key, and that the recomputed chain at its sequence equals its hash; and a consistency proof between the
- * first and the latest head. Exit status 0 when everything holds, 1 with the reasons otherwise.
+ * first and the latest head. People's names are commitments in the log: it fetches the disclosed openings, recomputes
+ * each commitment (SHA-256 of the RFC 8785 JSON of {field, ref, salt, value}), requires the log to hold it for the
+ * same person and field and no withdrawal to name it, and counts the values withheld. Exit status 0 when everything
+ * holds, 1 with the reasons otherwise.
  *
  * The canonicaliser here covers what the register writes (objects, arrays, strings, integers, booleans, null); an
  * entry with a fractional number is reported as unverifiable rather than guessed.
@@ -82,6 +87,8 @@ public class Verify {
                 heads.add(obj(head));
             }
             Map<Long, String> chainAt = new TreeMap<>();
+            Map<String, String> committed = new HashMap<>(); // commitment -> "ref field" as the log holds it
+            Set<String> withdrawn = new HashSet<>();
             String previous = "0".repeat(64);
             long expected = 1;
             Long from = 1L;
@@ -107,6 +114,7 @@ public class Verify {
                     chainAt.put(sequence, chain);
                     previous = chain;
                     expected++;
+                    personal(entry, committed, withdrawn, problems);
                 }
                 Object next = page.get("next");
                 from = next == null ? null : number(next);
@@ -160,10 +168,99 @@ public class Verify {
                 }
                 report.add("consistency proof " + a + ".." + b + " checked");
             }
+            disclosures(fetch, committed, withdrawn, problems, report);
         } catch (RuntimeException | java.security.GeneralSecurityException e) {
             problems.add("cannot verify: " + e.getMessage());
         }
         return problems;
+    }
+
+    // --- people's names: commitments in the log, openings served beside it ------------------------------------------
+
+    private static final Set<String> PERSONAL_FIELDS = Set.of("publicName", "publicFieldOfExpertise");
+    private static final java.util.regex.Pattern COMMITMENT = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
+
+    /**
+     * Notes the commitments an entry carries (with their person and field) and those it withdraws; a personal field of
+     * a profile (version 2 on) that is anything but null or a well-formed commitment is a problem: a value in clear.
+     */
+    private static void personal(Map<String, Object> entry, Map<String, String> committed, Set<String> withdrawn,
+                                 List<String> problems) {
+        String type = String.valueOf(entry.get("type"));
+        if (!(entry.get("data") instanceof Map<?, ?> raw)) {
+            return;
+        }
+        Map<String, Object> data = obj(raw);
+        for (String field : PERSONAL_FIELDS) {
+            Object value = data.get(field);
+            if (value instanceof Map<?, ?> map && map.get("commitment") instanceof String commitment
+                    && COMMITMENT.matcher(commitment).matches() && map.get("ref") instanceof String ref) {
+                committed.put(commitment, ref + " " + field);
+            } else if (value != null && !type.endsWith(".v1")) {
+                problems.add("entry " + entry.get("sequence") + ": " + field + " is not a commitment");
+            }
+        }
+        if ((type.contains(".personal-data-withdrawn.") || type.contains("-erased."))
+                && data.get("commitments") instanceof List<?> commitments) {
+            commitments.forEach(c -> withdrawn.add(String.valueOf(c)));
+        }
+    }
+
+    /**
+     * Every disclosed opening gives its commitment (JCS of {field, ref, salt, value}, SHA-256), which the log holds for
+     * the same person and field; none is of a withdrawn commitment.
+     */
+    private static void disclosures(Function<String, String> fetch, Map<String, String> committed,
+                                    Set<String> withdrawn, List<String> problems, List<String> report) {
+        String base = "/api/v1/public/register";
+        Set<String> withdrawals = new HashSet<>(withdrawn);
+        for (Map<String, Object> w : pages(fetch, base + "/withdrawals")) {
+            withdrawals.add(String.valueOf(w.get("commitment")));
+        }
+        int disclosed = 0, matching = 0;
+        Set<String> seen = new HashSet<>();
+        for (Map<String, Object> d : pages(fetch, base + "/disclosures")) {
+            String commitment = String.valueOf(d.get("commitment"));
+            Map<String, Object> opening = new TreeMap<>();
+            for (String member : List.of("field", "ref", "salt", "value")) {
+                if (!(d.get(member) instanceof String text)) {
+                    problems.add("disclosure " + commitment + ": no " + member);
+                    continue;
+                }
+                opening.put(member, text);
+            }
+            String recomputed = "sha256:" + hex(sha256(canonical(opening).getBytes(StandardCharsets.UTF_8)));
+            if (!recomputed.equals(commitment)) {
+                problems.add("disclosure " + commitment + ": its opening does not give its commitment");
+            } else if (!(opening.get("ref") + " " + opening.get("field")).equals(committed.get(commitment))) {
+                problems.add("disclosure " + commitment + ": no log entry holds it for that person and field");
+            } else {
+                matching++;
+            }
+            if (withdrawals.contains(commitment)) {
+                problems.add("disclosure " + commitment + ": served although withdrawn");
+            }
+            seen.add(commitment);
+            disclosed++;
+        }
+        long withheld = committed.keySet().stream().filter(c -> !seen.contains(c)).count();
+        long gone = committed.keySet().stream().filter(c -> !seen.contains(c) && withdrawals.contains(c)).count();
+        report.add("personal values: " + committed.size() + " commitments in the log; " + disclosed + " disclosed ("
+                + matching + " matching their commitment and entry); " + withheld + " withheld (" + gone
+                + " of them withdrawn, rectified or erased)");
+    }
+
+    /** Every item of a paged list ({@code items}, {@code nextCursor}). */
+    private static List<Map<String, Object>> pages(Function<String, String> fetch, String path) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> page = obj(parse(fetch.apply(path + "?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)))));
+            list(page.get("items")).forEach(item -> items.add(obj(item)));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+        return items;
     }
 
     // --- RFC 8785 canonical JSON (the subset the register writes) -----------------------------------------------

@@ -120,11 +120,18 @@ class ExportsAndConfidentialityTest {
         // a stakeholder who did not consent to be listed, sent with name and expertise anyway
         UUID stakeholder = UUID.randomUUID();
         events.send(UUID.randomUUID().toString(), EventTypes.STAKEHOLDER_REGISTERED, stakeholder,
-                new StakeholderProfile(stakeholder, StakeholderProfile.Kind.PERSON, false, MARKER, MARKER), RegisterEvents.at(7));
+                new StakeholderProfile(stakeholder, StakeholderProfile.Kind.PERSON, false, MARKER, MARKER, null, null),
+                RegisterEvents.at(7));
+        // a listed person whose record carries the name in clear anyway (only commitments may travel for a person)
+        UUID person = UUID.randomUUID();
+        events.send(UUID.randomUUID().toString(), EventTypes.STAKEHOLDER_REGISTERED, person,
+                withExtras(new StakeholderProfile(person, StakeholderProfile.Kind.PERSON, true, MARKER, MARKER,
+                        eu.taskforce.contracts.membership.Opening.of("publicName", person, "Unresolved").personalField(),
+                        null), "email", "value", "salt"), RegisterEvents.at(7));
         UUID listed = UUID.randomUUID();
         events.send(UUID.randomUUID().toString(), EventTypes.STAKEHOLDER_REGISTERED, listed,
                 withExtras(new StakeholderProfile(listed, StakeholderProfile.Kind.ORGANISATION, true,
-                        "Listed Lab " + listed, "Evaluations"), "email"), RegisterEvents.at(7));
+                        "Listed Lab " + listed, "Evaluations", null, null), "email"), RegisterEvents.at(7));
         UUID meeting = UUID.randomUUID();
         OffsetDateTime start = RegisterEvents.at(600);
         events.send(UUID.randomUUID().toString(), EventTypes.MEETING_CONVENED, meeting,
@@ -154,6 +161,7 @@ class ExportsAndConfidentialityTest {
             assertThat(body("/api/v1/public/meetings/" + meeting)).contains("Benchmark figures");
             assertThat(body("/api/v1/public/meetings/requests/declined.csv")).contains("Marker topic " + request);
             assertThat(body("/api/v1/public/stakeholders.csv")).contains("Listed Lab " + listed);
+            assertThat(body("/api/v1/public/stakeholders?limit=500")).contains(person.toString());
             assertThat(body("/api/v1/public/participants.csv")).contains(name);
         });
 

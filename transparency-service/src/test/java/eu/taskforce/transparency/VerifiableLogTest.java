@@ -2,6 +2,10 @@ package eu.taskforce.transparency;
 
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.membership.Opening;
+import eu.taskforce.contracts.membership.PersonalDataWithdrawn;
+import eu.taskforce.contracts.membership.RepresentativeProfile;
+import eu.taskforce.contracts.membership.RepresentativeRole;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.reference.Chapter;
@@ -89,7 +93,7 @@ class VerifiableLogTest {
         UUID stakeholder = UUID.randomUUID();
         String reserved = UUID.randomUUID().toString();
         events.send(reserved, EventTypes.STAKEHOLDER_REGISTERED, stakeholder, new StakeholderProfile(stakeholder,
-                StakeholderProfile.Kind.PERSON, false, "Unlisted Person", "Unlisted field"), time);
+                StakeholderProfile.Kind.PERSON, false, "Unlisted Person", "Unlisted field", null, null), time);
 
         Map<String, Object> entry = awaitEntry(eventId);
         assertThat(entry.get("time")).isEqualTo("2026-03-01T10:15:30.123456Z");
@@ -173,6 +177,67 @@ class VerifiableLogTest {
     }
 
     @Test
+    void theVerifierChecksEveryDisclosedOpeningAgainstTheLog() throws Exception {
+        // one name disclosed, another disclosed and then withdrawn
+        UUID organisation = UUID.randomUUID();
+        UUID shown = UUID.randomUUID(), gone = UUID.randomUUID();
+        Opening opening = Opening.of("publicName", shown, "Verifier Shown " + shown);
+        Opening withdrawn = Opening.of("publicName", gone, "Verifier Gone " + gone);
+        MembershipStub.disclose(opening);
+        MembershipStub.disclose(withdrawn);
+        events.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
+                new RepresentativeProfile(organisation, shown, RepresentativeRole.PRINCIPAL, opening.personalField()),
+                RegisterEvents.at(2));
+        events.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
+                new RepresentativeProfile(organisation, gone, RepresentativeRole.ALTERNATE, withdrawn.personalField()),
+                RegisterEvents.at(2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/api/v1/public/register/disclosures/"
+                + opening.commitment()).statusCode() == 200 && given().get("/api/v1/public/register/disclosures/"
+                + withdrawn.commitment()).statusCode() == 200);
+        MembershipStub.forget(withdrawn.commitment());
+        events.send(UUID.randomUUID().toString(), EventTypes.PERSONAL_DATA_WITHDRAWN, organisation,
+                new PersonalDataWithdrawn(PersonalDataWithdrawn.Subject.REPRESENTATIVE, organisation, gone,
+                        List.of(withdrawn.commitment()), PersonalDataWithdrawn.Reason.CONSENT_WITHDRAWN), RegisterEvents.at(1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/api/v1/public/register/disclosures/"
+                + withdrawn.commitment()).statusCode() == 404);
+
+        Method verify = verifier();
+        Map<String, String> served = new HashMap<>();
+        Function<String, String> real = path -> served.computeIfAbsent(path,
+                p -> given().get(p).then().statusCode(200).extract().asString());
+        List<String> report = new ArrayList<>();
+        assertThat(problems(verify, real, report)).isEmpty();
+        assertThat(report).anySatisfy(line -> assertThat(line).startsWith("personal values:")
+                .containsPattern("; [1-9][0-9]* disclosed \\(([1-9][0-9]*) matching their commitment and entry\\); "
+                        + "[1-9][0-9]* withheld \\([1-9][0-9]* of them withdrawn"));
+
+        // a served opening altered: its value, then its salt
+        String disclosures = "/api/v1/public/register/disclosures?limit=500";
+        assertThat(real.apply(disclosures)).contains(opening.value());
+        assertThat(problems(verify, path -> path.startsWith(disclosures)
+                ? real.apply(path).replace(opening.value(), "Someone Else") : real.apply(path)))
+                .anySatisfy(p -> assertThat(p).contains(opening.commitment()).contains("does not give its commitment"));
+        assertThat(problems(verify, path -> path.startsWith(disclosures)
+                ? real.apply(path).replace(opening.salt(),
+                (opening.salt().charAt(0) == 'A' ? "B" : "A") + opening.salt().substring(1)) : real.apply(path)))
+                .anySatisfy(p -> assertThat(p).contains("does not give its commitment"));
+        // an opening served for a withdrawn commitment (it is the right opening: only the withdrawal forbids it)
+        String item = "{\"commitment\":\"" + withdrawn.commitment() + "\",\"field\":\"publicName\",\"ref\":\""
+                + gone + "\",\"salt\":\"" + withdrawn.salt() + "\",\"value\":\"" + withdrawn.value() + "\"}";
+        assertThat(problems(verify, path -> path.startsWith(disclosures)
+                ? real.apply(path).replaceFirst("\"items\":\\[", "\"items\":[" + item + (real.apply(path)
+                        .contains("\"items\":[]") ? "" : ",")) : real.apply(path)))
+                .anySatisfy(p -> assertThat(p).contains(withdrawn.commitment()).contains("served although withdrawn"));
+        // an opening of a commitment that the log holds for another person
+        Opening stranger = new Opening("publicName", UUID.randomUUID(), opening.salt(), opening.value());
+        String strange = "{\"commitment\":\"" + stranger.commitment() + "\",\"field\":\"publicName\",\"ref\":\""
+                + stranger.ref() + "\",\"salt\":\"" + stranger.salt() + "\",\"value\":\"" + stranger.value() + "\"}";
+        assertThat(problems(verify, path -> path.startsWith(disclosures)
+                ? real.apply(path).replaceFirst("\"items\":\\[", "\"items\":[" + strange + ",") : real.apply(path)))
+                .anySatisfy(p -> assertThat(p).contains("no log entry holds it"));
+    }
+
+    @Test
     void aConsistencyProofLeadsFromOneHeadToTheNext() {
         sendOne();
         long from = awaitSigned();
@@ -239,9 +304,13 @@ class VerifiableLogTest {
         return c == 'x' ? 'y' : 'x';
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> problems(Method verify, Function<String, String> fetch) throws Exception {
-        return (List<String>) verify.invoke(null, fetch, new ArrayList<String>());
+        return problems(verify, fetch, new ArrayList<>());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> problems(Method verify, Function<String, String> fetch, List<String> report) throws Exception {
+        return (List<String>) verify.invoke(null, fetch, report);
     }
 
     static Method verifier() throws Exception {

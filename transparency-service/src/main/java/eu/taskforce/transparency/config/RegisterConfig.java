@@ -32,4 +32,17 @@ public interface RegisterConfig {
     /** How often the consumers' lag behind the topics is measured for the metric. */
     @WithDefault("15s")
     Duration lagInterval();
+
+    /** Resolving commitments into openings (membership-service's disclosures). */
+    DisclosuresConfig disclosures();
+
+    interface DisclosuresConfig {
+        /** How often the resolver looks for due commitments (besides the pass after each consumer's commit). */
+        @WithDefault("10s")
+        Duration interval();
+
+        /** The longest wait between two attempts at a commitment while membership-service cannot be asked. */
+        @WithDefault("5m")
+        Duration maxBackoff();
+    }
 }

@@ -22,6 +22,10 @@ import eu.taskforce.contracts.meetings.MeetingRequestSupported;
 import eu.taskforce.contracts.meetings.MeetingRequestWithdrawn;
 import eu.taskforce.contracts.membership.AdHocGroupCreated;
 import eu.taskforce.contracts.membership.AdHocGroupParticipation;
+import eu.taskforce.contracts.membership.PersonalDataWithdrawn;
+import eu.taskforce.contracts.membership.PersonalField;
+import eu.taskforce.contracts.membership.RepresentativeProfile;
+import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.membership.StakeholderRemoved;
 import eu.taskforce.platform.inbox.IncomingEvent;
@@ -29,17 +33,29 @@ import eu.taskforce.platform.inbox.IncomingEvent;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Turns an event into its public register entry. The payload is read into its contract record and written again, so
  * that fields the contract does not know (whatever a producer added by mistake) never reach the register; fields the
- * contract keeps private unless consented (a stakeholder's name without consent) are dropped here.
+ * contract keeps private unless consented (a stakeholder's name without consent) are dropped here. A person's name or
+ * field of expertise is only ever a commitment ({@link PersonalField}): the entry holds {commitment, ref}, never a value,
+ * so that the log, which cannot forget, holds no personal data, and a rebuild derives the same entry after an erasure.
  */
 public final class Derivation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The fields of the profiles that carry a {@link PersonalField}. */
+    public static final List<String> PERSONAL_FIELDS = List.of("publicName", "publicFieldOfExpertise");
+    public static final Pattern COMMITMENT = Pattern.compile("sha256:[0-9a-f]{64}");
+
+    /** A commitment that an entry carries, with the person and the field it is the value of. */
+    public record Personal(String field, String commitment, UUID ref) {
+    }
 
     /**
      * The entry of {@code event}, or empty for a type the register does not know (a newer version's, or a topic it
@@ -64,15 +80,76 @@ public final class Derivation {
         try {
             ObjectNode data = (ObjectNode) JSON.readTree(EventJson.write(payload));
             sortSets(payload, data);
-            if (payload instanceof StakeholderProfile profile && !profile.listedPublicly()) {
-                // without consent only the fact that the stakeholder is not listed is public
-                data.retain("stakeholderId", "listedPublicly");
-            }
+            personal(payload, data);
             guidance(payload, data);
             return data;
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalArgumentException("Event payload cannot be read back: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * People: without consent only the fact that a stakeholder is not listed is public; a person's values are
+     * commitments only (a clear name a producer put in {@code name} anyway is dropped); a commitment must have its form
+     * and belong to the person it is about, or the event is refused (dead-letter topic) rather than logged for ever.
+     */
+    private static void personal(Object payload, ObjectNode data) {
+        if (payload instanceof StakeholderProfile profile) {
+            if (!profile.listedPublicly()) {
+                data.retain("stakeholderId", "listedPublicly");
+                return;
+            }
+            if (profile.kind() == StakeholderProfile.Kind.ORGANISATION) {
+                data.putNull("publicName"); // an organisation's name is not personal data and travels in clear
+                data.putNull("publicFieldOfExpertise");
+            } else {
+                data.putNull("name");
+                data.putNull("fieldOfExpertise");
+                check(profile.publicName(), profile.stakeholderId());
+                check(profile.publicFieldOfExpertise(), profile.stakeholderId());
+            }
+        } else if (payload instanceof RepresentativeProfile profile) {
+            check(profile.publicName(), profile.representativeId());
+        } else if (payload instanceof PersonalDataWithdrawn withdrawn) {
+            if (withdrawn.subject() == null || withdrawn.reason() == null || withdrawn.ref() == null) {
+                throw new IllegalArgumentException("personal-data-withdrawn lacks its subject, ref or reason");
+            }
+            withdrawn.commitments().forEach(Derivation::checkForm);
+        } else if (payload instanceof eu.taskforce.contracts.membership.RepresentativeErased erased) {
+            erased.commitments().forEach(Derivation::checkForm);
+        } else if (payload instanceof StakeholderErased erased) {
+            erased.commitments().forEach(Derivation::checkForm);
+        }
+    }
+
+    private static void check(PersonalField field, UUID person) {
+        if (field != null) {
+            checkForm(field.commitment());
+            if (!person.equals(field.ref())) {
+                throw new IllegalArgumentException("A personal field's ref is not the person the event is about");
+            }
+        }
+    }
+
+    private static void checkForm(String commitment) {
+        if (commitment == null || !COMMITMENT.matcher(commitment).matches()) {
+            throw new IllegalArgumentException("A commitment is not of the form sha256:<64 hex digits>");
+        }
+    }
+
+    /** The commitments an entry carries (a profile's personal fields), to be resolved to their openings. */
+    public static List<Personal> personalFields(RegisterEntry entry) {
+        List<Personal> fields = new ArrayList<>();
+        for (String field : PERSONAL_FIELDS) {
+            if (entry.data().get(field) instanceof ObjectNode value && value.hasNonNull("commitment")
+                    && value.hasNonNull("ref")) {
+                fields.add(new Personal(field, value.get("commitment").asText(),
+                        UUID.fromString(value.get("ref").asText())));
+            }
+        }
+        return fields;
     }
 
     /**
@@ -122,8 +199,14 @@ public final class Derivation {
 
     static AggregateType aggregateType(Object payload) {
         String context = payload.getClass().getPackageName();
-        if (payload instanceof StakeholderProfile || payload instanceof StakeholderRemoved) {
+        if (payload instanceof StakeholderProfile || payload instanceof StakeholderRemoved
+                || payload instanceof StakeholderErased) {
             return AggregateType.STAKEHOLDER;
+        }
+        if (payload instanceof PersonalDataWithdrawn withdrawn) {
+            // keyed as the person's profile events, so that it stays in order with them
+            return withdrawn.subject() == PersonalDataWithdrawn.Subject.STAKEHOLDER
+                    ? AggregateType.STAKEHOLDER : AggregateType.ORGANISATION;
         }
         if (payload instanceof AdHocGroupCreated || payload instanceof AdHocGroupParticipation) {
             return AggregateType.AD_HOC_GROUP;
@@ -158,6 +241,14 @@ public final class Derivation {
     static UUID aggregateId(Object payload) {
         if (payload instanceof CadenceWarning) {
             return CadenceWarning.SUBJECT;
+        }
+        if (payload instanceof PersonalDataWithdrawn withdrawn) {
+            UUID id = withdrawn.subject() == PersonalDataWithdrawn.Subject.STAKEHOLDER ? withdrawn.ref()
+                    : withdrawn.organisationId();
+            if (id == null || withdrawn.commitments() == null || withdrawn.reason() == null) {
+                throw new IllegalArgumentException("personal-data-withdrawn lacks its person, organisation or reason");
+            }
+            return id;
         }
         String name = switch (aggregateType(payload)) {
             case ORGANISATION -> payload.getClass().getSimpleName().startsWith("Representative")

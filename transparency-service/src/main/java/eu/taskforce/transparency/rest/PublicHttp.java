@@ -36,7 +36,8 @@ import java.util.function.Function;
 /**
  * The public register's HTTP caching: every answer carries an ETag and {@code Cache-Control: public, max-age}, and a
  * conditional GET whose If-None-Match names the current ETag gets a 304 without a body. A JSON answer's ETag is the
- * hash of its body; a streamed export's is the register's version (served generation and log head) and the request.
+ * hash of its body; a streamed export's is the register's version (served generation, log head, disclosures) and the
+ * request.
  */
 @ApplicationScoped
 public class PublicHttp {
@@ -163,11 +164,15 @@ public class PublicHttp {
         return value == null ? "" : value.toString();
     }
 
-    /** The register's version: the served generation and the head of the log. */
+    /**
+     * The register's version: the served generation, the head of the log, and the version of the disclosures (names
+     * are joined when served, and change without a new entry when resolved or withdrawn).
+     */
     String version() {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                         select (select generation from register_generation where status = 'SERVING') || '.'
-                               || coalesce((select max(sequence) from log_entry), 0)""")
+                               || coalesce((select max(sequence) from log_entry), 0) || '.'
+                               || (select version from disclosure_state where id = 1)""")
                 .getSingleResult().toString());
     }
 

@@ -24,9 +24,22 @@ public final class RegisterDtos {
             @Schema(description = "The ad-hoc groups it takes part in") List<GroupRef> adHocGroups) {
     }
 
-    @Schema(name = "PublicRepresentative", description = "A representative who consented to the publication of their name")
-    public record PublicRepresentative(@Schema(examples = "Jeanne Martin") String name,
-                                       @Schema(description = "PRINCIPAL or ALTERNATE") String role) {
+    /** Why a person's value is not shown (OpenAPI enumeration of the *Withheld fields). */
+    static final String WITHHELD = "Why the value is null (absent while it is shown): PENDING (not resolved yet), "
+            + "NOT_DISCLOSED (membership-service does not disclose it), CONSENT_WITHDRAWN, RECTIFIED or ERASED";
+    static final String COMMITMENT = "The salted commitment to the value, as the log holds it (sha256: and 64 hex "
+            + "digits); its opening is at /api/v1/public/register/disclosures/{commitment} while disclosed";
+
+    @Schema(name = "PublicRepresentative", description = "A representative who consented to the publication of their "
+            + "name. The name is joined at serve time from the disclosed opening of its commitment; without it, "
+            + "nameWithheld says why")
+    public record PublicRepresentative(@Schema(examples = "Jeanne Martin", nullable = true) String name,
+                                       @Schema(description = "PRINCIPAL or ALTERNATE") String role,
+                                       @Schema(description = COMMITMENT, pattern = "^sha256:[0-9a-f]{64}$")
+                                       String nameCommitment,
+                                       @Schema(description = WITHHELD, nullable = true, enumeration = {"PENDING",
+                                               "NOT_DISCLOSED", "CONSENT_WITHDRAWN", "RECTIFIED", "ERASED"})
+                                       String nameWithheld) {
     }
 
     @Schema(name = "AdHocGroupRef")
@@ -43,9 +56,38 @@ public final class RegisterDtos {
                             LocalDate signedOn, @Schema(description = "Set when it withdrew its signature") LocalDate withdrawnOn) {
     }
 
-    @Schema(name = "Stakeholder", description = "A third-party stakeholder or expert who consented to be listed publicly")
-    public record Stakeholder(UUID id, @Schema(description = "ORGANISATION or PERSON") String kind, String name,
-                              String fieldOfExpertise) {
+    @Schema(name = "Stakeholder", description = "A third-party stakeholder or expert who consented to be listed "
+            + "publicly. An organisation's name and field are served as sent; a person's are joined at serve time from "
+            + "the disclosed openings of their commitments (null, with the reason, while withheld)")
+    public record Stakeholder(UUID id, @Schema(description = "ORGANISATION or PERSON") String kind,
+                              @Schema(nullable = true) String name, @Schema(nullable = true) String fieldOfExpertise,
+                              @Schema(description = "A person's name: " + COMMITMENT, nullable = true)
+                              String nameCommitment,
+                              @Schema(description = WITHHELD, nullable = true, enumeration = {"PENDING",
+                                      "NOT_DISCLOSED", "CONSENT_WITHDRAWN", "RECTIFIED", "ERASED"})
+                              String nameWithheld,
+                              @Schema(description = "A person's field of expertise: " + COMMITMENT, nullable = true)
+                              String fieldOfExpertiseCommitment,
+                              @Schema(description = WITHHELD, nullable = true, enumeration = {"PENDING",
+                                      "NOT_DISCLOSED", "CONSENT_WITHDRAWN", "RECTIFIED", "ERASED"})
+                              String fieldOfExpertiseWithheld) {
+    }
+
+    @Schema(name = "Disclosure", description = "The opening of a commitment: the value and the salt that give it. "
+            + "commitment = sha256: + hex(SHA-256(UTF-8(RFC 8785 JSON of {field, ref, salt, value})))")
+    public record Disclosure(@Schema(pattern = "^sha256:[0-9a-f]{64}$") String commitment,
+                             @Schema(description = "publicName or publicFieldOfExpertise") String field,
+                             @Schema(description = "The person: the representative's or stakeholder's id") UUID ref,
+                             @Schema(description = "32 random bytes, base64url without padding") String salt,
+                             String value, OffsetDateTime disclosedAt) {
+    }
+
+    @Schema(name = "Withdrawal", description = "A commitment whose value is gone for good: whoever copied the value "
+            + "deletes it and may keep the commitment")
+    public record Withdrawal(@Schema(pattern = "^sha256:[0-9a-f]{64}$") String commitment,
+                             @Schema(description = "The person: the representative's or stakeholder's id") UUID ref,
+                             @Schema(enumeration = {"CONSENT_WITHDRAWN", "RECTIFIED", "ERASED"}) String reason,
+                             @Schema(description = "The time of the event that withdrew it") OffsetDateTime withdrawnAt) {
     }
 
     @Schema(name = "AdHocGroup", description = "An ad-hoc group of the Taskforce and its member organisations")

@@ -77,10 +77,11 @@ final class RegisterLists {
     }
 
     private static final String REPRESENTATIVES = """
-            (select coalesce(json_agg(json_build_object('name', r.public_name, 'role', r.role)
-                    order by r.role desc, r.public_name), '[]')
+            (select coalesce(json_agg(json_build_object('name', person_value(r.name_commitment), 'role', r.role,
+                        'nameCommitment', r.name_commitment, 'nameWithheld', person_withheld(r.name_commitment))
+                    order by r.role desc, person_value(r.name_commitment), r.id), '[]')
              from representative r where r.generation = o.generation and r.organisation_id = o.id
-             and r.public_name is not null)::text as representatives""";
+             and r.name_commitment is not null)::text as representatives""";
     private static final String GROUPS = """
             (select coalesce(json_agg(json_build_object('id', gp.group_id, 'name', grp.name) order by grp.name, gp.group_id), '[]')
              from ad_hoc_group_participant gp join ad_hoc_group grp on grp.generation = gp.generation and grp.id = gp.group_id
@@ -105,7 +106,8 @@ final class RegisterLists {
                     new Column<>("chapters", p -> String.join(";", p.chapters())),
                     new Column<>("memberSince", Participant::memberSince),
                     new Column<>("representatives", p -> p.representatives().stream()
-                            .map(r -> r.name() + " (" + r.role() + ")").collect(Collectors.joining(";"))),
+                            .map(r -> (r.name() != null ? r.name() : "[name withheld: " + r.nameWithheld() + "]")
+                                    + " (" + r.role() + ")").collect(Collectors.joining(";"))),
                     new Column<>("adHocGroups", p -> p.adHocGroups().stream().map(GroupRef::name)
                             .collect(Collectors.joining(";")))));
 
@@ -133,15 +135,25 @@ final class RegisterLists {
                     new Column<>("chapters", s -> String.join(";", s.chapters())),
                     new Column<>("signedOn", Signatory::signedOn), new Column<>("withdrawnOn", Signatory::withdrawnOn)));
 
+    /** A person's values are joined from person_disclosure when served; an organisation's are its own columns. */
     static final Export<Stakeholder> STAKEHOLDERS = new Export<>(new ListQuery<>(
-            "s.id, s.kind, s.name, s.field_of_expertise",
+            "s.id, s.kind, coalesce(s.name, person_value(s.name_commitment)) as name, "
+                    + "coalesce(s.field_of_expertise, person_value(s.field_of_expertise_commitment)) as field, "
+                    + "s.name_commitment, person_withheld(s.name_commitment) as name_withheld, "
+                    + "s.field_of_expertise_commitment, "
+                    + "person_withheld(s.field_of_expertise_commitment) as field_withheld",
             "stakeholder s where s.generation = :g",
-            "lower(s.name)", "s.id", "s.updated_at",
+            "lower(coalesce(s.name, person_value(s.name_commitment), ''))", "s.id", "s.updated_at",
             row -> new Stakeholder(uuid(row, "id"), row.getString("kind"), row.getString("name"),
-                    row.getString("field_of_expertise"))),
+                    row.getString("field"), row.getString("name_commitment"), row.getString("name_withheld"),
+                    row.getString("field_of_expertise_commitment"), row.getString("field_withheld"))),
             List.of(new Column<>("id", Stakeholder::id), new Column<>("kind", Stakeholder::kind),
                     new Column<>("name", Stakeholder::name),
-                    new Column<>("fieldOfExpertise", Stakeholder::fieldOfExpertise)));
+                    new Column<>("fieldOfExpertise", Stakeholder::fieldOfExpertise),
+                    new Column<>("nameCommitment", Stakeholder::nameCommitment),
+                    new Column<>("nameWithheld", Stakeholder::nameWithheld),
+                    new Column<>("fieldOfExpertiseCommitment", Stakeholder::fieldOfExpertiseCommitment),
+                    new Column<>("fieldOfExpertiseWithheld", Stakeholder::fieldOfExpertiseWithheld)));
 
     static final Export<AdHocGroup> GROUPS_LIST = new Export<>(new ListQuery<>(
             "grp.id, grp.name, grp.description, (select coalesce(json_agg(json_build_object('organisationId', gp.organisation_id, "

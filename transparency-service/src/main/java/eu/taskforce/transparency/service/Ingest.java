@@ -27,12 +27,14 @@ public class Ingest {
     private final Projector projector;
     private final RegisterLog log;
     private final Generations generations;
+    private final Disclosures disclosures;
 
-    public Ingest(Inbox inbox, Projector projector, RegisterLog log, Generations generations) {
+    public Ingest(Inbox inbox, Projector projector, RegisterLog log, Generations generations, Disclosures disclosures) {
         this.inbox = inbox;
         this.projector = projector;
         this.log = log;
         this.generations = generations;
+        this.disclosures = disclosures;
     }
 
     /** The inbox consumer name of a generation. */
@@ -60,6 +62,8 @@ public class Ingest {
         } else {
             LOG.debugf("Event %s already applied", entry.eventId());
         }
+        // the side tables of personal data are outside the generations; idempotent, so on every delivery
+        disclosures.apply(entry);
     }
 
     /** The rebuild's consumer: only the generation being built; the entry is checked against the log. */
@@ -68,6 +72,7 @@ public class Ingest {
         if (derived.isPresent() && inbox.firstDelivery(consumer(generation), derived.get().eventId())) {
             projector.apply(generation, derived.get());
             log.record(derived.get());
+            disclosures.apply(derived.get()); // replayed withdrawals refill disclosure_withdrawal, idempotently
         }
     }
 

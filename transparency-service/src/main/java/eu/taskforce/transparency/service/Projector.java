@@ -31,6 +31,7 @@ import eu.taskforce.contracts.membership.AdHocGroupCreated;
 import eu.taskforce.contracts.membership.AdHocGroupParticipation;
 import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
+import eu.taskforce.contracts.membership.RepresentativeErased;
 import eu.taskforce.contracts.membership.RepresentativeProfile;
 import eu.taskforce.contracts.membership.RepresentativeRemoved;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
@@ -175,10 +176,15 @@ public class Projector {
                 periods.computeIfAbsent(s.membershipId(), k -> new LocalDate[2])[1] = s.leftOn();
             } else if (e.is(EventTypes.REPRESENTATIVE_APPOINTED) || e.is(EventTypes.REPRESENTATIVE_UPDATED)) {
                 RepresentativeProfile r = e.as(RepresentativeProfile.class);
-                representatives.put(r.representativeId(), new String[]{r.role().name(), r.publicName()});
+                // the name's commitment only: the value is joined from person_disclosure when served
+                representatives.put(r.representativeId(), new String[]{r.role().name(),
+                        r.publicName() == null ? null : r.publicName().commitment()});
             } else if (e.is(EventTypes.REPRESENTATIVE_REMOVED)) {
                 representatives.remove(e.as(RepresentativeRemoved.class).representativeId());
+            } else if (e.is(EventTypes.REPRESENTATIVE_ERASED)) {
+                representatives.remove(e.as(RepresentativeErased.class).representativeId());
             }
+            // personal-data-withdrawn changes no row, but its time is the organisation's latest change (updatedSince)
         }
         OffsetDateTime updated = updated(events);
         delete(g, "organisation", "id", id);
@@ -199,7 +205,7 @@ public class Projector {
                 .setParameter("joined", dates[0]).setParameter("left", dates[1]).setParameter("updated", updated)
                 .executeUpdate());
         representatives.forEach((representative, r) -> em.createNativeQuery("""
-                        insert into representative (generation, id, organisation_id, role, public_name, updated_at)
+                        insert into representative (generation, id, organisation_id, role, name_commitment, updated_at)
                         values (:g, :id, :organisation, :role, :name, :updated)""")
                 .setParameter("g", g).setParameter("id", representative).setParameter("organisation", id)
                 .setParameter("role", r[0]).setParameter("name", r[1]).setParameter("updated", updated)
@@ -211,18 +217,21 @@ public class Projector {
         for (Stored e : events) {
             if (e.is(EventTypes.STAKEHOLDER_REGISTERED) || e.is(EventTypes.STAKEHOLDER_UPDATED)) {
                 profile = e.as(StakeholderProfile.class);
-            } else if (e.is(EventTypes.STAKEHOLDER_REMOVED)) {
+            } else if (e.is(EventTypes.STAKEHOLDER_REMOVED) || e.is(EventTypes.STAKEHOLDER_ERASED)) {
                 profile = null;
             }
         }
         delete(g, "stakeholder", "id", id);
-        // listed only with consent, and only with what consent covers
-        if (profile != null && profile.listedPublicly() && profile.name() != null) {
+        // listed only with consent, and only with what consent covers; a person's values as commitments only
+        if (profile != null && profile.listedPublicly() && (profile.name() != null || profile.publicName() != null)) {
             em.createNativeQuery("""
-                            insert into stakeholder (generation, id, kind, name, field_of_expertise, updated_at)
-                            values (:g, :id, :kind, :name, :field, :updated)""")
+                            insert into stakeholder (generation, id, kind, name, field_of_expertise, name_commitment,
+                                                     field_of_expertise_commitment, updated_at)
+                            values (:g, :id, :kind, :name, :field, :nameCommitment, :fieldCommitment, :updated)""")
                     .setParameter("g", g).setParameter("id", id).setParameter("kind", profile.kind().name())
                     .setParameter("name", profile.name()).setParameter("field", profile.fieldOfExpertise())
+                    .setParameter("nameCommitment", commitment(profile.publicName()))
+                    .setParameter("fieldCommitment", commitment(profile.publicFieldOfExpertise()))
                     .setParameter("updated", updated(events)).executeUpdate();
         }
     }
@@ -607,6 +616,10 @@ public class Projector {
         if (submitted.title() != null && submitted.summary() != null) {
             searchDocument(g, "EVIDENCE", id, submitted.title(), submitted.summary(), submitted.submittedAt(), updated);
         }
+    }
+
+    private static String commitment(eu.taskforce.contracts.membership.PersonalField field) {
+        return field == null ? null : field.commitment();
     }
 
     private static String name(Enum<?> value) {

@@ -6,6 +6,8 @@ import eu.taskforce.contracts.EventType;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.contracts.membership.MembershipStarted;
+import eu.taskforce.contracts.membership.Opening;
+import eu.taskforce.contracts.membership.PersonalField;
 import eu.taskforce.contracts.membership.RepresentativeProfile;
 import eu.taskforce.contracts.membership.RepresentativeRemoved;
 import eu.taskforce.contracts.membership.RepresentativeRole;
@@ -13,6 +15,7 @@ import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.platform.testing.KafkaRecords;
+import eu.taskforce.transparency.MembershipStub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -164,27 +167,56 @@ class MembershipEventsConsumerTest {
         String name = "Consent AI " + organisation;
         UUID named = UUID.randomUUID();
         UUID unnamed = UUID.randomUUID();
+        String person = "Jeanne Martin " + named;
+        Opening opening = Opening.of("publicName", named, person);
+        MembershipStub.disclose(opening);
         send(cloudEvent(UUID.randomUUID().toString(), EventTypes.SIGNATORY_REGISTERED, organisation,
                 signatory(organisation, name, "FR", null)));
         send(cloudEvent(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_STARTED, organisation,
                 new MembershipStarted(organisation, UUID.randomUUID(), name, LocalDate.of(2026, 1, 30))));
         send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
-                new RepresentativeProfile(organisation, named, RepresentativeRole.PRINCIPAL, "Jeanne Martin")));
+                new RepresentativeProfile(organisation, named, RepresentativeRole.PRINCIPAL, opening.personalField())));
         send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
                 new RepresentativeProfile(organisation, unnamed, RepresentativeRole.ALTERNATE, null)));
 
+        // the name once resolved from its commitment; the one without consent is not listed
         Map<String, Object> participant = awaitParticipant(organisation,
-                p -> !((List<?>) p.get("representatives")).isEmpty());
-        assertThat(participant.get("representatives"))
-                .isEqualTo(List.of(Map.of("name", "Jeanne Martin", "role", "PRINCIPAL")));
+                p -> ((List<?>) p.get("representatives")).toString().contains(person));
+        Map<String, Object> expected = new java.util.HashMap<>(Map.of("name", person, "role", "PRINCIPAL",
+                "nameCommitment", opening.commitment()));
+        expected.put("nameWithheld", null);
+        assertThat(participant.get("representatives")).isEqualTo(List.of(expected));
 
-        // consent withdrawn, then the other one removed: the name disappears from the register
+        // consent withdrawn (the profile without a name), then the other one removed: the name leaves the register
         send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_UPDATED, organisation,
                 new RepresentativeProfile(organisation, named, RepresentativeRole.PRINCIPAL, null)));
         send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_REMOVED, organisation,
                 new RepresentativeRemoved(organisation, unnamed)));
         awaitParticipant(organisation, p -> ((List<?>) p.get("representatives")).isEmpty());
-        assertThat(participant(organisation).orElseThrow().toString()).doesNotContain("Jeanne Martin");
+        assertThat(participant(organisation).orElseThrow().toString()).doesNotContain(person);
+    }
+
+    @Test
+    void anEventWithAMalformedCommitmentGoesToTheDeadLetterTopic() {
+        UUID organisation = UUID.randomUUID();
+        UUID representative = UUID.randomUUID();
+        // a commitment that is not one (here: a name), and one that belongs to someone else
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
+                new RepresentativeProfile(organisation, representative, RepresentativeRole.PRINCIPAL,
+                        new PersonalField("Jeanne Martin", representative))));
+        send(cloudEvent(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
+                new RepresentativeProfile(organisation, representative, RepresentativeRole.PRINCIPAL,
+                        Opening.of("publicName", UUID.randomUUID(), "Someone").personalField())));
+        List<String> reasons = new ArrayList<>();
+        await().atMost(APPLIED_WITHIN).until(() -> {
+            reasons.clear();
+            KafkaRecords.readAll(bootstrapServers, deadLetterTopic).stream()
+                    .filter(r -> organisation.toString().equals(r.key()))
+                    .forEach(r -> reasons.add(KafkaRecords.header(r, "dead-letter-reason")));
+            return reasons.size() >= 2;
+        });
+        assertThat(reasons.get(0)).contains("not of the form sha256:").doesNotContain("Jeanne");
+        assertThat(reasons.get(1)).contains("ref is not the person");
     }
 
     static SignatoryRegistered signatory(UUID id, String name, String country, String website) {
