@@ -102,7 +102,7 @@ public final class SecretRedaction {
         return SECRET_NAMES.contains(normalised) || SECRET_SUFFIXES.stream().anyMatch(normalised::endsWith);
     }
 
-    /** Redacts the secret segments of {@code segments} if it starts with {@code pattern}; empty segments do not count. */
+    /** Redacts the secret segments of {@code segments} if they start with {@code pattern} (empty ones do not count). */
     private static boolean redact(String[] pattern, String[] segments) {
         int[] secrets = new int[pattern.length];
         int found = 0;

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * the only credential of a feed that carries joining links) or in the query is replaced by {@value #REDACTED}, which
  * no URI can hold unencoded.
  *
- * <p>The gateway has a copy of this class: it cannot depend on the platform, which brings a datasource, Flyway and Kafka
- * with it. Keep the two lists alike.
+ * <p>The gateway has a copy of this class: it cannot depend on the platform, which brings a datasource, Flyway and
+ * Kafka with it. Keep the two lists alike.
  */
 public final class SecretRedaction {
 
@@ -102,7 +102,7 @@ public final class SecretRedaction {
         return SECRET_NAMES.contains(normalised) || SECRET_SUFFIXES.stream().anyMatch(normalised::endsWith);
     }
 
-    /** Redacts the secret segments of {@code segments} if it starts with {@code pattern}; empty segments do not count. */
+    /** Redacts the secret segments of {@code segments} if they start with {@code pattern} (empty ones do not count). */
     private static boolean redact(String[] pattern, String[] segments) {
         int[] secrets = new int[pattern.length];
         int found = 0;
