@@ -1,5 +1,6 @@
 package eu.taskforce.guidance;
 
+import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.platform.testing.Members;
 import eu.taskforce.platform.testing.MembershipFeed;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import java.util.Map;
 import static eu.taskforce.guidance.Guidance.DOCUMENTS;
 import static eu.taskforce.guidance.Guidance.FEEDBACK;
 import static eu.taskforce.guidance.Guidance.WINDOWS;
+import static eu.taskforce.platform.testing.Actors.EXPERT;
 import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.MEMBER_B;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
@@ -28,7 +30,8 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * Dispositions: answered only after the window closes, published together only when every item not withdrawn has one
  * (409 saying how many are missing), unchangeable afterwards; members see them once published. Also the overview per
- * version (items per section and per disposition) and per commitment or measure.
+ * version (items per section and per disposition, a confidential item on its section only for its organisation and
+ * the AI Office) and per commitment or measure.
  */
 @QuarkusTest
 class DispositionsTest {
@@ -97,15 +100,21 @@ class DispositionsTest {
                 .body("items.find { it.id == '" + one + "' }.response", equalTo("Thank you: ACCEPTED"));
         MEMBER_A.request().get(FEEDBACK + "/" + two).then().body("disposition", equalTo("NOT_TAKEN_UP"));
 
-        // the overview: items per section (withdrawn ones not counted) and per disposition, now for everyone
+        // the overview: items per section (withdrawn ones not counted) and per disposition, now for everyone; A's
+        // confidential item is on a section for A only, in the totals for B
         MEMBER_B.request().get(DOCUMENTS + "/" + document + "/versions/1/overview").then().statusCode(200)
-                .body("items", equalTo(3)).body("dispositionsPublished", equalTo(true))
+                .body("items", equalTo(3)).body("confidentialItems", equalTo(1))
+                .body("dispositionsPublished", equalTo(true))
                 .body("sections.key", equalTo(java.util.Arrays.asList("scope", "evaluations", "reporting", null)))
+                .body("sections.items", equalTo(List.of(1, 0, 0, 1)))
+                .body("sections[0].byDisposition.ACCEPTED", equalTo(1))
+                .body("sections[0].byDisposition.NOT_TAKEN_UP", equalTo(0))
+                .body("sections[3].byDisposition.OUT_OF_SCOPE", equalTo(1))
+                .body("confidentialByDisposition.NOT_TAKEN_UP", equalTo(1));
+        MEMBER_A.request().get(DOCUMENTS + "/" + document + "/versions/1/overview").then().statusCode(200)
                 .body("sections.items", equalTo(List.of(2, 0, 0, 1)))
                 .body("sections[0].confidentialItems", equalTo(1))
-                .body("sections[0].byDisposition.ACCEPTED", equalTo(1))
-                .body("sections[0].byDisposition.NOT_TAKEN_UP", equalTo(1))
-                .body("sections[3].byDisposition.OUT_OF_SCOPE", equalTo(1));
+                .body("sections[0].byDisposition.NOT_TAKEN_UP", equalTo(1));
     }
 
     @Test
@@ -116,9 +125,82 @@ class DispositionsTest {
         Guidance.close(window);
         Guidance.answer(item, "PARTIALLY_ACCEPTED");
         String overview = DOCUMENTS + "/" + document + "/versions/1/overview";
-        MEMBER_B.request().get(overview).then().body("sections[2].items", equalTo(1))
+        MEMBER_A.request().get(overview).then().body("sections[2].items", equalTo(1))
+                .body("sections.byDisposition", everyItem(nullValue()))
+                .body("byDisposition", nullValue()).body("confidentialByDisposition", nullValue());
+        MEMBER_B.request().get(overview).then().body("confidentialItems", equalTo(1))
+                .body("confidentialByDisposition", nullValue());
+        OFFICE.request().get(overview).then().body("sections[2].byDisposition.PARTIALLY_ACCEPTED", equalTo(1))
+                .body("confidentialByDisposition.PARTIALLY_ACCEPTED", equalTo(1));
+    }
+
+    @Test
+    void aConfidentialItemsSectionIsKnownOnlyToItsOrganisationAndTheAiOffice() {
+        String document = Guidance.publishedDocument("Where confidential input is");
+        String window = Guidance.openWindow(document, 1);
+        String publicOfA = Guidance.give(MEMBER_A, window, Guidance.feedback("scope", "P1", "ATTRIBUTED", "PUBLIC"));
+        String onReporting = Guidance.give(MEMBER_A, window,
+                Guidance.feedback("reporting", "C1", "ATTRIBUTED", "CONFIDENTIAL"));
+        String onWholeVersion = Guidance.give(MEMBER_A, window, Guidance.feedback(null, "C2", "ANONYMOUS", "CONFIDENTIAL"));
+        String publicOfB = Guidance.give(MEMBER_B, window, Guidance.feedback(null, "P2", "ATTRIBUTED", "PUBLIC"));
+        String onEvaluations = Guidance.give(MEMBER_B, window,
+                Guidance.feedback("evaluations", "C3", "ATTRIBUTED", "CONFIDENTIAL"));
+        String overview = DOCUMENTS + "/" + document + "/versions/1/overview";
+
+        // rows: scope, evaluations, reporting, the whole version; the totals are everyone's
+        overviewOf(MEMBER_B, overview, List.of(1, 1, 0, 1), List.of(0, 1, 0, 0));
+        overviewOf(EXPERT, overview, List.of(1, 0, 0, 1), List.of(0, 0, 0, 0));
+        overviewOf(MEMBER_A, overview, List.of(1, 0, 1, 2), List.of(0, 0, 1, 1));
+        overviewOf(OFFICE, overview, List.of(1, 1, 1, 2), List.of(0, 1, 1, 1));
+        MEMBER_B.request().get(overview).then().body("byDisposition", nullValue())
                 .body("sections.byDisposition", everyItem(nullValue()));
-        OFFICE.request().get(overview).then().body("sections[2].byDisposition.PARTIALLY_ACCEPTED", equalTo(1));
+
+        Guidance.close(window);
+        Guidance.answer(publicOfA, "ACCEPTED");
+        Guidance.answer(onReporting, "NOT_TAKEN_UP");
+        Guidance.answer(onWholeVersion, "PARTIALLY_ACCEPTED");
+        Guidance.answer(publicOfB, "OUT_OF_SCOPE");
+        Guidance.answer(onEvaluations, "ACCEPTED");
+        Guidance.Office.publishDispositions(window);
+
+        // after publication a disposition is counted on a section only where the item is shown
+        for (Actors caller : List.of(MEMBER_B, EXPERT, MEMBER_A, OFFICE)) {
+            caller.request().get(overview).then().statusCode(200)
+                    .body("byDisposition", equalTo(Map.of("ACCEPTED", 2, "PARTIALLY_ACCEPTED", 1, "NOT_TAKEN_UP", 1,
+                            "OUT_OF_SCOPE", 1)))
+                    .body("confidentialByDisposition", equalTo(Map.of("ACCEPTED", 1, "PARTIALLY_ACCEPTED", 1,
+                            "NOT_TAKEN_UP", 1, "OUT_OF_SCOPE", 0)));
+        }
+        MEMBER_B.request().get(overview).then()
+                .body("sections.byDisposition.ACCEPTED", equalTo(List.of(1, 1, 0, 0)))
+                .body("sections.byDisposition.NOT_TAKEN_UP", equalTo(List.of(0, 0, 0, 0)))
+                .body("sections.byDisposition.PARTIALLY_ACCEPTED", equalTo(List.of(0, 0, 0, 0)))
+                .body("sections.byDisposition.OUT_OF_SCOPE", equalTo(List.of(0, 0, 0, 1)));
+        EXPERT.request().get(overview).then()
+                .body("sections.byDisposition.ACCEPTED", equalTo(List.of(1, 0, 0, 0)))
+                .body("sections.byDisposition.NOT_TAKEN_UP", equalTo(List.of(0, 0, 0, 0)))
+                .body("sections.byDisposition.PARTIALLY_ACCEPTED", equalTo(List.of(0, 0, 0, 0)))
+                .body("sections.byDisposition.OUT_OF_SCOPE", equalTo(List.of(0, 0, 0, 1)));
+        MEMBER_A.request().get(overview).then()
+                .body("sections.byDisposition.ACCEPTED", equalTo(List.of(1, 0, 0, 0)))
+                .body("sections.byDisposition.NOT_TAKEN_UP", equalTo(List.of(0, 0, 1, 0)))
+                .body("sections.byDisposition.PARTIALLY_ACCEPTED", equalTo(List.of(0, 0, 0, 1)))
+                .body("sections.byDisposition.OUT_OF_SCOPE", equalTo(List.of(0, 0, 0, 1)));
+        OFFICE.request().get(overview).then()
+                .body("sections.byDisposition.ACCEPTED", equalTo(List.of(1, 1, 0, 0)))
+                .body("sections.byDisposition.NOT_TAKEN_UP", equalTo(List.of(0, 0, 1, 0)))
+                .body("sections.byDisposition.PARTIALLY_ACCEPTED", equalTo(List.of(0, 0, 0, 1)))
+                .body("sections.byDisposition.OUT_OF_SCOPE", equalTo(List.of(0, 0, 0, 1)));
+    }
+
+    /** The caller's rows (items and confidential items per row) and the version's totals, which are everyone's. */
+    private static void overviewOf(Actors caller, String overview, List<Integer> items, List<Integer> confidential) {
+        caller.request().get(overview).then().statusCode(200)
+                .body("sections.key", equalTo(java.util.Arrays.asList("scope", "evaluations", "reporting", null)))
+                .body("sections.items", equalTo(items))
+                .body("sections.confidentialItems", equalTo(confidential))
+                .body("sections.publicItems", equalTo(List.of(1, 0, 0, 1)))
+                .body("items", equalTo(5)).body("publicItems", equalTo(2)).body("confidentialItems", equalTo(3));
     }
 
     @Test

@@ -2,6 +2,7 @@ package eu.taskforce.gateway.problem;
 
 import eu.taskforce.gateway.security.Callers;
 import eu.taskforce.gateway.security.TokenRejection;
+import eu.taskforce.gateway.tracing.SecretRedaction;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -59,7 +60,8 @@ public class FailureHandler {
             Problems.send(context, context.statusCode(), "http-" + context.statusCode(),
                     io.netty.handler.codec.http.HttpResponseStatus.valueOf(context.statusCode()).reasonPhrase(), null);
         } else {
-            LOG.errorf(failure, "Request failed: %s %s", context.request().method(), context.request().path());
+            LOG.errorf(failure, "Request failed: %s %s", context.request().method(),
+                    SecretRedaction.path(context.request().path()));
             Problems.send(context, 500, "internal", "Internal server error",
                     "The gateway failed to answer; the failure is logged with this request's X-Request-Id");
         }

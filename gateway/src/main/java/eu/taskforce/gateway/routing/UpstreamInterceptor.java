@@ -1,6 +1,7 @@
 package eu.taskforce.gateway.routing;
 
 import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.gateway.tracing.SecretRedaction;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -136,12 +137,13 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         }
         breaker.onFailure();
         if (timedOut(failure)) {
-            LOG.warnf("%s did not answer within %s: %s", upstream.name(), upstream.route().timeout(),
-                    failure.getMessage());
+            // not the exception's message: Vert.x's client quotes the request's URI in it, credentials and all
+            LOG.warnf("%s did not answer within %s", upstream.name(), upstream.route().timeout());
             return Future.succeededFuture(problem(context, 504, "upstream-timeout", "Gateway timeout",
                     "The " + upstream.name() + " service did not answer in time"));
         }
-        LOG.warnf("%s cannot be reached at %s: %s", upstream.name(), upstream.uri(), failure.toString());
+        LOG.warnf("%s cannot be reached at %s: %s", upstream.name(), upstream.uri(),
+                SecretRedaction.text(failure.toString()));
         return Future.succeededFuture(problem(context, 502, "upstream-unreachable", "Bad gateway",
                 "The " + upstream.name() + " service cannot be reached"));
     }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Gives every request an X-Request-Id (the caller's, when it is a sane one) and a W3C trace context before anything
  * else runs, so that every answer (a CORS preflight, a 401, a 429 too) carries the id and every log line of the
- * request names it. Both are set on the request's headers, which the proxy forwards and the access log reads.
+ * request names it. Both are set on the request's headers, which the proxy forwards and the access log reads. The
+ * access log reads the request's path and query from here too, with their secrets redacted.
  */
 @ApplicationScoped
 public class RequestTracing {
@@ -51,7 +52,17 @@ public class RequestTracing {
         // Quarkus keeps the MDC in the request's (duplicated) Vert.x context: it follows the request's callbacks
         MDC.put(MDC_REQUEST_ID, requestId);
         MDC.put(MDC_TRACE_ID, trace.traceId());
+        context.put(SecretRedaction.LOGGED_URI, SecretRedaction.uri(path(context), request.query()));
         context.next();
+    }
+
+    /** The path as routed (dot segments resolved, so that no spelling hides a secret path); as sent if malformed. */
+    private static String path(RoutingContext context) {
+        try {
+            return context.normalizedPath();
+        } catch (IllegalArgumentException malformed) {
+            return context.request().path();
+        }
     }
 
     /** A version-4 UUID from a per-thread generator: UUID.randomUUID() locks the shared SecureRandom. */

@@ -235,7 +235,10 @@ public class DocumentResource {
     @Path("{id}/versions/{number}/overview")
     @Operation(summary = "Feedback per section and per disposition",
             description = "Items not withdrawn, per section (and on the whole version), by visibility; per disposition"
-                    + " for the AI Office, and for everyone once the dispositions are published.")
+                    + " for the AI Office, and for everyone once the dispositions are published. The section of a"
+                    + " confidential item is confidential: a section counts it only for the AI Office and the"
+                    + " organisation that gave it; everyone else finds it in the version's totals (confidentialItems,"
+                    + " confidentialByDisposition) only.")
     @APIResponse(responseCode = "200", description = "The overview",
             content = @Content(schema = @Schema(implementation = VersionOverviewView.class)))
     @APIResponse(responseCode = "404", description = "No such document or version")
@@ -244,9 +247,11 @@ public class DocumentResource {
         InputWindow window = overview.window();
         return new VersionOverviewView(id, number, window == null ? null : window.id,
                 window == null ? null : window.phase(Timestamps.now()),
-                window != null && window.dispositionsPublished(), overview.items(),
+                window != null && window.dispositionsPublished(), overview.items(), overview.publicItems(),
+                overview.confidentialItems(),
                 overview.sections().stream().map(s -> new GuidanceDtos.SectionCountView(s.key(), s.title(), s.items(),
-                        s.publicItems(), s.confidentialItems(), s.byDisposition())).toList());
+                        s.publicItems(), s.confidentialItems(), s.byDisposition())).toList(),
+                overview.byDisposition(), overview.confidentialByDisposition());
     }
 
     @GET

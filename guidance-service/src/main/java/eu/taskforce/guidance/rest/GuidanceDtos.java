@@ -180,15 +180,34 @@ public final class GuidanceDtos {
                                OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
-    @Schema(name = "SectionFeedbackCount", description = "A section's items (key null: the whole version)")
-    public record SectionCountView(String key, String title, int items, int publicItems, int confidentialItems,
-                                   @Schema(description = "Per disposition; absent until published (except for the AI Office)")
+    @Schema(name = "SectionFeedbackCount", description = "A section's items (key null: the whole version) that the"
+            + " caller may place there: public items, and confidential ones only for the AI Office and the organisation"
+            + " that gave them. The section of a confidential item is confidential too: for anyone else it is counted"
+            + " in the version's totals only.")
+    public record SectionCountView(String key, String title, int items, int publicItems,
+                                   @Schema(description = "Confidential items the caller may know of: all for the AI Office,"
+                                           + " its own organisation's for a member, none for anyone else")
+                                   int confidentialItems,
+                                   @Schema(description = "The same items per disposition; null until published (except"
+                                           + " for the AI Office)")
                                    Map<Disposition, Integer> byDisposition) {
     }
 
-    @Schema(name = "VersionOverview", description = "Feedback items per section and per disposition")
+    @Schema(name = "VersionOverview", description = "Feedback items on a version (not withdrawn): totals, which count"
+            + " every item, and counts per section, which place a confidential item only for those who may read it")
     public record VersionOverviewView(UUID documentId, int versionNumber, UUID windowId, WindowPhase windowPhase,
-                                      boolean dispositionsPublished, int items, List<SectionCountView> sections) {
+                                      boolean dispositionsPublished,
+                                      @Schema(description = "Every item, public and confidential") int items,
+                                      int publicItems,
+                                      @Schema(description = "Every confidential item, whether the caller may read it or not")
+                                      int confidentialItems,
+                                      List<SectionCountView> sections,
+                                      @Schema(description = "Every item per disposition; null until published (except"
+                                              + " for the AI Office)")
+                                      Map<Disposition, Integer> byDisposition,
+                                      @Schema(description = "The confidential items per disposition; null until"
+                                              + " published (except for the AI Office)")
+                                      Map<Disposition, Integer> confidentialByDisposition) {
     }
 
     @Schema(name = "LinkedDocument")

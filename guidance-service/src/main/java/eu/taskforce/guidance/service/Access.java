@@ -36,6 +36,14 @@ public class Access {
         return organisationId != null && organisation().map(organisationId::equals).orElse(false);
     }
 
+    /**
+     * Who may know a CONFIDENTIAL item: its text, and also where it is (its section) and how it was answered. The AI
+     * Office and the organisation that gave it; nobody else, whatever the role.
+     */
+    public boolean knowsConfidential(UUID organisationId) {
+        return isAiOffice() || represents(organisationId);
+    }
+
     public String subject() {
         return caller.subject();
     }

@@ -92,7 +92,7 @@ public class FeedbackService {
     }
 
     public boolean readable(Feedback feedback) {
-        return access.isAiOffice() || access.represents(feedback.organisationId)
+        return access.knowsConfidential(feedback.organisationId)
                 || (feedback.isPublic() && !feedback.withdrawn && access.organisation().isPresent());
     }
 
@@ -147,7 +147,7 @@ public class FeedbackService {
     /** The history of an item: its own organisation and the AI Office only (earlier states may have been confidential). */
     public List<FeedbackRevision> revisions(UUID id) {
         Feedback feedback = get(id);
-        if (!access.isAiOffice() && !access.represents(feedback.organisationId)) {
+        if (!access.knowsConfidential(feedback.organisationId)) {
             throw ProblemException.forbidden("The history of feedback is read by its organisation and the AI Office only");
         }
         return FeedbackRevision.list("key.feedbackId = ?1 order by key.revision", id);

@@ -9,7 +9,6 @@ import eu.taskforce.guidance.domain.GuidanceVersion;
 import eu.taskforce.guidance.domain.InputWindow;
 import eu.taskforce.guidance.domain.PublicationStatus;
 import eu.taskforce.guidance.domain.Section;
-import eu.taskforce.contracts.guidance.Visibility;
 import eu.taskforce.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +20,10 @@ import java.util.UUID;
 
 /**
  * The overviews: per version, how many feedback items each section got and with which dispositions; per commitment or
- * measure of the Code, the guidance and evidence linked to it. Counts include CONFIDENTIAL items (their existence is
- * public, their content is not); dispositions are counted for the AI Office, and for everyone once published.
+ * measure of the Code, the guidance and evidence linked to it. The existence of a CONFIDENTIAL item is public (the
+ * version's totals count it, as the public register does), its content is not, and neither is where it is: a section
+ * row counts it only for a caller who may know it (the AI Office, its own organisation). Dispositions are counted for
+ * the AI Office, and for everyone once published.
  */
 @ApplicationScoped
 public class OverviewService {
@@ -40,13 +41,19 @@ public class OverviewService {
         this.evidence = evidence;
     }
 
-    /** One row of the overview: a section, or (key null) the whole version. */
+    /** One row of the overview: a section, or (key null) the whole version, with the items the caller may see there. */
     public record SectionCount(String key, String title, int items, int publicItems, int confidentialItems,
                                Map<Disposition, Integer> byDisposition) {
     }
 
+    /**
+     * The version's totals count every item not withdrawn, confidential ones included; the per-disposition totals are
+     * null while dispositions are not shown.
+     */
     public record VersionOverview(UUID documentId, int versionNumber, InputWindow window, boolean dispositionsShown,
-                                  List<SectionCount> sections, int items) {
+                                  List<SectionCount> sections, int items, int publicItems, int confidentialItems,
+                                  Map<Disposition, Integer> byDisposition,
+                                  Map<Disposition, Integer> confidentialByDisposition) {
     }
 
     public VersionOverview version(UUID documentId, int number) {
@@ -55,25 +62,34 @@ public class OverviewService {
         List<Feedback> items = window == null ? List.of()
                 : Feedback.list("windowId = ?1 and withdrawn = false", window.id);
         boolean dispositionsShown = access.isAiOffice() || (window != null && window.dispositionsPublished());
+        // the section of a confidential item is as confidential as its text: the others count it in the totals only
+        List<Feedback> placed = items.stream()
+                .filter(f -> f.isPublic() || access.knowsConfidential(f.organisationId)).toList();
         List<SectionCount> rows = new ArrayList<>();
         for (Section s : version.sections) {
-            rows.add(count(s.sectionKey, s.title, items, dispositionsShown));
+            rows.add(count(s.sectionKey, s.title, placed, dispositionsShown));
         }
-        rows.add(count(null, null, items, dispositionsShown));
-        return new VersionOverview(documentId, number, window, dispositionsShown, rows, items.size());
+        rows.add(count(null, null, placed, dispositionsShown));
+        List<Feedback> confidential = items.stream().filter(f -> !f.isPublic()).toList();
+        return new VersionOverview(documentId, number, window, dispositionsShown, rows, items.size(),
+                items.size() - confidential.size(), confidential.size(),
+                dispositionsShown ? byDisposition(items) : null, dispositionsShown ? byDisposition(confidential) : null);
     }
 
     private static SectionCount count(String key, String title, List<Feedback> all, boolean dispositionsShown) {
         List<Feedback> items = all.stream().filter(f -> java.util.Objects.equals(f.sectionKey, key)).toList();
-        Map<Disposition, Integer> byDisposition = null;
-        if (dispositionsShown) {
-            byDisposition = new EnumMap<>(Disposition.class);
-            for (Disposition d : Disposition.values()) {
-                byDisposition.put(d, (int) items.stream().filter(f -> f.disposition == d).count());
-            }
+        int publicItems = (int) items.stream().filter(Feedback::isPublic).count();
+        return new SectionCount(key, title, items.size(), publicItems, items.size() - publicItems,
+                dispositionsShown ? byDisposition(items) : null);
+    }
+
+    /** Every disposition, zero included. */
+    private static Map<Disposition, Integer> byDisposition(List<Feedback> items) {
+        Map<Disposition, Integer> counts = new EnumMap<>(Disposition.class);
+        for (Disposition d : Disposition.values()) {
+            counts.put(d, (int) items.stream().filter(f -> f.disposition == d).count());
         }
-        int publicItems = (int) items.stream().filter(f -> f.visibility == Visibility.PUBLIC).count();
-        return new SectionCount(key, title, items.size(), publicItems, items.size() - publicItems, byDisposition);
+        return counts;
     }
 
     public record ReferenceOverview(String reference, String title, List<GuidanceDocument> documents,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import eu.taskforce.platform.tracing.SecretRedaction;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -144,7 +145,7 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         if (concurrentChange(e)) {
             // two requests raced (two principals at once, the same record changed twice): the database kept one
-            LOG.infof("Concurrent change refused on %s: %s", path(uri), e.getMessage());
+            LOG.infof("Concurrent change refused on %s: %s", loggedPath(uri), e.getMessage());
             return respond(new Problem(Problem.TYPE_PREFIX + "conflict", "Conflict with the current state", 409,
                     "Another change to the same record was made at the same time; read it again and retry",
                     path(uri), null));
@@ -153,12 +154,12 @@ public class ProblemMappers {
         if (dataException != null) {
             // PostgreSQL refused a value of the request (a NUL character, a number or time out of its range): the
             // client's to correct. Only the SQL state is logged: the database's message may quote the value.
-            LOG.infof("Value refused by the database on %s: SQL state %s", path(uri), dataException);
+            LOG.infof("Value refused by the database on %s: SQL state %s", loggedPath(uri), dataException);
             return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400,
                     "A value of the request cannot be stored or compared (a NUL character, or a number or time out of "
                             + "range)", path(uri), null));
         }
-        LOG.error("Unexpected error on " + path(uri), e);
+        LOG.error("Unexpected error on " + loggedPath(uri), e);
         return respond(new Problem(Problem.TYPE_PREFIX + "internal", "Internal server error", 500,
                 "The service failed to answer; the failure has been logged", path(uri), null));
     }
@@ -285,5 +286,10 @@ public class ProblemMappers {
 
     private static String path(UriInfo uri) {
         return uri == null ? null : uri.getPath();
+    }
+
+    /** The path for a log line: a credential in it (a personal calendar feed's token) is redacted. */
+    private static String loggedPath(UriInfo uri) {
+        return SecretRedaction.path(path(uri));
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Names the request in every log line the service writes for it: the gateway's {@code X-Request-Id} and the trace
  * id of the W3C {@code traceparent} it forwards. A request that did not come through the gateway gets an id of its
- * own. The id is echoed on the response so that a caller can quote it.
+ * own. The id is echoed on the response so that a caller can quote it. The path and query are kept for the access log
+ * (off unless a service enables it) with their secrets redacted, so that no pattern needs {@code %r}.
  */
 @ApplicationScoped
 public class RequestLogContext {
@@ -51,6 +52,16 @@ public class RequestLogContext {
         } else {
             MDC.remove(MDC_TRACE_ID);
         }
+        context.put(SecretRedaction.LOGGED_URI, SecretRedaction.uri(path(context), request.query()));
         context.next();
+    }
+
+    /** The path as routed (dot segments resolved, so that no spelling hides a secret path); as sent if malformed. */
+    private static String path(RoutingContext context) {
+        try {
+            return context.normalizedPath();
+        } catch (IllegalArgumentException malformed) {
+            return context.request().path();
+        }
     }
 }
