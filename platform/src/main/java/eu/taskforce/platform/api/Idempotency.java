@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Caller;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,8 +17,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -29,14 +26,14 @@ import java.util.function.Supplier;
  * {@code Idempotency-Key} on creates, so that a client can retry a POST safely. The first request with a key claims
  * it and stores its response in the same transaction as the create; a retry with the same key and body gets the
  * stored response again (with {@code Idempotent-Replayed: true}), and nothing is created twice. A concurrent retry
- * waits for the first to commit. Reusing a key for a different body is a 422. Keys are kept for 24 hours.
+ * waits for the first to commit. Reusing a key for a different body is a 422. Keys are kept for a day
+ * (retention rule {@code idempotency-key}, see {@link eu.taskforce.platform.retention.PlatformRetentionRules}).
  */
 @ApplicationScoped
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    static final Duration RETENTION = Duration.ofHours(24);
 
     private final EntityManager entityManager;
     private final Caller caller;
@@ -123,14 +120,6 @@ public class Idempotency {
                         update idempotency_key set body = null, fingerprint = 'forgotten'
                         where location like :suffix""")
                 .setParameter("suffix", "%/" + recordId)
-                .executeUpdate();
-    }
-
-    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    @Transactional
-    void purgeExpired() {
-        entityManager.createNativeQuery("delete from idempotency_key where created_at < :before")
-                .setParameter("before", OffsetDateTime.now().minus(RETENTION))
                 .executeUpdate();
     }
 

@@ -25,8 +25,4 @@ public interface OutboxConfig {
     @WithDefault("30s")
     Duration maxBackoff();
 
-    /** How long published events stay in the outbox table (for inspection) before they are purged. */
-    @WithDefault("7d")
-    Duration retention();
-
 }

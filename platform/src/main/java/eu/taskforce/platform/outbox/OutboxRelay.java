@@ -223,15 +223,6 @@ public class OutboxRelay {
         }
     }
 
-    /** Removes published events older than the retention. */
-    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void purge() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("delete from outbox_event where published_at < :cutoff")
-                .setParameter("cutoff", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
-                .executeUpdate());
-    }
-
     private ProducerRecord<String, String> toRecord(OutboxEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topicNames.of(event.topic), event.subject,
                 event.payload);
