@@ -16,6 +16,7 @@ import java.util.UUID;
 public class Caller {
 
     public static final String ORGANISATION_CLAIM = "org";
+    public static final String USERNAME_CLAIM = "preferred_username";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -36,6 +37,15 @@ public class Caller {
         }
         String subject = token.getSubject();
         return subject != null ? subject : identity.getPrincipal().getName();
+    }
+
+    /** The account name the caller signs in with (the token's preferred_username), or null when there is none. */
+    public String username() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        Object claim = token.getClaim(USERNAME_CLAIM);
+        return claim == null ? null : claim.toString().replace("\"", "");
     }
 
     /** The caller as the author of a change. */
