@@ -15,13 +15,14 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import static eu.taskforce.platform.personaldata.PersonalData.utc;
 
 /**
  * What meeting-service holds about an account, for its export and erasure. By account name: individual invitations
@@ -221,18 +222,5 @@ public class PersonalDataService implements PersonalDataHolder {
         Query query = entityManager.createNativeQuery(sql).setParameter("limit", PersonalData.LIST_LIMIT + 1);
         parameters.set(query);
         return query.getResultList();
-    }
-
-    private static OffsetDateTime utc(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

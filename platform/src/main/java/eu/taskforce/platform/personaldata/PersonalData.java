@@ -160,7 +160,11 @@ public class PersonalData {
         return holders.get();
     }
 
-    private static OffsetDateTime utc(Object value) {
+    /** A timestamp column of a native query, in UTC (the JDBC driver gives OffsetDateTime, Instant or Timestamp). */
+    public static OffsetDateTime utc(Object value) {
+        if (value == null) {
+            return null;
+        }
         if (value instanceof OffsetDateTime time) {
             return time.withOffsetSameInstant(ZoneOffset.UTC);
         }
