@@ -31,6 +31,10 @@ public interface GatewayConfig {
     /** The merged OpenAPI document. */
     OpenApi openapi();
 
+    /** The composed personal-data routes ({@code personaldata.PersonalDataRoutes}). */
+    @WithName("personal-data")
+    PersonalData personalData();
+
     interface Route {
         /** The path prefix, for example {@code /api/v1/membership}. */
         String prefix();
@@ -126,5 +130,11 @@ public interface GatewayConfig {
         /** The title of the merged document. */
         @WithDefault("Signatory Taskforce API")
         String title();
+    }
+
+    interface PersonalData {
+        /** The routes whose services hold personal data: each is asked, in this order, with the caller's token. */
+        @WithDefault("membership,meetings,guidance")
+        List<String> routes();
     }
 }

@@ -1,7 +1,9 @@
 package eu.taskforce.gateway.openapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.taskforce.gateway.config.GatewayConfig;
+import eu.taskforce.gateway.personaldata.PersonalDataOpenApi;
 import eu.taskforce.gateway.problem.Problems;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -40,10 +42,13 @@ public class OpenApiRoutes {
     private final OpenApiDocuments documents;
     private final OpenApiMerger merger;
     private final GatewayConfig config;
+    private final PersonalDataOpenApi personalData;
     private final Map<String, Buffer> files = new HashMap<>();
 
-    public OpenApiRoutes(OpenApiDocuments documents, ObjectMapper mapper, GatewayConfig config) {
+    public OpenApiRoutes(OpenApiDocuments documents, ObjectMapper mapper, GatewayConfig config,
+                         PersonalDataOpenApi personalData) {
         this.documents = documents;
+        this.personalData = personalData;
         this.merger = new OpenApiMerger(mapper);
         this.config = config;
         // read once at start (about 1.5 MB), never on an event loop
@@ -76,7 +81,10 @@ public class OpenApiRoutes {
                         "The OpenAPI document could not be merged; the failure is logged");
                 return;
             }
-            Buffer body = Buffer.buffer(merger.merge(sources.result(), config.openapi().title(), server).toString());
+            ObjectNode merged = merger.merge(sources.result(), config.openapi().title(), server);
+            // the gateway's own operations, beside the services'
+            personalData.addTo(merged);
+            Buffer body = Buffer.buffer(merged.toString());
             context.response().putHeader("Content-Type", "application/json").end(body);
         });
     }

@@ -55,6 +55,10 @@ public class Invitation extends PanacheEntityBase {
     @Column(name = "withdrawn_at")
     public OffsetDateTime withdrawnAt;
 
+    /** The individual's account was erased: the invitation stays, without username and display name. */
+    @Column(name = "erased_at")
+    public OffsetDateTime erasedAt;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -209,7 +209,7 @@ public class InvitationService {
 
     private boolean isInvitee(Invitation invitation) {
         return invitation.isOrganisation() ? participant.represents(invitation.organisationId)
-                : invitation.username.equalsIgnoreCase(participant.username() == null ? "" : participant.username());
+                : invitation.username != null && invitation.username.equalsIgnoreCase(participant.username());
     }
 
     private static void reinstate(Invitation invitation) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 public class Caller {
 
     public static final String ORGANISATION_CLAIM = "org";
+    public static final String USERNAME_CLAIM = "preferred_username";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -38,18 +39,18 @@ public class Caller {
         return subject != null ? subject : identity.getPrincipal().getName();
     }
 
-    /** The account the caller logged in with (the token's {@code preferred_username}), if the token names one. */
-    public Optional<String> username() {
+    /** The account name the caller signs in with (the token's preferred_username), or null when there is none. */
+    public String username() {
         if (identity.isAnonymous()) {
-            return Optional.empty();
+            return null;
         }
-        Object claim = token.getClaim("preferred_username");
-        return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
+        Object claim = token.getClaim(USERNAME_CLAIM);
+        return claim == null ? null : claim.toString().replace("\"", "");
     }
 
     /** True when the caller is logged in with {@code username} (account names compare without case). */
     public boolean isAccount(String username) {
-        return username != null && username().map(username::equalsIgnoreCase).orElse(false);
+        return username != null && username.equalsIgnoreCase(username());
     }
 
     /** The caller as the author of a change. */
