@@ -28,7 +28,7 @@ import java.util.UUID;
  * value was shown by emptying one row.
  */
 @ApplicationScoped
-public class PersonalDataService {
+public class DisclosureService {
 
     /** What a change to the published values did. */
     public record Publication(Map<String, PersonalField> fields, List<String> withdrawn,
@@ -43,7 +43,7 @@ public class PersonalDataService {
     private final Idempotency idempotency;
     private final MembershipConfig config;
 
-    public PersonalDataService(Caller caller, Idempotency idempotency, MembershipConfig config) {
+    public DisclosureService(Caller caller, Idempotency idempotency, MembershipConfig config) {
         this.caller = caller;
         this.idempotency = idempotency;
         this.config = config;

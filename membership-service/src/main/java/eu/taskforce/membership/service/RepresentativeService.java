@@ -21,8 +21,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,15 +40,15 @@ public class RepresentativeService {
     static final String PUBLIC_NAME = "publicName";
 
     private final SignatoryService signatories;
-    private final PersonalDataService personalData;
+    private final DisclosureService disclosures;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Caller caller;
 
-    public RepresentativeService(SignatoryService signatories, PersonalDataService personalData, Outbox outbox,
+    public RepresentativeService(SignatoryService signatories, DisclosureService disclosures, Outbox outbox,
                                  AuditTrail audit, Caller caller) {
         this.signatories = signatories;
-        this.personalData = personalData;
+        this.disclosures = disclosures;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
@@ -109,7 +111,7 @@ public class RepresentativeService {
     public Representative giveConsent(UUID organisationId, UUID id, String noticeVersion) {
         Representative representative = get(organisationId, id);
         Consent.Channel via = personOrAiOffice(representative);
-        personalData.giveConsent(Consent.SubjectType.REPRESENTATIVE, id, via, noticeVersion);
+        disclosures.giveConsent(Consent.SubjectType.REPRESENTATIVE, id, via, noticeVersion);
         if (!representative.nameConsent) {
             representative.nameConsent = true;
             representative.updatedAt = Timestamps.now();
@@ -124,7 +126,7 @@ public class RepresentativeService {
     @Transactional
     public Representative withdrawConsent(UUID organisationId, UUID id) {
         Representative representative = get(organisationId, id);
-        if (personalData.withdrawConsent(id, personOrAiOffice(representative)) || representative.nameConsent) {
+        if (disclosures.withdrawConsent(id, personOrAiOffice(representative)) || representative.nameConsent) {
             representative.nameConsent = false;
             representative.updatedAt = Timestamps.now();
             publish(representative);
@@ -147,19 +149,26 @@ public class RepresentativeService {
         erase(representative);
     }
 
-    /** Erases every appointment, current or past, of the account (its own, or one the AI Office names). */
-    @Transactional
-    public int eraseAccount(String username) {
-        List<Representative> appointments = Representative.ofAccount(username);
-        appointments.forEach(this::erase);
-        return appointments.size();
+    /**
+     * Erases every appointment, current or past, of the account (its own, or one the AI Office names); answers the
+     * personal values it erased, so that their copies elsewhere in this database can be found.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> eraseAccount(String username) {
+        Set<String> values = new LinkedHashSet<>();
+        for (Representative appointment : Representative.ofAccount(username)) {
+            values.add(appointment.name);
+            values.add(appointment.email);
+            erase(appointment);
+        }
+        return values;
     }
 
     private void erase(Representative representative) {
         if (representative.erasedAt != null) {
             return;
         }
-        List<String> commitments = personalData.erase(representative.id);
+        List<String> commitments = disclosures.erase(representative.id);
         representative.erase(Timestamps.now());
         outbox.add(EventTypes.REPRESENTATIVE_ERASED, representative.organisationId,
                 new RepresentativeErased(representative.organisationId, representative.id, commitments));
@@ -182,7 +191,7 @@ public class RepresentativeService {
     private void publish(Representative representative) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(PUBLIC_NAME, representative.nameConsent ? representative.name : null);
-        PersonalDataService.Publication publication = personalData.publish(representative.id, values);
+        DisclosureService.Publication publication = disclosures.publish(representative.id, values);
         if (!publication.withdrawn().isEmpty()) {
             outbox.add(EventTypes.PERSONAL_DATA_WITHDRAWN, representative.organisationId, new PersonalDataWithdrawn(
                     PersonalDataWithdrawn.Subject.REPRESENTATIVE, representative.organisationId, representative.id,

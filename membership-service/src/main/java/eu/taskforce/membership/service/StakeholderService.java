@@ -35,13 +35,13 @@ public class StakeholderService {
     static final String PUBLIC_NAME = "publicName";
     static final String PUBLIC_FIELD_OF_EXPERTISE = "publicFieldOfExpertise";
 
-    private final PersonalDataService personalData;
+    private final DisclosureService disclosures;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Caller caller;
 
-    public StakeholderService(PersonalDataService personalData, Outbox outbox, AuditTrail audit, Caller caller) {
-        this.personalData = personalData;
+    public StakeholderService(DisclosureService disclosures, Outbox outbox, AuditTrail audit, Caller caller) {
+        this.disclosures = disclosures;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
@@ -86,7 +86,7 @@ public class StakeholderService {
     @Transactional
     public Stakeholder giveConsent(UUID id, String noticeVersion) {
         Stakeholder stakeholder = get(id);
-        personalData.giveConsent(Consent.SubjectType.STAKEHOLDER, id, Consent.Channel.AI_OFFICE, noticeVersion);
+        disclosures.giveConsent(Consent.SubjectType.STAKEHOLDER, id, Consent.Channel.AI_OFFICE, noticeVersion);
         if (!stakeholder.listedPublicly) {
             stakeholder.listedPublicly = true;
             stakeholder.updatedAt = Timestamps.now();
@@ -101,7 +101,7 @@ public class StakeholderService {
     @Transactional
     public Stakeholder withdrawConsent(UUID id) {
         Stakeholder stakeholder = get(id);
-        if (personalData.withdrawConsent(id, Consent.Channel.AI_OFFICE) || stakeholder.listedPublicly) {
+        if (disclosures.withdrawConsent(id, Consent.Channel.AI_OFFICE) || stakeholder.listedPublicly) {
             stakeholder.listedPublicly = false;
             stakeholder.updatedAt = Timestamps.now();
             outbox.add(EventTypes.STAKEHOLDER_UPDATED, id, publish(stakeholder));
@@ -119,7 +119,7 @@ public class StakeholderService {
         if (stakeholder.erasedAt != null) {
             return;
         }
-        List<String> commitments = personalData.erase(id);
+        List<String> commitments = disclosures.erase(id);
         stakeholder.erase(Timestamps.now());
         outbox.add(EventTypes.STAKEHOLDER_ERASED, id, new StakeholderErased(id, commitments));
         audit.record(caller.actor(), "STAKEHOLDER_ERASED", RECORD_TYPE, id);
@@ -135,7 +135,7 @@ public class StakeholderService {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(PUBLIC_NAME, listed && person ? stakeholder.name : null);
         values.put(PUBLIC_FIELD_OF_EXPERTISE, listed && person ? stakeholder.fieldOfExpertise : null);
-        PersonalDataService.Publication publication = personalData.publish(stakeholder.id, values);
+        DisclosureService.Publication publication = disclosures.publish(stakeholder.id, values);
         if (!publication.withdrawn().isEmpty()) {
             outbox.add(EventTypes.PERSONAL_DATA_WITHDRAWN, stakeholder.id, new PersonalDataWithdrawn(
                     PersonalDataWithdrawn.Subject.STAKEHOLDER, null, stakeholder.id, publication.withdrawn(),

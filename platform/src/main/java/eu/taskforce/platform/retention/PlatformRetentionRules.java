@@ -10,8 +10,8 @@ import jakarta.inject.Singleton;
 @Singleton
 public class PlatformRetentionRules {
 
-    /** What {@code audit_entry.subject} becomes once its period has passed. */
-    public static final String PSEUDONYM = "pseudonymised";
+    /** What {@code audit_entry.subject} becomes once its period has passed: the same as on an account's erasure. */
+    public static final String PSEUDONYM = eu.taskforce.platform.personaldata.PersonalData.PSEUDONYM;
 
     /** Idempotency-Key records: the caller's subject in the scope, and the stored response, which may hold anything. */
     @Produces

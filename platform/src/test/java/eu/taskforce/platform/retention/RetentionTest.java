@@ -73,7 +73,7 @@ class RetentionTest {
         assertThat(strings("""
                 select subject || ' ' || organisation || ' ' || action || ' ' || record_id || ' '
                     || (occurred_at < now() - interval '730 days') from audit_entry where id = :p""", oldEntry))
-                .containsExactly("pseudonymised " + organisation + " RETENTION_TEST " + record + " true");
+                .containsExactly("erased " + organisation + " RETENTION_TEST " + record + " true");
         assertThat(strings("select subject from audit_entry where id = :p", youngEntry)).containsExactly("subject-young");
     }
 
@@ -112,7 +112,7 @@ class RetentionTest {
                 "idempotency-key", (long) planted, "outbox-published", (long) planted, "audit-subject", (long) planted));
         assertThat(count("select count(*) from idempotency_key where scope = :p", scope)).isZero();
         assertThat(count("select count(*) from outbox_event where id in (:p)", outbox)).isZero();
-        assertThat(count("select count(*) from audit_entry where id in (:p) and subject <> 'pseudonymised'", audit))
+        assertThat(count("select count(*) from audit_entry where id in (:p) and subject <> 'erased'", audit))
                 .isZero();
     }
 
