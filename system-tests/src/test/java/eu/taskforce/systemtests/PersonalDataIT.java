@@ -58,6 +58,10 @@ class PersonalDataIT {
     static final String[] SERVICES = {"gateway", "membership-service", "meeting-service", "guidance-service",
             "transparency-service"};
 
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String name = "Planted Person " + run;
     final String corrected = "Corrected Person " + run;
@@ -126,7 +130,7 @@ class PersonalDataIT {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusDays(30);
         String id = as(office).body(Map.of("title", "Personal data system test " + run, "kind", "PLENARY",
                         "format", "ONLINE", "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
-                        "timeZone", "Europe/Brussels"))
+                        "timeZone", "Europe/Brussels", "joiningLink", "https://meet.example.eu/j/pd-" + run))
                 .post(GATEWAY + "/api/v1/meetings").then().statusCode(201).extract().path("id");
         as(office).body(Map.of("username", PERSON, "displayName", name))
                 .post(GATEWAY + "/api/v1/meetings/" + id + "/invitations").then().statusCode(201);
@@ -162,7 +166,7 @@ class PersonalDataIT {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             all.append(response.asString());
         }
-        String next = PUBLIC + "/register/log/entries?from=0&limit=500";
+        String next = PUBLIC + "/register/log/entries?from=1&limit=500";
         while (next != null) {
             Response page = RestAssured.get(next);
             assertThat(page.statusCode()).as(next).isEqualTo(200);

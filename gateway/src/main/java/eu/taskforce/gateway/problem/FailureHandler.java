@@ -2,7 +2,7 @@ package eu.taskforce.gateway.problem;
 
 import eu.taskforce.gateway.security.Callers;
 import eu.taskforce.gateway.security.TokenRejection;
-import eu.taskforce.gateway.tracing.SecretRedaction;
+import eu.taskforce.common.logging.SecretRedaction;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;

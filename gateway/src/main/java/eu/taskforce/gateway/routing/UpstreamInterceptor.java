@@ -1,7 +1,7 @@
 package eu.taskforce.gateway.routing;
 
 import eu.taskforce.gateway.problem.Problems;
-import eu.taskforce.gateway.tracing.SecretRedaction;
+import eu.taskforce.common.logging.SecretRedaction;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package eu.taskforce.gateway.tracing;
 
+import eu.taskforce.common.logging.SecretRedaction;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;

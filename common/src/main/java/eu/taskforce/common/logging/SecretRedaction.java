@@ -1,4 +1,4 @@
-package eu.taskforce.gateway.tracing;
+package eu.taskforce.common.logging;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * the only credential of a feed that carries joining links) or in the query is replaced by {@value #REDACTED}, which
  * no URI can hold unencoded.
  *
- * <p>The platform module has the same class for the services. The gateway cannot depend on the platform, which brings
- * a datasource, Flyway and Kafka with it; so this small copy lives here. Keep the two lists alike.
+ * <p>Used by the gateway and by every service (through the platform); it lives in {@code common} because the gateway
+ * cannot depend on the platform, which brings a datasource, Flyway and Kafka with it.
  */
 public final class SecretRedaction {
 
@@ -30,7 +30,7 @@ public final class SecretRedaction {
      * Paths that carry a credential: each {@code {secret}} segment is redacted. A pattern matches the start of a path
      * (segments after it stay); a literal segment matches with or without ";parameters", and empty segments ("//")
      * do not count. Future addresses that are their own credential (unsubscribe links, other feeds) belong here, and
-     * in the platform's copy.
+     * in the gateway.
      */
     static final List<String> SECRET_PATHS = List.of(
             "/api/v1/meetings/calendar/personal/{secret}");

@@ -1,4 +1,4 @@
-package eu.taskforce.gateway.tracing;
+package eu.taskforce.common.logging;
 
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
