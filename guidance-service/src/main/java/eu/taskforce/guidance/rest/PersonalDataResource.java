@@ -2,12 +2,11 @@ package eu.taskforce.guidance.rest;
 
 import eu.taskforce.guidance.service.PersonalDataService;
 import eu.taskforce.platform.personaldata.PersonalData;
+import eu.taskforce.platform.personaldata.PersonalDataEndpoint;
 import io.quarkus.security.Authenticated;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,14 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-public class PersonalDataResource {
+public class PersonalDataResource extends PersonalDataEndpoint {
 
     private final PersonalDataService service;
-    private final PersonalData personalData;
 
     public PersonalDataResource(PersonalDataService service, PersonalData personalData) {
+        super(personalData);
         this.service = service;
-        this.personalData = personalData;
     }
 
     @GET
@@ -37,25 +35,14 @@ public class PersonalDataResource {
             description = "Any signed-in caller, about the account of its token (subject): the feedback it"
                     + " submitted for its organisation, every revision of feedback it made, its evidence submissions"
                     + " (without the attached bytes), the records that name it as author of a step, and the audit"
-                    + " entries under its subject. Each list holds at most 200 entries, newest first.")
+                    + " entries under its subject. Each list holds at most 200 entries, newest first."
+                    + " Erasure (DELETE): its token subject becomes the pseudonym `erased` wherever a record keeps"
+                    + " who did something (feedback and its revisions, evidence, documents, versions, windows, answers,"
+                    + " the audit trail). Feedback stays as the organisation's input, evidence as a contribution,"
+                    + " without their author.")
     @APIResponse(responseCode = "200", description = "The export",
             content = @Content(schema = @Schema(implementation = PersonalDataService.Export.class)))
     public Response export() {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(service.export()).cacheControl(noStore).build();
-    }
-
-    @DELETE
-    @Operation(summary = "Erase the personal data held about my account",
-            description = "Its token subject is replaced by the pseudonym `erased` wherever a record keeps who"
-                    + " did something (feedback and its revisions, evidence, documents, versions, windows, answers, the"
-                    + " audit trail); its stored idempotency replays are deleted. Feedback stays as the organisation's"
-                    + " input, evidence as a contribution, without their author. Idempotent: 204 again when nothing is"
-                    + " left.")
-    @APIResponse(responseCode = "204", description = "Erased (or nothing was held)")
-    public Response erase() {
-        personalData.eraseOwn();
-        return Response.noContent().build();
+        return exportAnswer(service.export());
     }
 }

@@ -2,12 +2,11 @@ package eu.taskforce.membership.rest;
 
 import eu.taskforce.membership.service.PersonalDataService;
 import eu.taskforce.platform.personaldata.PersonalData;
+import eu.taskforce.platform.personaldata.PersonalDataEndpoint;
 import io.quarkus.security.Authenticated;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,14 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-public class PersonalDataResource {
+public class PersonalDataResource extends PersonalDataEndpoint {
 
     private final PersonalDataService service;
-    private final PersonalData personalData;
 
     public PersonalDataResource(PersonalDataService service, PersonalData personalData) {
+        super(personalData);
         this.service = service;
-        this.personalData = personalData;
     }
 
     @GET
@@ -37,25 +35,13 @@ public class PersonalDataResource {
             description = "Any signed-in caller, about the account of its token: every appointment as a representative"
                     + " (found by the account name, compared case-insensitively) with name, e-mail, consents and the"
                     + " values published with them, and the audit entries under its subject. Each list holds at most"
-                    + " 200 entries, newest first.")
+                    + " 200 entries, newest first."
+                    + " Erasure (DELETE): every appointment of the account loses its name, e-mail and account name,"
+                    + " its published values are withdrawn and a current appointment ends (`representative-erased`"
+                    + " tells the register and every subscriber).")
     @APIResponse(responseCode = "200", description = "The export",
             content = @Content(schema = @Schema(implementation = PersonalDataService.Export.class)))
     public Response export() {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(service.export()).cacheControl(noStore).build();
-    }
-
-    @DELETE
-    @Operation(summary = "Erase the personal data held about my account",
-            description = "Every appointment of the account loses its name, e-mail and account name, its published"
-                    + " values are withdrawn and a current appointment ends (`representative-erased` tells the register"
-                    + " and every subscriber); the token subject is replaced by the pseudonym `erased` wherever a"
-                    + " record keeps who did something, and stored idempotency replays are forgotten. Idempotent: 204"
-                    + " again when nothing is left.")
-    @APIResponse(responseCode = "204", description = "Erased (or nothing was held)")
-    public Response erase() {
-        personalData.eraseOwn();
-        return Response.noContent().build();
+        return exportAnswer(service.export());
     }
 }
