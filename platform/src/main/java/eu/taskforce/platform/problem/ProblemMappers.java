@@ -25,6 +25,7 @@ import java.net.ConnectException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -145,7 +146,9 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         if (concurrentChange(e)) {
             // two requests raced (two principals at once, the same record changed twice): the database kept one
-            LOG.infof("Concurrent change refused on %s: %s", loggedPath(uri), e.getMessage());
+            // only the kind of conflict: a unique violation's message quotes the duplicate value (an account name, say)
+            LOG.infof("Concurrent change refused on %s: %s", loggedPath(uri),
+                    Objects.requireNonNullElse(sqlState(e, "23505"), e.getClass().getSimpleName()));
             return respond(new Problem(Problem.TYPE_PREFIX + "conflict", "Conflict with the current state", 409,
                     "Another change to the same record was made at the same time; read it again and retry",
                     path(uri), null));
