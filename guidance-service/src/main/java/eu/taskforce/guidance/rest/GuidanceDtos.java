@@ -53,7 +53,7 @@ public final class GuidanceDtos {
 
     @Schema(name = "PublicConsultation", description = "A public consultation on the document: its dates and address")
     public record ConsultationInput(@NotNull LocalDate opensOn, @NotNull LocalDate closesOn,
-                                    @Schema(examples = "https://digital-strategy.ec.europa.eu/en/consultations/example")
+                                    @Schema(maxLength = HttpUrl.MAX_LENGTH, examples = "https://digital-strategy.ec.europa.eu/en/consultations/example")
                                     @NotNull @HttpUrl String url) {
     }
 
@@ -156,7 +156,7 @@ public final class GuidanceDtos {
                                 @NotBlank @Size(max = 5000) String summary,
                                 @Schema(description = "RESEARCH, EXPERT_INPUT, TECHNICAL_DEVELOPMENT or IMPLEMENTATION_EXPERIENCE")
                                 @NotNull EvidenceType type,
-                                @Schema(examples = "https://arxiv.org/abs/2401.00001") @NotNull @HttpUrl String url,
+                                @Schema(maxLength = HttpUrl.MAX_LENGTH, examples = "https://arxiv.org/abs/2401.00001") @NotNull @HttpUrl String url,
                                 @Size(max = 60) List<@NotNull @CodeReference String> codeReferences,
                                 @Schema(description = "PUBLIC, or CONFIDENTIAL (the AI Office and the submitter only)")
                                 @NotNull Visibility visibility,

@@ -18,6 +18,9 @@ import java.net.URISyntaxException;
 @Constraint(validatedBy = HttpUrl.Validator.class)
 public @interface HttpUrl {
 
+    /** The longest address accepted (shown in the OpenAPI schemas as maxLength). */
+    int MAX_LENGTH = 2000;
+
     String message() default "must be an absolute http or https address";
 
     Class<?>[] groups() default {};
@@ -31,7 +34,7 @@ public @interface HttpUrl {
                 return true;
             }
             String url = value.strip();
-            if (url.length() > 2000) {
+            if (url.length() > MAX_LENGTH) {
                 return false;
             }
             try {

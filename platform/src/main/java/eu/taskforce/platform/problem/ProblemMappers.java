@@ -2,10 +2,12 @@ package eu.taskforce.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import eu.taskforce.common.logging.SecretRedaction;
+import eu.taskforce.platform.json.OversizedContainerException;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -37,6 +39,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     static final String BEARER_CHALLENGE = "Bearer realm=\"taskforce\"";
+    /** A problem lists at most this many field errors (its detail gives their number): its size is bounded too. */
+    static final int MAX_LISTED_ERRORS = 20;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -45,13 +49,41 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        int count = e.getConstraintViolations().size();
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .limit(MAX_LISTED_ERRORS)
                 .toList();
-        String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
+        String detail = count == 1 ? "1 field is invalid" : count + " fields are invalid";
+        if (count > errors.size()) {
+            detail += " (the first " + errors.size() + " are listed)";
+        }
         return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400, detail, path(uri),
                 errors));
+    }
+
+    @ServerExceptionMapper
+    public Response oversizedContainer(OversizedContainerException e, UriInfo uri) {
+        // the list's own deserializer may have added the index of the entry it was reading: the field is the list
+        List<JsonMappingException.Reference> refs = e.getPath();
+        String field = jsonPath(refs.isEmpty() || refs.get(refs.size() - 1).getFieldName() != null
+                ? refs : refs.subList(0, refs.size() - 1));
+        return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400, "1 field is invalid",
+                path(uri), List.of(new Problem.FieldError(field, e.getOriginalMessage()))));
+    }
+
+    /** The JSON parser stopped at one of its limits (platform/json/JsonLimits): too deep, a string or the body too long. */
+    private Response jsonLimit(StreamConstraintsException e, String field, UriInfo uri) {
+        // "... exceeds the maximum allowed (64, from `StreamReadConstraints.getMaxNestingDepth()`)": keep the figures
+        String detail = "The request body exceeds a limit: "
+                + e.getOriginalMessage().replaceAll(",? ?from `StreamReadConstraints[^`]*`", "");
+        if (e.getOriginalMessage().startsWith("Document length")) {
+            return respond(new Problem(Problem.TYPE_PREFIX + "payload-too-large", "Payload Too Large", 413, detail,
+                    path(uri), null));
+        }
+        return respond(new Problem(Problem.TYPE_PREFIX + "json-limit", "Request body over a limit", 400, detail,
+                path(uri), field == null ? null : List.of(new Problem.FieldError(field, detail))));
     }
 
     @ServerExceptionMapper
@@ -78,6 +110,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StreamConstraintsException limit) {
+            return jsonLimit(limit, null, uri);
+        }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return jsonLimit(limit, e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    ? jsonPath(mapping) : null, uri);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400,
                     "1 field is invalid", path(uri), List.of(new Problem.FieldError(jsonPath(mapping),
@@ -124,6 +163,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST's JSON reader wraps what Jackson refused (syntax, parser limits) in a 400
+            return json instanceof JsonParseException syntax ? malformedJson(syntax, uri) : unreadableJson(json, uri);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
@@ -253,8 +296,12 @@ public class ProblemMappers {
     }
 
     private static String jsonPath(JsonMappingException e) {
+        return jsonPath(e.getPath());
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> refs) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        for (JsonMappingException.Reference ref : refs) {
             if (ref.getFieldName() != null) {
                 if (!path.isEmpty()) {
                     path.append('.');
