@@ -316,20 +316,42 @@ class MeetingLifecycleTest {
         String held = convene(meeting("PLENARY", inDays(0).minusHours(1), "frozen"));
         Map<String, Object> agenda = Map.of("items", List.of(Map.of("title", "Late item")));
         Meetings.hold(held, List.of(ORG_A));
-        OFFICE.request().body(agenda).put(MEETINGS + "/" + held + "/agenda").then().statusCode(409);
-        OFFICE.request().post(MEETINGS + "/" + held + "/agenda/publication").then().statusCode(409);
+        List<String> heldBefore = everything(held);
+        OFFICE.request().body(agenda).put(MEETINGS + "/" + held + "/agenda").then().statusCode(409)
+                .body("detail", equalTo("The meeting is HELD; its agenda can no longer change"));
+        OFFICE.request().post(MEETINGS + "/" + held + "/agenda/publication").then().statusCode(409)
+                .body("detail", equalTo("The meeting is HELD; its agenda can no longer be published"));
         OFFICE.request().body(Map.of("username", "expert")).post(MEETINGS + "/" + held + "/invitations")
-                .then().statusCode(409);
+                .then().statusCode(409).body("detail", equalTo("The meeting is HELD; nobody more can be invited"));
+        assertThat(everything(held)).as("the held meeting as it was").isEqualTo(heldBefore);
 
         String cancelled = convene(meeting("AD_HOC_GROUP", inDays(5), "frozen"));
         OFFICE.request().body(agenda).put(MEETINGS + "/" + cancelled + "/agenda").then().statusCode(200);
         OFFICE.request().body(Map.of("reason", "Not needed")).post(MEETINGS + "/" + cancelled + "/cancellation")
                 .then().statusCode(200);
-        OFFICE.request().body(agenda).put(MEETINGS + "/" + cancelled + "/agenda").then().statusCode(409);
-        OFFICE.request().post(MEETINGS + "/" + cancelled + "/agenda/publication").then().statusCode(409);
+        List<String> cancelledBefore = everything(cancelled);
+        OFFICE.request().body(Map.of("items", List.of(Map.of("title", "Other item"))))
+                .put(MEETINGS + "/" + cancelled + "/agenda").then().statusCode(409)
+                .body("detail", equalTo("The meeting is CANCELLED; its agenda can no longer change"));
+        OFFICE.request().post(MEETINGS + "/" + cancelled + "/agenda/publication").then().statusCode(409)
+                .body("detail", equalTo("The meeting is CANCELLED; its agenda can no longer be published"));
         OFFICE.request().body(Map.of("organisationId", ORG_B.toString())).post(MEETINGS + "/" + cancelled + "/invitations")
-                .then().statusCode(409);
-        OFFICE.request().body(Map.of("text", "Minutes")).put(MEETINGS + "/" + cancelled + "/minutes").then().statusCode(409);
+                .then().statusCode(409).body("detail", equalTo("The meeting is CANCELLED; nobody more can be invited"));
+        OFFICE.request().body(Map.of("text", "Minutes")).put(MEETINGS + "/" + cancelled + "/minutes").then().statusCode(409)
+                .body("detail", equalTo("The meeting is CANCELLED; minutes are written for a meeting held, before its summary "
+                        + "is published"));
+        assertThat(everything(cancelled)).as("the cancelled meeting as it was").isEqualTo(cancelledBefore);
+    }
+
+    /** What the AI Office reads of a meeting: the meeting, its agenda, its invitations and its minutes. */
+    static List<String> everything(String meetingId) {
+        List<String> read = new ArrayList<>();
+        for (String part : List.of("", "/agenda", "/minutes")) {
+            var response = OFFICE.request().get(MEETINGS + "/" + meetingId + part);
+            read.add(part + " " + response.statusCode() + " " + response.asString());
+        }
+        read.add("/invitations " + invitations(OFFICE, meetingId));
+        return read;
     }
 
     /** Every invitation of the meeting that {@code actor} may see. */
