@@ -68,7 +68,18 @@ class RateLimitTest {
         for (int i = 1; i < Upstreams.TIGHT_LIMIT; i++) {
             given().get(OPEN_LIMITED).then().statusCode(200);
         }
-        given().get(OPEN_LIMITED).then().statusCode(429).header("Retry-After", startsWith(""));
+        Response limited = given().get(OPEN_LIMITED).then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:taskforce:problem:rate-limited"))
+                .body("instance", equalTo(OPEN_LIMITED))
+                .header("RateLimit-Remaining", "0")
+                .extract().response();
+        // the address's window ends within its 2 s, and Retry-After is when it ends, as the problem says
+        long retryAfter = Long.parseLong(limited.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 2L);
+        assertThat(limited.header("RateLimit-Reset")).isEqualTo(Long.toString(retryAfter));
+        assertThat(limited.jsonPath().getString("detail"))
+                .isEqualTo("More than " + Upstreams.TIGHT_LIMIT + " requests in 2 s; try again in " + retryAfter + " s");
         // a token makes the caller its subject, not its address
         given().auth().oauth2(Tokens.access("expert")).get(OPEN_LIMITED).then().statusCode(200);
     }

@@ -80,13 +80,28 @@ class UpstreamFailureTest {
                 .body("type", equalTo("urn:taskforce:problem:upstream-unavailable"))
                 .body("status", equalTo(503));
 
-        HttpServer upstream = EchoUpstream.start(vertx, port("test-breaker"), EchoUpstream.echo(vertx, "breaker",
-                "/api/v1/test-breaker", true));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> echo = EchoUpstream.echo(vertx, "breaker",
+                "/api/v1/test-breaker", true);
+        HttpServer upstream = EchoUpstream.start(vertx, port("test-breaker"), request -> {
+            calls.incrementAndGet();
+            echo.handle(request);
+        });
         try {
             // while open the service is not called, even though it is back; after the open time one trial closes it
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> given().get(path).statusCode() == 200);
+            given().get(path).then().statusCode(503);
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger(1);
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                int status = given().get(path).statusCode();
+                if (status == 503) {
+                    refused.incrementAndGet();
+                }
+                assertThat(calls.get()).as("calls to the service after %d answers of the open circuit", refused.get())
+                        .isEqualTo(status == 200 ? 1 : 0);
+                return status == 200;
+            });
             given().get(path).then().statusCode(200).body("service", equalTo("breaker"));
+            assertThat(calls.get()).isEqualTo(2);
         } finally {
             EchoUpstream.stop(upstream);
         }

@@ -72,14 +72,16 @@ class DispositionsTest {
         OFFICE.request().body(accepted).put(FEEDBACK + "/" + one + "/disposition").then().statusCode(409)
                 .body("detail", containsString("still open"));
         String publication = WINDOWS + "/" + window + "/dispositions/publication";
-        OFFICE.request().post(publication).then().statusCode(409);
+        OFFICE.request().post(publication).then().statusCode(409)
+                .body("detail", equalTo("The window is still open; dispositions are published after it closes"));
         Guidance.close(window);
 
         OFFICE.request().body(Map.of("disposition", "MAYBE", "response", "x")).put(FEEDBACK + "/" + one + "/disposition")
                 .then().statusCode(400).body("errors[0].field", equalTo("disposition"));
         OFFICE.request().body(Map.of("disposition", "ACCEPTED", "response", " ")).put(FEEDBACK + "/" + one + "/disposition")
                 .then().statusCode(400).body("errors[0].field", equalTo("response"));
-        OFFICE.request().body(accepted).put(FEEDBACK + "/" + withdrawn + "/disposition").then().statusCode(409);
+        OFFICE.request().body(accepted).put(FEEDBACK + "/" + withdrawn + "/disposition").then().statusCode(409)
+                .body("detail", equalTo("The feedback was withdrawn; it needs no disposition"));
         Guidance.answer(one, "ACCEPTED");
         OFFICE.request().post(publication).then().statusCode(409)
                 .body("detail", containsString("2 items are not answered"));
@@ -91,7 +93,8 @@ class DispositionsTest {
         Guidance.answer(three, "OUT_OF_SCOPE");
 
         OFFICE.request().post(publication).then().statusCode(200).body("dispositionsPublishedAt", notNullValue());
-        OFFICE.request().post(publication).then().statusCode(409);
+        OFFICE.request().post(publication).then().statusCode(409)
+                .body("detail", equalTo("The dispositions of this window are published already"));
         OFFICE.request().body(accepted).put(FEEDBACK + "/" + three + "/disposition").then().statusCode(409)
                 .body("detail", containsString("published"));
         MEMBER_B.request().get(WINDOWS + "/" + window + "/feedback").then().statusCode(200)

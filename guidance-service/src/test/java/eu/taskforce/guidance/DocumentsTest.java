@@ -95,7 +95,8 @@ class DocumentsTest {
         Guidance.addVersion(document, Guidance.sections());
         Guidance.publish(document, 1);
         OFFICE.request().post(versions + "/1/publication").then().statusCode(409)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("Version 1 is published already"));
     }
 
     @Test
@@ -120,11 +121,13 @@ class DocumentsTest {
         Map<String, Object> body = with(Guidance.document("ETags renamed"), "publicConsultation",
                 Map.of("opensOn", "2026-09-01", "closesOn", "2026-10-15", "url", "https://ec.europa.eu/consultation/1"));
         OFFICE.request().header("If-Match", "\"999\"").body(body).put(path).then().statusCode(412)
-                .contentType(startsWith("application/problem+json"));
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("The record has changed since you read it"));
         OFFICE.request().header("If-Match", etag).body(body).put(path).then().statusCode(200)
                 .body("title", equalTo("ETags renamed"))
                 .body("publicConsultation.closesOn", equalTo("2026-10-15"));
-        OFFICE.request().header("If-Match", etag).body(body).put(path).then().statusCode(412);
+        OFFICE.request().header("If-Match", etag).body(body).put(path).then().statusCode(412)
+                .body("detail", containsString("The record has changed since you read it"));
     }
 
     @Test

@@ -82,9 +82,12 @@ class WindowsAndFeedbackTest {
                 .post(WINDOWS + "/" + window + "/feedback").then().statusCode(409)
                 .body("detail", containsString("closed"));
         MEMBER_A.request().body(Guidance.feedback("scope", "Edited late", "ATTRIBUTED", "PUBLIC"))
-                .put(FEEDBACK + "/" + item).then().statusCode(409);
-        MEMBER_A.request().post(FEEDBACK + "/" + item + "/withdrawal").then().statusCode(409);
-        OFFICE.request().post(WINDOWS + "/" + window + "/close").then().statusCode(409);
+                .put(FEEDBACK + "/" + item).then().statusCode(409)
+                .body("detail", containsString("; input is no longer accepted"));
+        MEMBER_A.request().post(FEEDBACK + "/" + item + "/withdrawal").then().statusCode(409)
+                .body("detail", containsString("; input is no longer accepted"));
+        OFFICE.request().post(WINDOWS + "/" + window + "/close").then().statusCode(409)
+                .body("detail", equalTo("The window is closed already"));
     }
 
     @Test
@@ -116,7 +119,8 @@ class WindowsAndFeedbackTest {
         OFFICE.request().body(Map.of()).post(windows).then().statusCode(400).body("errors[0].field", equalTo("closesAt"));
         OFFICE.request().body(Map.of("closesAt", "tomorrow")).post(windows).then().statusCode(400);
         Guidance.openWindow(document, 1);
-        OFFICE.request().body(Map.of("closesAt", Guidance.inMinutes(60).toString())).post(windows).then().statusCode(409);
+        OFFICE.request().body(Map.of("closesAt", Guidance.inMinutes(60).toString())).post(windows).then().statusCode(409)
+                .body("detail", equalTo("Version 1 has an input window already"));
         Guidance.addVersion(document, null);
         OFFICE.request().body(Map.of("closesAt", Guidance.inMinutes(60).toString()))
                 .post(DOCUMENTS + "/" + document + "/versions/2/windows").then().statusCode(409)
@@ -149,7 +153,8 @@ class WindowsAndFeedbackTest {
                 .body("detail", not(containsString("A confidential")));
         MEMBER_B.request().queryParam("sectionKey", "evaluations").get(list).then()
                 .body("items.id", equalTo(List.of(anonymous)));
-        EXPERT.request().get(list).then().statusCode(403);
+        EXPERT.request().get(list).then().statusCode(403)
+                .body("detail", equalTo("Feedback is read by the AI Office and representatives of member organisations"));
         MEMBER_B.request().get(WINDOWS + "/" + window).then().body("publicItems", equalTo(2))
                 .body("confidentialItems", equalTo(2));
     }
@@ -161,15 +166,18 @@ class WindowsAndFeedbackTest {
         String path = FEEDBACK + "/" + item;
         String etag = Guidance.etag(MEMBER_A, path);
         MEMBER_A.request().header("If-Match", "\"99\"")
-                .body(Guidance.feedback("scope", "Second", "ANONYMOUS", "CONFIDENTIAL")).put(path).then().statusCode(412);
+                .body(Guidance.feedback("scope", "Second", "ANONYMOUS", "CONFIDENTIAL")).put(path).then().statusCode(412)
+                .body("detail", containsString("The record has changed since you read it"));
         MEMBER_A.request().header("If-Match", etag)
                 .body(Guidance.feedback("evaluations", "Second", "ANONYMOUS", "CONFIDENTIAL")).put(path).then()
                 .statusCode(200).body("revision", equalTo(2)).body("visibility", equalTo("CONFIDENTIAL"));
         MEMBER_B.request().get(path).then().statusCode(404);
         MEMBER_A.request().post(path + "/withdrawal").then().statusCode(200).body("withdrawn", equalTo(true));
-        MEMBER_A.request().post(path + "/withdrawal").then().statusCode(409);
+        MEMBER_A.request().post(path + "/withdrawal").then().statusCode(409)
+                .body("detail", equalTo("The feedback was withdrawn already"));
         MEMBER_A.request().body(Guidance.feedback("scope", "Third", "ATTRIBUTED", "PUBLIC")).put(path).then()
-                .statusCode(409);
+                .statusCode(409)
+                .body("detail", equalTo("The feedback was withdrawn; give new feedback instead"));
         MEMBER_A.request().get(path + "/revisions").then().statusCode(200)
                 .body("items.revision", equalTo(List.of(1, 2, 3)))
                 .body("items.text", equalTo(List.of("First", "Second", "Second")))

@@ -25,6 +25,7 @@ import static eu.taskforce.meeting.Meetings.MEETINGS;
 import static eu.taskforce.meeting.Meetings.convene;
 import static eu.taskforce.meeting.Meetings.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -121,7 +122,8 @@ class ApiConventionsTest {
         assertThat(actions).containsSubsequence("MEETING_CONVENED", "AGENDA_CHANGED", "MEETING_CANCELLED");
         OFFICE.request().queryParam("recordId", id).get(MEETINGS + "/audit").then()
                 .body("items[0].subject", org.hamcrest.Matchers.notNullValue()).body("items[0].recordType", equalTo("Meeting"));
-        MEMBER_A.request().get(MEETINGS + "/audit").then().statusCode(403);
+        MEMBER_A.request().get(MEETINGS + "/audit").then().statusCode(403)
+                .body("detail", equalTo("Your role does not allow this action"));
         OFFICE.request().queryParam("limit", 0).get(MEETINGS + "/audit").then().statusCode(400)
                 .contentType("application/problem+json");
         OFFICE.request().queryParam("recordId", "not-an-id").get(MEETINGS + "/audit").then().statusCode(400)

@@ -44,7 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    static final AuthorizationMatrix MATRIX = new AuthorizationMatrix();
+    /** Every method's summary, printed once the class has run. */
+    static final List<String> SUMMARIES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** This method's own cells: one method's mismatches never turn another red. */
+    final AuthorizationMatrix matrix = new AuthorizationMatrix();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -66,80 +70,81 @@ class AuthorizationMatrixTest {
     @AfterEach
     void close() {
         feed.close();
+        SUMMARIES.add(matrix.summary());
     }
 
     @AfterAll
     static void summary() {
-        System.out.println(MATRIX.summary());
+        System.out.println(String.join(System.lineSeparator(), SUMMARIES));
     }
 
     @Test
     void meetingsAgendasAndInvitations() {
-        MATRIX.expect("GET /meetings", ANYONE_SIGNED_IN, get(MEETINGS));
-        MATRIX.expect("POST /meetings", officeOnly(201), post(MEETINGS, meeting("PLENARY", inDays(60), "m")));
+        matrix.expect("GET /meetings", ANYONE_SIGNED_IN, get(MEETINGS));
+        matrix.expect("POST /meetings", officeOnly(201), post(MEETINGS, meeting("PLENARY", inDays(60), "m")));
         String plenary = convene(meeting("PLENARY", inDays(61), "m"));
-        MATRIX.expect("GET /meetings/{id}", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary));
-        MATRIX.expect("POST /meetings/{id}/reschedule", officeOnly(200), post(MEETINGS + "/" + plenary + "/reschedule",
+        matrix.expect("GET /meetings/{id}", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary));
+        matrix.expect("POST /meetings/{id}/reschedule", officeOnly(200), post(MEETINGS + "/" + plenary + "/reschedule",
                 Map.of("startsAt", inDays(62).toString(), "endsAt", inDays(62).plusHours(1).toString())));
-        MATRIX.expect("PUT /meetings/{id}/agenda", officeOnly(200), put(MEETINGS + "/" + plenary + "/agenda",
+        matrix.expect("PUT /meetings/{id}/agenda", officeOnly(200), put(MEETINGS + "/" + plenary + "/agenda",
                 Map.of("items", List.of(Map.of("title", "Item")))));
-        MATRIX.expect("POST /meetings/{id}/agenda/publication", officeOnly(200),
+        matrix.expect("POST /meetings/{id}/agenda/publication", officeOnly(200),
                 post(MEETINGS + "/" + plenary + "/agenda/publication", null));
-        MATRIX.expect("GET /meetings/{id}/agenda", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary + "/agenda"));
-        MATRIX.expect("GET /meetings/{id}/invitations",
+        matrix.expect("GET /meetings/{id}/agenda", ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary + "/agenda"));
+        matrix.expect("GET /meetings/{id}/invitations",
                 ANYONE_SIGNED_IN, get(MEETINGS + "/" + plenary + "/invitations"));
-        MATRIX.expect("POST /meetings/{id}/cancellation", officeOnly(200),
+        matrix.expect("POST /meetings/{id}/cancellation", officeOnly(200),
                 post(MEETINGS + "/" + plenary + "/cancellation", Map.of("reason", "Matrix")));
 
         String adHoc = convene(meeting("AD_HOC_GROUP", inDays(63), "m"));
-        MATRIX.expect("POST /meetings/{id}/invitations", officeOnly(201),
+        matrix.expect("POST /meetings/{id}/invitations", officeOnly(201),
                 post(MEETINGS + "/" + adHoc + "/invitations", Map.of("organisationId", ORG_A.toString())));
         String invitation = OFFICE.request().get(MEETINGS + "/" + adHoc + "/invitations").then().extract()
                 .path("items[0].id");
         String path = MEETINGS + "/" + adHoc + "/invitations/" + invitation;
-        MATRIX.expect("GET /meetings/{id}/invitations/{iid} (A's)",
+        matrix.expect("GET /meetings/{id}/invitations/{iid} (A's)",
                 cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404, MEMBER_A, 200, OFFICE, 200), get(path));
-        MATRIX.expect("PUT /meetings/{id}/invitations/{iid}/response (A's)",
+        matrix.expect("PUT /meetings/{id}/invitations/{iid}/response (A's)",
                 cells(ANONYMOUS, 401, MEMBER_B, 403, EXPERT, 403, OFFICE, 403, MEMBER_A, 200),
                 put(path + "/response", Map.of("response", "ACCEPTED")));
         // the joining link: the invitee (A) and the AI Office see it; the non-invitees (B, the stakeholder) do not
         Map<Actors, Boolean> seesLink = Map.of(MEMBER_A, true, OFFICE, true, MEMBER_B, false, EXPERT, false);
         seesLink.forEach((actor, sees) -> {
             Object link = actor.request().get(MEETINGS + "/" + adHoc).then().statusCode(200).extract().path("joiningLink");
-            MATRIX.check("joining link of an ad-hoc meeting as " + actor, (link != null) == sees, String.valueOf(link));
+            matrix.check("joining link of an ad-hoc meeting as " + actor, (link != null) == sees, String.valueOf(link));
         });
 
         String began = convene(meeting("PLENARY", inDays(0).minusHours(1), "m"));
-        MATRIX.expect("POST /meetings/{id}/held", officeOnly(200), post(MEETINGS + "/" + began + "/held",
+        matrix.expect("POST /meetings/{id}/held", officeOnly(200), post(MEETINGS + "/" + began + "/held",
                 Map.of("attendingOrganisations", List.of(ORG_A.toString()))));
-        assertThat(MATRIX.mismatches()).isEmpty();
+        assertThat(matrix.mismatches()).isEmpty();
     }
 
     @Test
     void membersRequests() {
         String requests = MEETINGS + "/requests";
         Map<String, Object> body = Map.of("topic", "Matrix", "rationale", "Why");
-        MATRIX.expect("GET /requests", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
+        matrix.expect("GET /requests", cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
                 get(requests));
-        MATRIX.expect("POST /requests", cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_A, 201, MEMBER_B, 201),
+        matrix.expect("POST /requests", cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_A, 201, MEMBER_B, 201),
                 post(requests, body));
         String aOwn = MEMBER_A.request().body(body).post(requests).then().extract().path("id");
-        MATRIX.expect("GET /requests/{id}",
+        matrix.expect("GET /requests/{id}",
                 cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
                 get(requests + "/" + aOwn));
-        MATRIX.expect("POST /requests/{id}/supports (A's)",
+        matrix.expect("POST /requests/{id}/supports (A's)",
                 cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_A, 409, MEMBER_B, 200),
                 post(requests + "/" + aOwn + "/supports", null));
-        MATRIX.expect("POST /requests/{id}/withdrawal (A's)",
+        matrix.expect("POST /requests/{id}/withdrawal (A's)",
                 cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_B, 403, MEMBER_A, 200),
                 post(requests + "/" + aOwn + "/withdrawal", null));
         String toAccept = MEMBER_A.request().body(body).post(requests).then().extract().path("id");
-        MATRIX.expect("POST /requests/{id}/acceptance", officeOnly(201),
+        matrix.expect("POST /requests/{id}/acceptance", officeOnly(201),
                 post(requests + "/" + toAccept + "/acceptance", meeting("AD_HOC_GROUP", inDays(64), "m")));
         String toDecline = MEMBER_B.request().body(body).post(requests).then().extract().path("id");
-        MATRIX.expect("POST /requests/{id}/decline", officeOnly(200),
+        matrix.expect("POST /requests/{id}/decline", officeOnly(200),
                 post(requests + "/" + toDecline + "/decline", Map.of("reason", "Matrix")));
-        assertThat(MATRIX.mismatches()).isEmpty();
+        assertThat(matrix.mismatches()).isEmpty();
     }
 
     @Test
@@ -147,59 +152,59 @@ class AuthorizationMatrixTest {
         String id = convene(meeting("PLENARY", inDays(0).minusHours(2), "m"));
         Meetings.hold(id, List.of(ORG_A));
         String minutes = MEETINGS + "/" + id + "/minutes";
-        MATRIX.expect("PUT /meetings/{id}/minutes", officeOnly(201), put(minutes, Map.of("text", "Minutes")));
-        MATRIX.expect("POST /meetings/{id}/minutes/review", officeOnly(200), post(minutes + "/review", null));
+        matrix.expect("PUT /meetings/{id}/minutes", officeOnly(201), put(minutes, Map.of("text", "Minutes")));
+        matrix.expect("POST /meetings/{id}/minutes/review", officeOnly(200), post(minutes + "/review", null));
         Map<Actors, Integer> attendees = cells(ANONYMOUS, 401, MEMBER_B, 403, EXPERT, 403, MEMBER_A, 200, OFFICE, 200);
-        MATRIX.expect("GET /meetings/{id}/minutes", attendees, get(minutes));
-        MATRIX.expect("POST /meetings/{id}/minutes/comments",
+        matrix.expect("GET /meetings/{id}/minutes", attendees, get(minutes));
+        matrix.expect("POST /meetings/{id}/minutes/comments",
                 cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_B, 403, MEMBER_A, 201),
                 post(minutes + "/comments", Map.of("text", "Comment")));
-        MATRIX.expect("GET /meetings/{id}/minutes/comments", attendees, get(minutes + "/comments"));
-        MATRIX.expect("POST /meetings/{id}/minutes/approval", officeOnly(200), post(minutes + "/approval", null));
+        matrix.expect("GET /meetings/{id}/minutes/comments", attendees, get(minutes + "/comments"));
+        matrix.expect("POST /meetings/{id}/minutes/approval", officeOnly(200), post(minutes + "/approval", null));
         String summary = MEETINGS + "/" + id + "/summary";
-        MATRIX.expect("POST /meetings/{id}/summary", officeOnly(201), post(summary, Map.of("summary", "Summary",
+        matrix.expect("POST /meetings/{id}/summary", officeOnly(201), post(summary, Map.of("summary", "Summary",
                 "confidentialAnnex", "Annex", "withheldParts", List.of(Map.of("title", "T", "reason", "SECURITY")))));
-        MATRIX.expect("GET /meetings/{id}/summary", ANYONE_SIGNED_IN, get(summary));
-        MATRIX.expect("GET /meetings/{id}/summary/annex", attendees, get(summary + "/annex"));
-        assertThat(MATRIX.mismatches()).isEmpty();
+        matrix.expect("GET /meetings/{id}/summary", ANYONE_SIGNED_IN, get(summary));
+        matrix.expect("GET /meetings/{id}/summary/annex", attendees, get(summary + "/annex"));
+        assertThat(matrix.mismatches()).isEmpty();
     }
 
     @Test
     void cadenceDecisionsCalendarsAndAudit() {
-        MATRIX.expect("GET /cadence", ANYONE_SIGNED_IN, get(MEETINGS + "/cadence"));
+        matrix.expect("GET /cadence", ANYONE_SIGNED_IN, get(MEETINGS + "/cadence"));
         String decisions = MEETINGS + "/decisions";
         Map<String, Object> decision = Map.of("question", "Matrix?", "threshold", "SIMPLE_MAJORITY",
                 "closesAt", inDays(3).toString());
-        MATRIX.expect("GET /decisions", ANYONE_SIGNED_IN, get(decisions));
-        MATRIX.expect("POST /decisions", officeOnly(201), post(decisions, decision));
+        matrix.expect("GET /decisions", ANYONE_SIGNED_IN, get(decisions));
+        matrix.expect("POST /decisions", officeOnly(201), post(decisions, decision));
         String id = OFFICE.request().body(decision).post(decisions).then().extract().path("id");
-        MATRIX.expect("GET /decisions/{id}", ANYONE_SIGNED_IN, get(decisions + "/" + id));
-        MATRIX.expect("PUT /decisions/{id}/votes/{A's organisation}",
+        matrix.expect("GET /decisions/{id}", ANYONE_SIGNED_IN, get(decisions + "/" + id));
+        matrix.expect("PUT /decisions/{id}/votes/{A's organisation}",
                 cells(ANONYMOUS, 401, OFFICE, 403, EXPERT, 403, MEMBER_B, 403, MEMBER_A, 200),
                 put(decisions + "/" + id + "/votes/" + ORG_A, Map.of("choice", "YES")));
-        MATRIX.expect("GET /decisions/{id}/votes",
+        matrix.expect("GET /decisions/{id}/votes",
                 cells(ANONYMOUS, 401, EXPERT, 403, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
                 get(decisions + "/" + id + "/votes"));
 
         String calendar = MEETINGS + "/calendar";
-        MATRIX.expect("GET /calendar/public.ics", cells(ANONYMOUS, 200, MEMBER_A, 200, EXPERT, 200, OFFICE, 200),
+        matrix.expect("GET /calendar/public.ics", cells(ANONYMOUS, 200, MEMBER_A, 200, EXPERT, 200, OFFICE, 200),
                 get(calendar + "/public.ics"));
-        MATRIX.expect("POST /calendar/feeds",
+        matrix.expect("POST /calendar/feeds",
                 cells(ANONYMOUS, 401, MEMBER_A, 201, MEMBER_B, 201, EXPERT, 201, OFFICE, 201),
                 post(calendar + "/feeds", null));
-        MATRIX.expect("GET /calendar/feeds", ANYONE_SIGNED_IN, get(calendar + "/feeds"));
+        matrix.expect("GET /calendar/feeds", ANYONE_SIGNED_IN, get(calendar + "/feeds"));
         String url = MEMBER_A.request().post(calendar + "/feeds").then().extract().path("url");
         String feedId = MEMBER_A.request().get(calendar + "/feeds").then().extract().path("id[-1]");
         // the token in the address is the credential: any caller that has the address reads it
-        MATRIX.expect("GET /calendar/personal/{token}",
+        matrix.expect("GET /calendar/personal/{token}",
                 cells(ANONYMOUS, 200, MEMBER_B, 200), actor -> actor.request().get(url));
-        MATRIX.expect("GET /calendar/personal/{unknown token}", cells(ANONYMOUS, 404),
+        matrix.expect("GET /calendar/personal/{unknown token}", cells(ANONYMOUS, 404),
                 get(calendar + "/personal/" + UUID.randomUUID() + ".ics"));
-        MATRIX.expect("DELETE /calendar/feeds/{A's feed}",
+        matrix.expect("DELETE /calendar/feeds/{A's feed}",
                 cells(ANONYMOUS, 401, MEMBER_B, 404, EXPERT, 404, MEMBER_A, 204),
                 actor -> actor.request().delete(calendar + "/feeds/" + feedId));
 
-        MATRIX.expect("GET /audit", officeOnly(200), get(MEETINGS + "/audit"));
-        assertThat(MATRIX.mismatches()).isEmpty();
+        matrix.expect("GET /audit", officeOnly(200), get(MEETINGS + "/audit"));
+        assertThat(matrix.mismatches()).isEmpty();
     }
 }

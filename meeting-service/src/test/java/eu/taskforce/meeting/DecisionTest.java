@@ -101,7 +101,8 @@ class DecisionTest {
         MEMBER_B.request().get(DECISIONS + "/" + id + "/votes").then().statusCode(200)
                 .body("items.organisationId", hasItem(ORG_A.toString()));
         EXPERT.request().get(DECISIONS + "/" + id + "/votes").then().statusCode(403)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Who voted how is for the AI Office and members only"));
         EXPERT.request().get(DECISIONS + "/" + id).then().statusCode(200).body("myVote", nullValue())
                 .body("status", equalTo("OPEN"));
 
@@ -155,7 +156,8 @@ class DecisionTest {
                 "select count(*) from decision where question = :q").setParameter("q", question).getSingleResult())
                 .longValue())).isZero();
         MEMBER_A.request().body(Map.of("question", question, "threshold", "UNANIMITY",
-                "closesAt", inDays(1).toString())).post(DECISIONS).then().statusCode(403);
+                "closesAt", inDays(1).toString())).post(DECISIONS).then().statusCode(403)
+                .body("detail", equalTo("Your role does not allow this action"));
     }
 
     @Test

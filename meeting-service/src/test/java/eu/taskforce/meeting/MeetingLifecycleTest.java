@@ -37,6 +37,7 @@ import static eu.taskforce.meeting.Meetings.inDays;
 import static eu.taskforce.meeting.Meetings.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -44,6 +45,9 @@ import static org.hamcrest.Matchers.nullValue;
 /** Convening, invitations, the agenda and the lifecycle of a meeting, against real PostgreSQL, Kafka and Keycloak. */
 @QuarkusTest
 class MeetingLifecycleTest {
+
+    static final String ONLY_THE_INVITEE = "Only the invitee answers an invitation: a representative of the invited "
+            + "organisation, or the invited person";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -159,20 +163,25 @@ class MeetingLifecycleTest {
         Map<String, Object> later = Map.of("startsAt", inDays(41).toString(), "endsAt", inDays(41).plusHours(2).toString(),
                 "reason", "Room unavailable");
         OFFICE.request().header("If-Match", "\"999\"").body(later).post(MEETINGS + "/" + upcoming + "/reschedule")
-                .then().statusCode(412).contentType("application/problem+json");
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("detail", containsString("The record has changed since you read it"));
         OFFICE.request().header("If-Match", etag).body(later).post(MEETINGS + "/" + upcoming + "/reschedule")
                 .then().statusCode(200).body("status", equalTo("RESCHEDULED"));
         OFFICE.request().body(Map.of("attendingOrganisations", List.of()))
-                .post(MEETINGS + "/" + upcoming + "/held").then().statusCode(409);
+                .post(MEETINGS + "/" + upcoming + "/held").then().statusCode(409)
+                .body("detail", containsString("it can be recorded as held only once it has begun"));
         OFFICE.request().body(Map.of("reason", "")).post(MEETINGS + "/" + upcoming + "/cancellation")
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
         OFFICE.request().body(Map.of("reason", "The chair is ill")).post(MEETINGS + "/" + upcoming + "/cancellation")
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancellationReason", equalTo("The chair is ill"));
         OFFICE.request().body(Map.of("reason", "Twice")).post(MEETINGS + "/" + upcoming + "/cancellation")
-                .then().statusCode(409).contentType("application/problem+json");
-        OFFICE.request().body(later).post(MEETINGS + "/" + upcoming + "/reschedule").then().statusCode(409);
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("A meeting that is CANCELLED cannot become CANCELLED"));
+        OFFICE.request().body(later).post(MEETINGS + "/" + upcoming + "/reschedule").then().statusCode(409)
+                .body("detail", equalTo("A meeting that is CANCELLED cannot become RESCHEDULED"));
         OFFICE.request().body(Map.of("attendingOrganisations", List.of())).post(MEETINGS + "/" + upcoming + "/held")
-                .then().statusCode(409);
+                .then().statusCode(409)
+                .body("detail", equalTo("A meeting that is CANCELLED cannot become HELD"));
 
         // a meeting that began: held with its attendance, then nothing but the summary
         String began = convene(meeting("PLENARY", inDays(0).minusHours(2), "lc"));
@@ -184,14 +193,18 @@ class MeetingLifecycleTest {
                 .body("attendance.organisationId", hasItem(ORG_A.toString()))
                 .body("attendance.find { it.organisationId == '" + ORG_B + "' }.organisationName", equalTo("Aleph Alpha"));
         OFFICE.request().body(Map.of("attendingOrganisations", List.of())).post(MEETINGS + "/" + began + "/held")
-                .then().statusCode(409);
-        OFFICE.request().body(later).post(MEETINGS + "/" + began + "/reschedule").then().statusCode(409);
+                .then().statusCode(409)
+                .body("detail", equalTo("A meeting that is HELD cannot become HELD"));
+        OFFICE.request().body(later).post(MEETINGS + "/" + began + "/reschedule").then().statusCode(409)
+                .body("detail", equalTo("A meeting that is HELD cannot become RESCHEDULED"));
         OFFICE.request().body(Map.of("reason", "Too late")).post(MEETINGS + "/" + began + "/cancellation")
-                .then().statusCode(409);
+                .then().statusCode(409)
+                .body("detail", equalTo("A meeting that is HELD cannot become CANCELLED"));
         OFFICE.request().get(MEETINGS + "/" + began + "/invitations").then().statusCode(200);
         MEMBER_A.request().body(Map.of("response", "ACCEPTED"))
                 .put(MEETINGS + "/" + began + "/invitations/" + invitationOf(began, ORG_A).get("id") + "/response")
-                .then().statusCode(409);
+                .then().statusCode(409)
+                .body("detail", equalTo("The meeting is HELD; invitations can no longer be answered"));
     }
 
     @Test
@@ -205,7 +218,8 @@ class MeetingLifecycleTest {
         OFFICE.request().body(Map.of("items", List.of(Map.of("title", "")))).put(agenda).then().statusCode(400)
                 .body("errors[0].field", equalTo("items[0].title"));
         OFFICE.request().get(agenda).then().statusCode(200).body("items.size()", equalTo(0)).body("published", equalTo(false));
-        OFFICE.request().post(agenda + "/publication").then().statusCode(409);
+        OFFICE.request().post(agenda + "/publication").then().statusCode(409)
+                .body("detail", equalTo("The agenda has no items yet; add them before publishing it"));
 
         UUID guidance = UUID.randomUUID();
         OFFICE.request().body(Map.of("items", List.of(
@@ -221,10 +235,12 @@ class MeetingLifecycleTest {
                 .body("items[0].codeReferences[0].title", equalTo("Model evaluations"))
                 .body("items[0].guidanceDocumentIds[0]", equalTo(guidance.toString()))
                 .body("items[1].title", equalTo("Copyright policy"));
-        OFFICE.request().post(agenda + "/publication").then().statusCode(409);
+        OFFICE.request().post(agenda + "/publication").then().statusCode(409)
+                .body("detail", containsString("; a change to its items is published again by itself"));
         OFFICE.request().body(Map.of("items", List.of(Map.of("title", "Only item")))).put(agenda)
                 .then().statusCode(200).body("revision", equalTo(2));
-        OFFICE.request().body(Map.of("items", List.of())).put(agenda).then().statusCode(409);
+        OFFICE.request().body(Map.of("items", List.of())).put(agenda).then().statusCode(409)
+                .body("detail", equalTo("The agenda is published; it may change but not become empty"));
 
         List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers, MeetingEvents.topic(topicPrefix),
                 Set.of(id), r -> r.size() >= 3);
@@ -245,10 +261,13 @@ class MeetingLifecycleTest {
                 .body("organisationName", equalTo("Mistral AI")).extract().path("id");
         String expertInvitation = OFFICE.request().body(Map.of("username", "expert", "displayName", "Dr Expert"))
                 .post(invitationsPath).then().statusCode(201).body("response", equalTo("PENDING")).extract().path("id");
-        OFFICE.request().body(Map.of("organisationId", ORG_A.toString())).post(invitationsPath).then().statusCode(409);
-        OFFICE.request().body(Map.of("username", "EXPERT")).post(invitationsPath).then().statusCode(409);
+        OFFICE.request().body(Map.of("organisationId", ORG_A.toString())).post(invitationsPath).then().statusCode(409)
+                .body("detail", equalTo("This invitee is already invited (invitation " + orgInvitation + ")"));
+        OFFICE.request().body(Map.of("username", "EXPERT")).post(invitationsPath).then().statusCode(409)
+                .body("detail", equalTo("This invitee is already invited (invitation " + expertInvitation + ")"));
         OFFICE.request().body(Map.of("organisationId", UUID.randomUUID().toString())).post(invitationsPath)
-                .then().statusCode(409).contentType("application/problem+json");
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is not a current member of the Taskforce"));
         OFFICE.request().body(Map.of("organisationId", ORG_B.toString(), "username", "someone")).post(invitationsPath)
                 .then().statusCode(400).body("errors.field", hasItem("username"));
         OFFICE.request().body(Map.of()).post(invitationsPath).then().statusCode(400);
@@ -260,17 +279,22 @@ class MeetingLifecycleTest {
 
         String orgAnswer = invitationsPath + "/" + orgInvitation + "/response";
         String expertAnswer = invitationsPath + "/" + expertInvitation + "/response";
-        MEMBER_B.request().body(Map.of("response", "DECLINED")).put(orgAnswer).then().statusCode(403);
-        OFFICE.request().body(Map.of("response", "DECLINED")).put(orgAnswer).then().statusCode(403);
-        EXPERT.request().body(Map.of("response", "DECLINED")).put(orgAnswer).then().statusCode(403);
+        MEMBER_B.request().body(Map.of("response", "DECLINED")).put(orgAnswer).then().statusCode(403)
+                .body("detail", equalTo(ONLY_THE_INVITEE));
+        OFFICE.request().body(Map.of("response", "DECLINED")).put(orgAnswer).then().statusCode(403)
+                .body("detail", equalTo(ONLY_THE_INVITEE));
+        EXPERT.request().body(Map.of("response", "DECLINED")).put(orgAnswer).then().statusCode(403)
+                .body("detail", equalTo(ONLY_THE_INVITEE));
         MEMBER_A.request().body(Map.of("response", "PENDING")).put(orgAnswer).then().statusCode(400);
         MEMBER_A.request().body(Map.of("response", "MAYBE")).put(orgAnswer).then().statusCode(400)
                 .body("errors[0].field", equalTo("response"));
         MEMBER_A.request().body(Map.of("response", "TENTATIVE")).put(orgAnswer).then().statusCode(200)
                 .body("response", equalTo("TENTATIVE"));
         MEMBER_A.request().body(Map.of("response", "ACCEPTED")).header("If-Match", "\"0\"").put(orgAnswer)
-                .then().statusCode(412);
-        MEMBER_A.request().body(Map.of("response", "ACCEPTED")).put(expertAnswer).then().statusCode(403);
+                .then().statusCode(412)
+                .body("detail", containsString("The record has changed since you read it"));
+        MEMBER_A.request().body(Map.of("response", "ACCEPTED")).put(expertAnswer).then().statusCode(403)
+                .body("detail", equalTo(ONLY_THE_INVITEE));
         EXPERT.request().body(Map.of("response", "ACCEPTED")).put(expertAnswer).then().statusCode(200)
                 .body("response", equalTo("ACCEPTED"));
         MEMBER_B.request().get(invitationsPath + "/" + orgInvitation).then().statusCode(404);
@@ -316,20 +340,42 @@ class MeetingLifecycleTest {
         String held = convene(meeting("PLENARY", inDays(0).minusHours(1), "frozen"));
         Map<String, Object> agenda = Map.of("items", List.of(Map.of("title", "Late item")));
         Meetings.hold(held, List.of(ORG_A));
-        OFFICE.request().body(agenda).put(MEETINGS + "/" + held + "/agenda").then().statusCode(409);
-        OFFICE.request().post(MEETINGS + "/" + held + "/agenda/publication").then().statusCode(409);
+        List<String> heldBefore = everything(held);
+        OFFICE.request().body(agenda).put(MEETINGS + "/" + held + "/agenda").then().statusCode(409)
+                .body("detail", equalTo("The meeting is HELD; its agenda can no longer change"));
+        OFFICE.request().post(MEETINGS + "/" + held + "/agenda/publication").then().statusCode(409)
+                .body("detail", equalTo("The meeting is HELD; its agenda can no longer be published"));
         OFFICE.request().body(Map.of("username", "expert")).post(MEETINGS + "/" + held + "/invitations")
-                .then().statusCode(409);
+                .then().statusCode(409).body("detail", equalTo("The meeting is HELD; nobody more can be invited"));
+        assertThat(everything(held)).as("the held meeting as it was").isEqualTo(heldBefore);
 
         String cancelled = convene(meeting("AD_HOC_GROUP", inDays(5), "frozen"));
         OFFICE.request().body(agenda).put(MEETINGS + "/" + cancelled + "/agenda").then().statusCode(200);
         OFFICE.request().body(Map.of("reason", "Not needed")).post(MEETINGS + "/" + cancelled + "/cancellation")
                 .then().statusCode(200);
-        OFFICE.request().body(agenda).put(MEETINGS + "/" + cancelled + "/agenda").then().statusCode(409);
-        OFFICE.request().post(MEETINGS + "/" + cancelled + "/agenda/publication").then().statusCode(409);
+        List<String> cancelledBefore = everything(cancelled);
+        OFFICE.request().body(Map.of("items", List.of(Map.of("title", "Other item"))))
+                .put(MEETINGS + "/" + cancelled + "/agenda").then().statusCode(409)
+                .body("detail", equalTo("The meeting is CANCELLED; its agenda can no longer change"));
+        OFFICE.request().post(MEETINGS + "/" + cancelled + "/agenda/publication").then().statusCode(409)
+                .body("detail", equalTo("The meeting is CANCELLED; its agenda can no longer be published"));
         OFFICE.request().body(Map.of("organisationId", ORG_B.toString())).post(MEETINGS + "/" + cancelled + "/invitations")
-                .then().statusCode(409);
-        OFFICE.request().body(Map.of("text", "Minutes")).put(MEETINGS + "/" + cancelled + "/minutes").then().statusCode(409);
+                .then().statusCode(409).body("detail", equalTo("The meeting is CANCELLED; nobody more can be invited"));
+        OFFICE.request().body(Map.of("text", "Minutes")).put(MEETINGS + "/" + cancelled + "/minutes").then().statusCode(409)
+                .body("detail", equalTo("The meeting is CANCELLED; minutes are written for a meeting held, before its summary "
+                        + "is published"));
+        assertThat(everything(cancelled)).as("the cancelled meeting as it was").isEqualTo(cancelledBefore);
+    }
+
+    /** What the AI Office reads of a meeting: the meeting, its agenda, its invitations and its minutes. */
+    static List<String> everything(String meetingId) {
+        List<String> read = new ArrayList<>();
+        for (String part : List.of("", "/agenda", "/minutes")) {
+            var response = OFFICE.request().get(MEETINGS + "/" + meetingId + part);
+            read.add(part + " " + response.statusCode() + " " + response.asString());
+        }
+        read.add("/invitations " + invitations(OFFICE, meetingId));
+        return read;
     }
 
     /** Every invitation of the meeting that {@code actor} may see. */

@@ -92,13 +92,17 @@ class MeetingRequestTest {
         MEMBER_B.request().post(path + "/supports").then().statusCode(200)
                 .body("supporters.organisationId", equalTo(List.of(ORG_B.toString())));
         MEMBER_B.request().post(path + "/supports").then().statusCode(409).body("detail", containsString("already"));
-        OFFICE.request().post(path + "/supports").then().statusCode(403);
-        EXPERT.request().post(path + "/supports").then().statusCode(403);
-        MEMBER_B.request().post(path + "/withdrawal").then().statusCode(403);
+        OFFICE.request().post(path + "/supports").then().statusCode(403)
+                .body("detail", equalTo("Your role does not allow this action"));
+        EXPERT.request().post(path + "/supports").then().statusCode(403)
+                .body("detail", equalTo("Your role does not allow this action"));
+        MEMBER_B.request().post(path + "/withdrawal").then().statusCode(403)
+                .body("detail", equalTo("Only the organisation that filed a request may withdraw it"));
 
         String etag = Meetings.etag(OFFICE, path);
         OFFICE.request().header("If-Match", "\"0\"").body(meeting("PLENARY", inDays(50), "req"))
-                .post(path + "/acceptance").then().statusCode(412);
+                .post(path + "/acceptance").then().statusCode(412)
+                .body("detail", containsString("The record has changed since you read it"));
         String meetingId = OFFICE.request().header("If-Match", etag).body(meeting("PLENARY", inDays(50), "req"))
                 .post(path + "/acceptance").then().statusCode(201)
                 .header("Location", containsString("/api/v1/meetings/"))
@@ -109,9 +113,12 @@ class MeetingRequestTest {
                 .body("items.title", equalTo(List.of("Release practices", "Evaluations of open weights")))
                 .body("published", equalTo(false));
 
-        OFFICE.request().body(Map.of("reason", "Too late")).post(path + "/decline").then().statusCode(409);
-        OFFICE.request().body(meeting("PLENARY", inDays(51), "req")).post(path + "/acceptance").then().statusCode(409);
-        MEMBER_A.request().post(path + "/withdrawal").then().statusCode(409);
+        OFFICE.request().body(Map.of("reason", "Too late")).post(path + "/decline").then().statusCode(409)
+                .body("detail", equalTo("The request is ACCEPTED; it can no longer be declined"));
+        OFFICE.request().body(meeting("PLENARY", inDays(51), "req")).post(path + "/acceptance").then().statusCode(409)
+                .body("detail", equalTo("The request is ACCEPTED; it can no longer be accepted"));
+        MEMBER_A.request().post(path + "/withdrawal").then().statusCode(409)
+                .body("detail", equalTo("The request is ACCEPTED; it can no longer be withdrawn"));
         feed.close();
 
         List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,
@@ -132,13 +139,18 @@ class MeetingRequestTest {
         OFFICE.request().body(Map.of("reason", "Covered by the plenary of March")).post(REQUESTS + "/" + declined + "/decline")
                 .then().statusCode(200).body("status", equalTo("DECLINED"))
                 .body("declineReason", equalTo("Covered by the plenary of March"));
-        MEMBER_A.request().post(REQUESTS + "/" + declined + "/supports").then().statusCode(409);
+        MEMBER_A.request().post(REQUESTS + "/" + declined + "/supports").then().statusCode(409)
+                .body("detail", equalTo("The request is DECLINED; it can no longer be supported"));
 
         String withdrawn = file(MEMBER_A, "Changed our mind");
-        MEMBER_A.request().header("If-Match", "\"7\"").post(REQUESTS + "/" + withdrawn + "/withdrawal").then().statusCode(412);
+        MEMBER_A.request().header("If-Match", "\"7\"").post(REQUESTS + "/" + withdrawn + "/withdrawal")
+                .then().statusCode(412)
+                .body("detail", containsString("The record has changed since you read it"));
         MEMBER_A.request().post(REQUESTS + "/" + withdrawn + "/withdrawal").then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"));
-        OFFICE.request().body(Map.of("reason", "n/a")).post(REQUESTS + "/" + withdrawn + "/decline").then().statusCode(409);
+        OFFICE.request().body(Map.of("reason", "n/a")).post(REQUESTS + "/" + withdrawn + "/decline")
+                .then().statusCode(409)
+                .body("detail", equalTo("The request is WITHDRAWN; it can no longer be declined"));
 
         List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,
                 MeetingEvents.topic(topicPrefix), Set.of(declined), r -> r.size() >= 2);

@@ -87,16 +87,34 @@ class MembershipReplicaTest {
     }
 
     @Test
-    void representativesAreKeptAndRemoved() {
+    void representativesAreKeptByIdOrganisationAndRoleWithoutTheirNameAndRemoved() {
         UUID organisation = UUID.randomUUID();
-        UUID representative = UUID.randomUUID();
+        UUID principal = UUID.randomUUID();
+        UUID alternate = UUID.randomUUID();
         feed.member(organisation, "Representative AI");
         feed.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
-                new RepresentativeProfile(organisation, representative, RepresentativeRole.PRINCIPAL, null));
-        await().atMost(MembershipFeed.APPLIED_WITHIN).until(() -> activeRepresentatives(organisation) == 1);
+                new RepresentativeProfile(organisation, principal, RepresentativeRole.PRINCIPAL, null));
+        feed.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, organisation,
+                new RepresentativeProfile(organisation, alternate, RepresentativeRole.ALTERNATE, null));
+        await().atMost(MembershipFeed.APPLIED_WITHIN).until(() -> representatives(organisation),
+                rows -> rows.equals(List.of(principal + " PRINCIPAL active", alternate + " ALTERNATE active")
+                        .stream().sorted().toList()));
+
+        // the principal becomes an alternate, the alternate leaves
+        feed.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_UPDATED, organisation,
+                new RepresentativeProfile(organisation, principal, RepresentativeRole.ALTERNATE, null));
         feed.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_REMOVED, organisation,
-                new RepresentativeRemoved(organisation, representative));
-        await().atMost(MembershipFeed.APPLIED_WITHIN).until(() -> activeRepresentatives(organisation) == 0);
+                new RepresentativeRemoved(organisation, alternate));
+        await().atMost(MembershipFeed.APPLIED_WITHIN).until(() -> representatives(organisation),
+                rows -> rows.equals(List.of(principal + " ALTERNATE active", alternate + " ALTERNATE removed")
+                        .stream().sorted().toList()));
+        assertThat(activeRepresentatives(organisation)).isEqualTo(1);
+        // the replica keeps no personal data: a representative is an id, an organisation and a role
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        select column_name from information_schema.columns
+                        where table_schema = current_schema() and table_name = 'member_representative'
+                        order by column_name""").getResultList()))
+                .containsExactly("id", "organisation_id", "removed_at", "role", "updated_at");
     }
 
     @Test
@@ -135,6 +153,20 @@ class MembershipReplicaTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                         "select count(*) from member_representative where organisation_id = :id and removed_at is null")
                 .setParameter("id", organisation).getSingleResult()).longValue());
+    }
+
+    /** The replica's rows of an organisation's representatives: "id ROLE active|removed", sorted. */
+    List<String> representatives(UUID organisation) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("""
+                            select id, organisation_id, role, removed_at is not null from member_representative
+                            where organisation_id = :id""")
+                    .setParameter("id", organisation).getResultList();
+            return rows.stream().peek(row -> assertThat(row[1]).isEqualTo(organisation))
+                    .map(row -> row[0] + " " + row[2] + (Boolean.TRUE.equals(row[3]) ? " removed" : " active"))
+                    .sorted().toList();
+        });
     }
 
     long processedEvents(String eventId) {

@@ -41,6 +41,9 @@ import static org.hamcrest.Matchers.containsString;
 @QuarkusTest
 class MinutesAndSummaryTest {
 
+    static final String ATTENDEES_ONLY = "Only the AI Office and representatives of the organisations that attended "
+            + "may read this";
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -69,43 +72,61 @@ class MinutesAndSummaryTest {
         String id = convene(meeting("PLENARY", inDays(0).minusHours(3), "link-" + marker));
         String minutes = MEETINGS + "/" + id + "/minutes";
         String summary = MEETINGS + "/" + id + "/summary";
-        OFFICE.request().body(Map.of("text", "Too early")).put(minutes).then().statusCode(409);
+        OFFICE.request().body(Map.of("text", "Too early")).put(minutes).then().statusCode(409)
+                .body("detail", equalTo("The meeting is SCHEDULED; minutes are written for a meeting held, before its "
+                        + "summary is published"));
         Meetings.hold(id, List.of(ORG_A));
 
         // DRAFT: the AI Office only
-        MEMBER_A.request().body(Map.of("text", "x")).put(minutes).then().statusCode(403);
+        MEMBER_A.request().body(Map.of("text", "x")).put(minutes).then().statusCode(403)
+                .body("detail", equalTo("Your role does not allow this action"));
         OFFICE.request().body(Map.of("text", "")).put(minutes).then().statusCode(400).body("errors.field", hasItem("text"));
         OFFICE.request().body(Map.of("text", "Minutes draft " + marker)).put(minutes).then().statusCode(201)
                 .body("status", equalTo("DRAFT")).header("ETag", "\"0\"");
-        OFFICE.request().header("If-Match", "\"5\"").body(Map.of("text", "Stale")).put(minutes).then().statusCode(412);
+        OFFICE.request().header("If-Match", "\"5\"").body(Map.of("text", "Stale")).put(minutes).then().statusCode(412)
+                .body("detail", containsString("The record has changed since you read it"));
         OFFICE.request().header("If-Match", "\"0\"").body(Map.of("text", "Minutes " + marker)).put(minutes)
                 .then().statusCode(200).body("text", equalTo("Minutes " + marker));
         MEMBER_A.request().get(minutes).then().statusCode(404).contentType("application/problem+json");
-        MEMBER_B.request().get(minutes).then().statusCode(403);
-        EXPERT.request().get(minutes).then().statusCode(403);
-        MEMBER_A.request().body(Map.of("text", "early")).post(minutes + "/comments").then().statusCode(409);
-        OFFICE.request().body(Map.of("summary", "We met.")).post(summary).then().statusCode(409);
-        OFFICE.request().post(minutes + "/approval").then().statusCode(409);
+        MEMBER_B.request().get(minutes).then().statusCode(403)
+                .body("detail", equalTo(ATTENDEES_ONLY));
+        EXPERT.request().get(minutes).then().statusCode(403)
+                .body("detail", equalTo(ATTENDEES_ONLY));
+        MEMBER_A.request().body(Map.of("text", "early")).post(minutes + "/comments").then().statusCode(409)
+                .body("detail", equalTo("The minutes are DRAFT; comments are taken while they are IN_REVIEW"));
+        OFFICE.request().body(Map.of("summary", "We met.")).post(summary).then().statusCode(409)
+                .body("detail", equalTo("The minutes are DRAFT; the summary is published from approved minutes"));
+        OFFICE.request().post(minutes + "/approval").then().statusCode(409)
+                .body("detail", equalTo("The minutes are DRAFT; only minutes IN_REVIEW become APPROVED"));
 
         // IN_REVIEW: the attendees' representatives read and comment
         OFFICE.request().post(minutes + "/review").then().statusCode(200).body("status", equalTo("IN_REVIEW"));
-        OFFICE.request().post(minutes + "/review").then().statusCode(409);
+        OFFICE.request().post(minutes + "/review").then().statusCode(409)
+                .body("detail", equalTo("The minutes are IN_REVIEW; only minutes DRAFT become IN_REVIEW"));
         MEMBER_A.request().get(minutes).then().statusCode(200).body("text", equalTo("Minutes " + marker));
-        MEMBER_B.request().get(minutes).then().statusCode(403);
+        MEMBER_B.request().get(minutes).then().statusCode(403)
+                .body("detail", equalTo(ATTENDEES_ONLY));
         MEMBER_A.request().body(Map.of("text", " ")).post(minutes + "/comments").then().statusCode(400);
         MEMBER_A.request().body(Map.of("text", "Our comment " + marker)).post(minutes + "/comments").then().statusCode(201)
                 .body("organisationId", equalTo(ORG_A.toString()));
-        MEMBER_B.request().body(Map.of("text", "Not there")).post(minutes + "/comments").then().statusCode(403);
-        EXPERT.request().body(Map.of("text", "Not a member")).post(minutes + "/comments").then().statusCode(403);
-        OFFICE.request().body(Map.of("text", "The office")).post(minutes + "/comments").then().statusCode(403);
+        MEMBER_B.request().body(Map.of("text", "Not there")).post(minutes + "/comments").then().statusCode(403)
+                .body("detail", equalTo("Only representatives of the organisations that attended comment on the "
+                        + "minutes"));
+        EXPERT.request().body(Map.of("text", "Not a member")).post(minutes + "/comments").then().statusCode(403)
+                .body("detail", equalTo("Your role does not allow this action"));
+        OFFICE.request().body(Map.of("text", "The office")).post(minutes + "/comments").then().statusCode(403)
+                .body("detail", equalTo("Your role does not allow this action"));
         OFFICE.request().get(minutes + "/comments").then().statusCode(200).body("items.text", hasItem("Our comment " + marker));
         MEMBER_A.request().get(minutes + "/comments").then().statusCode(200).body("items.size()", equalTo(1));
-        MEMBER_B.request().get(minutes + "/comments").then().statusCode(403);
+        MEMBER_B.request().get(minutes + "/comments").then().statusCode(403)
+                .body("detail", equalTo(ATTENDEES_ONLY));
 
         // APPROVED: frozen
         OFFICE.request().post(minutes + "/approval").then().statusCode(200).body("status", equalTo("APPROVED"));
-        OFFICE.request().body(Map.of("text", "Changed")).put(minutes).then().statusCode(409);
-        MEMBER_A.request().body(Map.of("text", "late")).post(minutes + "/comments").then().statusCode(409);
+        OFFICE.request().body(Map.of("text", "Changed")).put(minutes).then().statusCode(409)
+                .body("detail", equalTo("The minutes are approved; they no longer change"));
+        MEMBER_A.request().body(Map.of("text", "late")).post(minutes + "/comments").then().statusCode(409)
+                .body("detail", equalTo("The minutes are APPROVED; comments are taken while they are IN_REVIEW"));
 
         // the summary: the annex withholds parts, listed with their reasons
         String annex = "Annex " + marker;
@@ -121,14 +142,16 @@ class MinutesAndSummaryTest {
                         List.of(Map.of("title", "", "reason", "SECURITY"))))
                 .post(summary).then().statusCode(400).body("errors[0].field", equalTo("withheldParts[0].title"));
         MEMBER_A.request().get(summary).then().statusCode(404);
-        MEMBER_A.request().body(Map.of("summary", "By a member")).post(summary).then().statusCode(403);
+        MEMBER_A.request().body(Map.of("summary", "By a member")).post(summary).then().statusCode(403)
+                .body("detail", equalTo("Your role does not allow this action"));
         OFFICE.request().body(Map.of("summary", "The Taskforce discussed evaluations.", "confidentialAnnex", annex,
                         "withheldParts", List.of(
                                 Map.of("title", "Compute prices of a member", "reason", "COMMERCIALLY_CONFIDENTIAL"),
                                 Map.of("title", "Red-teaming findings", "reason", "SECURITY"))))
                 .post(summary).then().statusCode(201)
                 .body("withheldParts.reason", equalTo(List.of("COMMERCIALLY_CONFIDENTIAL", "SECURITY")));
-        OFFICE.request().body(Map.of("summary", "Again")).post(summary).then().statusCode(409);
+        OFFICE.request().body(Map.of("summary", "Again")).post(summary).then().statusCode(409)
+                .body("detail", equalTo("A meeting that is SUMMARY_PUBLISHED cannot become SUMMARY_PUBLISHED"));
         MEMBER_B.request().get(MEETINGS + "/" + id).then().statusCode(200).body("status", equalTo("SUMMARY_PUBLISHED"));
         EXPERT.request().get(summary).then().statusCode(200)
                 .body("summary", equalTo("The Taskforce discussed evaluations."))
@@ -136,8 +159,10 @@ class MinutesAndSummaryTest {
                 .body(not(containsString(marker)));
         MEMBER_A.request().get(summary + "/annex").then().statusCode(200).body("confidentialAnnex", equalTo(annex));
         OFFICE.request().get(summary + "/annex").then().statusCode(200);
-        MEMBER_B.request().get(summary + "/annex").then().statusCode(403);
-        EXPERT.request().get(summary + "/annex").then().statusCode(403);
+        MEMBER_B.request().get(summary + "/annex").then().statusCode(403)
+                .body("detail", equalTo(ATTENDEES_ONLY));
+        EXPERT.request().get(summary + "/annex").then().statusCode(403)
+                .body("detail", equalTo(ATTENDEES_ONLY));
 
         // Kafka: the meeting held with its attendance and the summary with the withheld parts; no confidential text
         List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,

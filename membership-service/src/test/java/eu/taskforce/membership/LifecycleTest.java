@@ -150,7 +150,8 @@ class LifecycleTest {
                 .post(path).then().statusCode(409).contentType(PROBLEM).body("detail", containsString("already belongs"));
 
         office().contentType(ContentType.JSON).body(representative("Second", "second@example.org", "PRINCIPAL", tag + "-2"))
-                .put(path + "/" + second).then().statusCode(409).contentType(PROBLEM);
+                .put(path + "/" + second).then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("already has a principal"));
         office().contentType(ContentType.JSON).body(representative("First", "first@example.org", "ALTERNATE", tag + "-1"))
                 .put(path + "/" + first).then().statusCode(200).body("role", equalTo("ALTERNATE"));
         office().contentType(ContentType.JSON).body(representative("Second", "second@example.org", "PRINCIPAL", tag + "-2"))
@@ -204,9 +205,11 @@ class LifecycleTest {
         assertThat(changed).isNotBlank().isNotEqualTo(read);
 
         office().contentType(ContentType.JSON).header("If-Match", read).body(signatory(name, "IT", "TRANSPARENCY"))
-                .put(path).then().statusCode(412).contentType(PROBLEM).body("status", equalTo(412));
+                .put(path).then().statusCode(412).contentType(PROBLEM).body("status", equalTo(412))
+                .body("detail", containsString("The record has changed since you read it"));
         office().contentType(ContentType.JSON).header("If-Match", read).body("{}").post(path + "/withdrawal")
-                .then().statusCode(412).contentType(PROBLEM);
+                .then().statusCode(412).contentType(PROBLEM)
+                .body("detail", containsString("The record has changed since you read it"));
         office().get(path).then().header("ETag", changed).body("country", equalTo("DE"))
                 .body("chapters", equalTo(List.of("COPYRIGHT"))).body("status", equalTo("SIGNED"));
 
@@ -216,7 +219,8 @@ class LifecycleTest {
         String first = office().get(stakeholderPath).header("ETag");
         office().contentType(ContentType.JSON).header("If-Match", first).body(stakeholder("Renamed", "v@example.org", true))
                 .put(stakeholderPath).then().statusCode(200).header("ETag", not(first));
-        office().header("If-Match", first).delete(stakeholderPath).then().statusCode(412).contentType(PROBLEM);
+        office().header("If-Match", first).delete(stakeholderPath).then().statusCode(412).contentType(PROBLEM)
+                .body("detail", containsString("The record has changed since you read it"));
         office().get(stakeholderPath).then().statusCode(200).body("name", equalTo("Renamed"));
 
         UUID organisation = freshMember();
@@ -227,7 +231,8 @@ class LifecycleTest {
         office().contentType(ContentType.JSON).header("If-Match", etag)
                 .body(representative("Vera", "v@example.org", "PRINCIPAL", account)).put(representativePath)
                 .then().statusCode(200);
-        office().header("If-Match", etag).delete(representativePath).then().statusCode(412).contentType(PROBLEM);
+        office().header("If-Match", etag).delete(representativePath).then().statusCode(412).contentType(PROBLEM)
+                .body("detail", containsString("The record has changed since you read it"));
         office().get(representativePath).then().statusCode(200).body("role", equalTo("PRINCIPAL"));
         office().header("If-Match", office().get(representativePath).header("ETag")).delete(representativePath)
                 .then().statusCode(204);

@@ -154,7 +154,8 @@ class PersonalDataTest {
         office().contentType(ContentType.JSON).body(consent()).put(path + "/consent").then().statusCode(200);
         String published = currentCommitment();
         // a colleague may not erase the person; the person may, with their own account
-        Actors.MEMBER_B.request().post(path + "/erasure").then().statusCode(403).contentType(PROBLEM);
+        Actors.MEMBER_B.request().post(path + "/erasure").then().statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("person themselves"));
         Actors.MEMBER_A.request().delete(API + "/me/personal-data").then().statusCode(204);
         Actors.MEMBER_A.request().delete(API + "/me/personal-data").then().statusCode(204); // again: nothing to do
 
@@ -180,7 +181,8 @@ class PersonalDataTest {
         String published = currentCommitment();
         Actors.SERVICE.request().get(API + "/disclosures/" + published).then().statusCode(200)
                 .body("value", is(name)).body("field", is("publicName")).body("ref", is(id.toString()));
-        Actors.MEMBER_A.request().get(API + "/disclosures/" + published).then().statusCode(403).contentType(PROBLEM);
+        Actors.MEMBER_A.request().get(API + "/disclosures/" + published).then().statusCode(403).contentType(PROBLEM)
+                .body("detail", is("Your role does not allow this action"));
         Actors.ANONYMOUS.request().get(API + "/disclosures/" + published).then().statusCode(401);
         Actors.SERVICE.request().get(API + "/disclosures/sha256:XYZ").then().statusCode(400).contentType(PROBLEM);
     }

@@ -238,23 +238,74 @@ class VerifiableLogTest {
     }
 
     @Test
-    void aConsistencyProofLeadsFromOneHeadToTheNext() {
+    void aConsistencyProofLeadsFromOneSignedHeadToTheNext() throws Exception {
         sendOne();
         long from = awaitSigned();
         sendOne();
         long to = awaitSigned();
+        assertThat(to).isGreaterThan(from);
         JsonPath proof = given().queryParam("from", from).queryParam("to", to).get(LOG + "/consistency")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(proof.getList("leafHashes")).hasSize((int) (to - from));
-        String hash = proof.getString("fromHash");
-        for (String leaf : proof.<String>getList("leafHashes")) {
-            hash = eu.taskforce.transparency.service.Canonical.chainHash(hash, leaf);
-        }
-        assertThat(hash).isEqualTo(proof.getString("toHash"));
-        given().queryParam("from", to).queryParam("to", from).get(LOG + "/consistency").then().statusCode(400)
-                .contentType("application/problem+json");
+        assertThat(proof.getLong("fromSequence")).isEqualTo(from);
+        assertThat(proof.getLong("toSequence")).isEqualTo(to);
+        List<String> leaves = proof.getList("leafHashes");
+        assertThat(leaves).hasSize((int) (to - from));
+
+        // both ends are heads the log signed, under a published key
+        JsonPath heads = given().queryParam("limit", 1000).get(LOG + "/heads").then().statusCode(200).extract().jsonPath();
         JsonPath keys = given().get(LOG + "/public-keys").then().statusCode(200).extract().jsonPath();
         assertThat(keys.getString("keys[0].pem")).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(proof.getString("fromHash")).isEqualTo(verifiedHead(heads, keys, from));
+        assertThat(proof.getString("toHash")).isEqualTo(verifiedHead(heads, keys, to));
+
+        // the leaves are the served entries' SHA-256, and chaining them (computed here) leads from one head to the next
+        List<Map<String, Object>> entries = given().queryParam("from", from + 1).queryParam("limit", (int) (to - from))
+                .get(LOG + "/entries").then().statusCode(200).extract().jsonPath().getList("entries");
+        assertThat(entries).extracting(e -> e.get("leafHash")).containsExactlyElementsOf(leaves);
+        String page = given().queryParam("from", from + 1).queryParam("limit", (int) (to - from))
+                .get(LOG + "/entries").then().statusCode(200).extract().asString();
+        List<int[]> spans = entrySpans(page);
+        assertThat(spans).hasSize(leaves.size());
+        String hash = proof.getString("fromHash");
+        for (int i = 0; i < leaves.size(); i++) {
+            byte[] entry = page.substring(spans.get(i)[0], spans.get(i)[1]).getBytes(StandardCharsets.UTF_8);
+            assertThat(hex(sha256(entry))).as("leaf %d", from + 1 + i).isEqualTo(leaves.get(i));
+            hash = hex(sha256(java.util.HexFormat.of().parseHex(hash + leaves.get(i))));
+            assertThat(entries.get(i).get("hash")).as("chain hash %d", from + 1 + i).isEqualTo(hash);
+        }
+        assertThat(hash).isEqualTo(proof.getString("toHash"));
+
+        given().queryParam("from", to).queryParam("to", from).get(LOG + "/consistency").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    /** The hash of the signed head at {@code sequence}, once its statement says so and its signature holds. */
+    static String verifiedHead(JsonPath heads, JsonPath keys, long sequence) throws Exception {
+        Map<String, Object> head = heads.<Map<String, Object>>getList("heads").stream()
+                .filter(h -> ((Number) h.get("sequence")).longValue() == sequence).findFirst().orElseThrow(
+                        () -> new AssertionError("no signed head at " + sequence));
+        JsonPath statement = JsonPath.from((String) head.get("statement"));
+        assertThat(statement.getLong("sequence")).isEqualTo(sequence);
+        assertThat(statement.getString("hash")).isEqualTo(head.get("hash"));
+        assertThat(statement.getString("keyId")).isEqualTo(head.get("keyId"));
+        String publicKey = keys.<Map<String, Object>>getList("keys").stream()
+                .filter(k -> head.get("keyId").equals(k.get("keyId"))).map(k -> (String) k.get("publicKey"))
+                .findFirst().orElseThrow(() -> new AssertionError("no published key " + head.get("keyId")));
+        java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+        ed25519.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(publicKey))));
+        ed25519.update(((String) head.get("statement")).getBytes(StandardCharsets.UTF_8));
+        assertThat(ed25519.verify(java.util.Base64.getDecoder().decode((String) head.get("signature"))))
+                .as("signature of the head at %d", sequence).isTrue();
+        return (String) head.get("hash");
+    }
+
+    static byte[] sha256(byte[] bytes) throws Exception {
+        return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    }
+
+    static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     void sendOne() {

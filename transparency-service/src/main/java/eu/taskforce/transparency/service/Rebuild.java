@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,6 +51,7 @@ public class Rebuild {
     private volatile Thread worker;
     private volatile boolean stopping;
     private volatile Map<TopicPartition, Long> target = Map.of();
+    private volatile SwitchHold hold;
 
     public Rebuild(EntityManager em, Ingest ingest, Projector projector, Generations generations,
                    TopicNames topicNames, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -67,6 +70,20 @@ public class Rebuild {
 
     public record GenerationRow(int generation, String status, OffsetDateTime startedAt, OffsetDateTime switchedAt,
                                 String detail) {
+    }
+
+    /**
+     * A seam for the module tests: the next rebuild, once caught up, counts down {@code caughtUp} and waits (at most
+     * five minutes) for {@code release} before it switches, so that a test can send an event the rebuild cannot read.
+     */
+    public record SwitchHold(CountDownLatch caughtUp, CountDownLatch release) {
+    }
+
+    /** Holds the next rebuild before its switch (module tests only). */
+    public SwitchHold holdNextSwitch() {
+        SwitchHold next = new SwitchHold(new CountDownLatch(1), new CountDownLatch(1));
+        hold = next;
+        return next;
     }
 
     /** Starts a rebuild into a new generation; a 409 while one is running. */
@@ -155,6 +172,7 @@ public class Rebuild {
                     apply(record, contractTopics.get(record.topic()), generation);
                 }
             }
+            waitForRelease();
             switchTo(generation);
         } catch (RuntimeException e) {
             LOG.errorf(e, "The rebuild of generation %d failed", generation);
@@ -169,6 +187,20 @@ public class Rebuild {
         } catch (IllegalArgumentException e) {
             // the live consumer sent it to the dead-letter topic with its reason when it first came
             LOG.debugf("Rebuild skips %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    private void waitForRelease() {
+        SwitchHold held = hold;
+        if (held == null) {
+            return;
+        }
+        hold = null;
+        held.caughtUp().countDown();
+        try {
+            held.release().await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
