@@ -106,6 +106,8 @@ class ExportsAndConfidentialityTest {
 
     @Test
     void noConfidentialMarkerReachesAnyPublicAnswerFeedOrExport() {
+        long headBefore = given().get("/api/v1/public/register/log/entries?from=1&limit=1").then().statusCode(200)
+                .extract().jsonPath().getLong("headSequence");
         UUID organisation = UUID.randomUUID();
         String name = "Marker AI " + organisation;
         events.send(UUID.randomUUID().toString(), EventTypes.SIGNATORY_REGISTERED, organisation,
@@ -164,6 +166,13 @@ class ExportsAndConfidentialityTest {
             assertThat(body("/api/v1/public/stakeholders?limit=500")).contains(person.toString());
             assertThat(body("/api/v1/public/participants.csv")).contains(name);
         });
+
+        // and every event that carries a marker applied too (each is in the log once applied): absence is checked
+        // only after what would break it
+        List<String> sent = events.sentIds();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().queryParam("from", headBefore + 1)
+                .queryParam("limit", 1000).get("/api/v1/public/register/log/entries").then().statusCode(200).extract()
+                .jsonPath().<String>getList("entries.entry.eventId")).containsAll(sent));
 
         List<String> answers = new ArrayList<>();
         for (String path : List.of("/api/v1/public/participants?limit=500", "/api/v1/public/signatories?limit=500",

@@ -36,6 +36,7 @@ public final class RegisterEvents implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final String prefix;
+    private final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RegisterEvents(String bootstrapServers, String prefix) {
         this.prefix = prefix;
@@ -94,7 +95,9 @@ public final class RegisterEvents implements AutoCloseable {
     /** Sends and waits for the acknowledgement, so that records are on their partition in the order sent. */
     public RecordMetadata send(ProducerRecord<String, String> record) {
         try {
-            return producer.send(record).get(30, TimeUnit.SECONDS);
+            RecordMetadata metadata = producer.send(record).get(30, TimeUnit.SECONDS);
+            sent.add(new String(record.headers().lastHeader(CloudEvents.HEADER_ID).value(), StandardCharsets.UTF_8));
+            return metadata;
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not take the record", e);
         }
@@ -102,6 +105,11 @@ public final class RegisterEvents implements AutoCloseable {
 
     public RecordMetadata send(String id, EventType<?> type, UUID subject, Object data, OffsetDateTime time) {
         return send(event(id, type, subject, data, time));
+    }
+
+    /** The ids of the events sent so far, in the order sent. */
+    public List<String> sentIds() {
+        return List.copyOf(sent);
     }
 
     public String prefix() {
