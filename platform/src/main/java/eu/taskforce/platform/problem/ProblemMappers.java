@@ -163,9 +163,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
-            // Quarkus REST's JSON reader wraps what Jackson refused (syntax, parser limits) in a 400
-            return json instanceof JsonParseException syntax ? malformedJson(syntax, uri) : unreadableJson(json, uri);
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json
+                && (json instanceof StreamConstraintsException || json.getCause() instanceof StreamConstraintsException)) {
+            // Quarkus REST's JSON reader wraps what Jackson refused in a 400: a parser limit is said as such
+            return unreadableJson(json, uri);
         }
         if (status >= 500) {
             LOG.error("Request failed", e);
