@@ -34,8 +34,8 @@ public final class SignatoryDtos {
             @Pattern(regexp = COUNTRY_PATTERN, message = COUNTRY_MESSAGE) String country,
             @Schema(examples = "https://mistral.ai") @Size(max = 500)
             @Pattern(regexp = WEBSITE_PATTERN, message = WEBSITE_MESSAGE) String website,
-            @Schema(description = "The chapters of the Code it signed; at least one")
-            @NotEmpty Set<@NotNull Chapter> chapters,
+            @Schema(description = "The chapters of the Code it signed; at least one, at most the three")
+            @NotEmpty @Size(max = 3) Set<@NotNull Chapter> chapters,
             @Schema(examples = "2025-08-01") @NotNull @PastOrPresent LocalDate signedOn) {
     }
 
@@ -45,8 +45,8 @@ public final class SignatoryDtos {
             @Schema(examples = "FR") @Pattern(regexp = COUNTRY_PATTERN, message = COUNTRY_MESSAGE) String country,
             @Schema(examples = "https://mistral.ai") @Size(max = 500)
             @Pattern(regexp = WEBSITE_PATTERN, message = WEBSITE_MESSAGE) String website,
-            @Schema(description = "The chapters it signs from effectiveOn; at least one")
-            @NotEmpty Set<@NotNull Chapter> chapters,
+            @Schema(description = "The chapters it signs from effectiveOn; at least one, at most the three")
+            @NotEmpty @Size(max = 3) Set<@NotNull Chapter> chapters,
             @Schema(description = "When a change of chapters takes effect; today when absent", examples = "2026-03-01")
             LocalDate effectiveOn) {
     }
