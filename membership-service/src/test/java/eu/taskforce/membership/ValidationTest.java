@@ -47,6 +47,8 @@ class ValidationTest {
                 invalid("country not ISO", signatory(name, "France", "COPYRIGHT"), "country"),
                 invalid("unknown chapter", signatory(name, "FR", "ROBOTICS"), "chapters[0]"),
                 invalid("no chapter", signatory(name, "FR"), "chapters"),
+                invalid("more chapters than the Code has", signatory(name, "FR", "COPYRIGHT", "COPYRIGHT", "TRANSPARENCY",
+                        "SAFETY_AND_SECURITY"), "chapters"),
                 invalid("missing signedOn", json("name", name, "chapters", List.of("COPYRIGHT")), "signedOn"),
                 invalid("signedOn in the future", json("name", name, "chapters", List.of("COPYRIGHT"), "signedOn", TOMORROW),
                         "signedOn"),
