@@ -9,9 +9,11 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +31,7 @@ public final class EchoUpstream {
             return vertx.createHttpServer().requestHandler(handler).listen(port, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Upstream on port " + port + " did not start", e);
+            throw new IllegalStateException("Upstream on port " + port + " did not start: " + e, e);
         }
     }
 
@@ -41,13 +43,29 @@ public final class EchoUpstream {
         }
     }
 
+    /**
+     * A port that is free now and that the system will not hand out on its own: ports from {@code new ServerSocket(0)}
+     * come from the ephemeral range, where any outgoing connection of the test (to Keycloak, to an upstream) may take
+     * the same port as its local end before the test's server binds it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(BELOW_EPHEMERAL_FROM, BELOW_EPHEMERAL_TO);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException taken) {
+                // try another one
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port between " + BELOW_EPHEMERAL_FROM + " and "
+                + BELOW_EPHEMERAL_TO));
     }
+
+    /** Below Linux's default ephemeral range (32768-60999). */
+    private static final int BELOW_EPHEMERAL_FROM = 20_000;
+    private static final int BELOW_EPHEMERAL_TO = 32_000;
 
     /** Echoes requests as the service {@code name} whose paths live under {@code prefix}. */
     public static Handler<HttpServerRequest> echo(Vertx vertx, String name, String prefix, boolean isPublic) {
