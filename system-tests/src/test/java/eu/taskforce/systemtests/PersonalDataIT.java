@@ -240,10 +240,7 @@ class PersonalDataIT {
 
     /** A service's log file in the running stack's state folder. */
     private static String logOf(String service) throws IOException {
-        String run = System.getProperty("taskforce.run", "");
-        Path home = run.isBlank() || run.startsWith("${") ? Path.of(System.getProperty("user.home"), ".taskforce", "run")
-                : Path.of(run);
-        Path log = home.resolve("logs").resolve(service + ".log");
+        Path log = Stack.runFolder().resolve("logs").resolve(service + ".log");
         assertThat(log).as("log of %s", service).exists();
         return Files.readString(log, StandardCharsets.UTF_8);
     }

@@ -2,6 +2,8 @@ package eu.taskforce.systemtests;
 
 import io.restassured.RestAssured;
 
+import java.nio.file.Path;
+
 /** Where the running stack is, and real access tokens from its Keycloak for the demo accounts. */
 final class Stack {
 
@@ -25,6 +27,13 @@ final class Stack {
         RestAssured.given().auth().oauth2(token("office")).contentType("application/json").body("{}")
                 .post(GATEWAY + "/api/v1/membership/signatories/" + organisationId + "/memberships")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+    }
+
+    /** The running stack's state folder (pids, logs): the one `./taskforce test` exports, or `up`'s default. */
+    static Path runFolder() {
+        String run = System.getProperty("taskforce.run", "");
+        return run.isBlank() || run.startsWith("${") ? Path.of(System.getProperty("user.home"), ".taskforce", "run")
+                : Path.of(run);
     }
 
     private Stack() {

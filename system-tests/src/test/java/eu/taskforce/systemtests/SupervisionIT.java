@@ -1,0 +1,180 @@
+package eu.taskforce.systemtests;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import static eu.taskforce.systemtests.Stack.GATEWAY;
+import static eu.taskforce.systemtests.Stack.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Process faults lose nothing, and the processes come back by themselves: `./taskforce` leaves a supervisor beside the
+ * services. A client writes as a careful integration would (each write with its own Idempotency-Key, retried with the
+ * same key until it is answered); meanwhile membership-service (which takes the writes) and transparency-service (which
+ * projects them into the register) are killed with SIGKILL. Every write that got its 201 must be in membership's
+ * database and, exactly once, in the public register.
+ */
+class SupervisionIT {
+
+    private static final int WRITES = 500;
+    private static final Duration GIVE_UP_RETRYING = Duration.ofSeconds(120);
+
+    @Test
+    void servicesKilledDuringAStreamOfWritesComeBackAndEveryAcceptedWriteIsInTheRegisterExactlyOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String office = token("office");
+        Instant start = Instant.now().minusSeconds(1);
+        long membership = pidOf("membership-service");
+        long transparency = pidOf("transparency-service");
+        int restartsBefore = restarts("membership-service").size();
+
+        Map<String, String> idByName = new LinkedHashMap<>();
+        int unanswered = 0;
+        for (int i = 0; i < WRITES; i++) {
+            if (i == 150) {
+                kill(membership);
+            }
+            if (i == 350) {
+                kill(transparency);
+            }
+            String name = "Supervision " + run + " " + i;
+            String key = UUID.randomUUID().toString();
+            String body = "{\"name\":\"" + name + "\",\"country\":\"BE\",\"chapters\":[\"TRANSPARENCY\"],"
+                    + "\"signedOn\":\"2025-08-01\"}";
+            Instant deadline = Instant.now().plus(GIVE_UP_RETRYING);
+            while (true) {
+                Response response = postOrNull(office, key, body);
+                if (response != null && response.statusCode() == 201) {
+                    idByName.put(name, response.path("id"));
+                    break;
+                }
+                int status = response == null ? 0 : response.statusCode();
+                assertThat(status).as("write %s: only the outage may refuse it (%s)", i,
+                        response == null ? "no answer" : response.asString()).isIn(0, 502, 503, 504);
+                assertThat(Instant.now()).as("write %s is answered again within %s", i, GIVE_UP_RETRYING)
+                        .isBefore(deadline);
+                unanswered++;
+                Thread.sleep(250);
+            }
+        }
+
+        // both processes were really killed and replaced by the supervisor
+        assertThat(ProcessHandle.of(membership).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(transparency).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(pidOf("membership-service")).isNotEqualTo(membership);
+        assertThat(restarts("membership-service")).hasSize(restartsBefore + 1).last().asString().endsWith(" exited");
+        assertThat(unanswered).as("writes refused while membership-service was down").isPositive();
+        assertThat(idByName).hasSize(WRITES);
+
+        // in membership's database: each accepted write, once, with the id its 201 gave
+        Map<String, String> stored = new HashMap<>();
+        listAll(() -> RestAssured.given().auth().oauth2(office).queryParam("name", "Supervision " + run + " "),
+                "/api/v1/membership/signatories", start, page -> {
+                    List<String> names = page.getList("items.name");
+                    List<String> ids = page.getList("items.id");
+                    for (int i = 0; i < names.size(); i++) {
+                        assertThat(stored.put(names.get(i), ids.get(i))).as("%s listed once", names.get(i)).isNull();
+                    }
+                });
+        assertThat(stored).isEqualTo(idByName);
+        // in the public register: each exactly once, and nothing else of this run
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, Integer> seen = publicSignatoriesSince(start, "Supervision " + run + " ");
+            assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(idByName.keySet());
+            assertThat(seen.values()).allMatch(count -> count == 1);
+        });
+    }
+
+    @Test
+    void aServiceThatStopsAnsweringIsReplaced() throws Exception {
+        long guidance = pidOf("guidance-service");
+        int restartsBefore = restarts("guidance-service").size();
+        signal("STOP", guidance);
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> pidOf("guidance-service") != guidance);
+        } finally {
+            // if the supervisor failed, leave the stack as it was for the other tests
+            if (ProcessHandle.of(guidance).map(ProcessHandle::isAlive).orElse(false)) {
+                signal("CONT", guidance);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(guidance).isEmpty()
+                || !ProcessHandle.of(guidance).get().isAlive());
+        assertThat(restarts("guidance-service")).hasSize(restartsBefore + 1).last().asString().endsWith(" unresponsive");
+        String member = token("member-a");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                RestAssured.given().auth().oauth2(member).get(GATEWAY + "/api/v1/guidance/documents")
+                        .then().statusCode(200));
+    }
+
+    private static Response postOrNull(String token, String idempotencyKey, String body) {
+        try {
+            return RestAssured.given().auth().oauth2(token).header("Idempotency-Key", idempotencyKey)
+                    .contentType(ContentType.JSON).body(body).post(GATEWAY + "/api/v1/membership/signatories");
+        } catch (RuntimeException connectionFailed) {
+            return null;
+        }
+    }
+
+    /** How many times each signatory of this run is in the public register's list. */
+    private static Map<String, Integer> publicSignatoriesSince(Instant since, String prefix) {
+        Map<String, Integer> seen = new HashMap<>();
+        listAll(RestAssured::given, "/api/v1/public/signatories", since, page -> page.<String>getList("items.name")
+                .stream().filter(name -> name.startsWith(prefix)).forEach(name -> seen.merge(name, 1, Integer::sum)));
+        return seen;
+    }
+
+    /** Every page of a list changed since an instant, following nextCursor. */
+    private static void listAll(Supplier<RequestSpecification> request, String path, Instant since,
+            Consumer<JsonPath> eachPage) {
+        String cursor = null;
+        do {
+            RequestSpecification page = request.get().queryParam("updatedSince", since.toString()).queryParam("limit", 500);
+            if (cursor != null) {
+                page.queryParam("cursor", cursor);
+            }
+            JsonPath answer = page.get(GATEWAY + path).then().statusCode(200).extract().jsonPath();
+            eachPage.accept(answer);
+            cursor = answer.getString("nextCursor");
+        } while (cursor != null);
+    }
+
+    private static long pidOf(String service) throws IOException {
+        return Long.parseLong(Files.readString(Stack.runFolder().resolve("pids").resolve(service + ".pid")).trim());
+    }
+
+    /** The supervisor's record of a service's restarts: one line each, "time reason". */
+    private static List<String> restarts(String service) throws IOException {
+        Path file = Stack.runFolder().resolve("pids").resolve(service + ".restarts");
+        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : new ArrayList<>();
+    }
+
+    private static void kill(long pid) {
+        assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).as("SIGKILL sent to %s", pid).isTrue();
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start().waitFor()).isZero();
+    }
+}
