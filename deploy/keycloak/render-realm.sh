@@ -13,9 +13,9 @@ origins=${TASKFORCE_CORS_ORIGINS:?TASKFORCE_CORS_ORIGINS must name the allowed b
 web_origins="" redirect_uris=""
 old_ifs=$IFS; IFS=,
 for origin in $origins; do
-  origin=$(printf '%s' "$origin" | tr -d '[:space:]')
   [ -n "$origin" ] || continue
-  # an exact origin: scheme, host, optional port; no path, no wildcard, nothing that could break the JSON
+  # an exact origin: scheme, host, optional port; no path, no wildcard, no space (the gateway would not trim
+  # it), nothing that could break the JSON
   if ! printf '%s\n' "$origin" | grep -Eq '^https?://([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?$'; then
     echo "TASKFORCE_CORS_ORIGINS: '$origin' is not an origin like http://127.0.0.1:3000 or https://portal.example.eu" >&2
     exit 2
