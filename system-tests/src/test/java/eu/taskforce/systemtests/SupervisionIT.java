@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
  * Process faults lose nothing, and the processes come back by themselves: `./taskforce` leaves a supervisor beside the
  * services. A client writes as a careful integration would (each write with its own Idempotency-Key, retried with the
  * same key until it is answered); meanwhile membership-service (which takes the writes) and transparency-service (which
- * projects them into the register) are killed with SIGKILL. Every write that got its 201 must be in membership's
- * database and, exactly once, in the public register.
+ * projects them into the register) are killed with SIGKILL, and PostgreSQL is restarted under the running services.
+ * Every write that got its 201 must be in membership's database and, exactly once, in the public register.
  */
 class SupervisionIT {
 
@@ -40,7 +40,7 @@ class SupervisionIT {
     private static final Duration GIVE_UP_RETRYING = Duration.ofSeconds(120);
 
     @Test
-    void servicesKilledDuringAStreamOfWritesComeBackAndEveryAcceptedWriteIsInTheRegisterExactlyOnce() throws Exception {
+    void faultsDuringAStreamOfWritesLoseNothingAndDuplicateNothing() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String office = token("office");
         Instant start = Instant.now().minusSeconds(1);
@@ -53,6 +53,9 @@ class SupervisionIT {
         for (int i = 0; i < WRITES; i++) {
             if (i == 150) {
                 kill(membership);
+            }
+            if (i == 250) {
+                restartPostgres();
             }
             if (i == 350) {
                 kill(transparency);
@@ -172,6 +175,17 @@ class SupervisionIT {
 
     private static void kill(long pid) {
         assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).as("SIGKILL sent to %s", pid).isTrue();
+    }
+
+    /** `./taskforce restart postgres` on the stack under test. */
+    private static void restartPostgres() throws IOException, InterruptedException {
+        Path script = Path.of("..", "taskforce").toAbsolutePath().normalize();
+        ProcessBuilder restart = new ProcessBuilder("bash", script.toString(), "restart", "postgres")
+                .redirectErrorStream(true);
+        restart.environment().put("TASKFORCE_RUN", Stack.runFolder().toString());
+        Process process = restart.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("./taskforce restart postgres: %s", output).isZero();
     }
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {

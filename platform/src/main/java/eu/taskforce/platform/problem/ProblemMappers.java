@@ -197,6 +197,17 @@ public class ProblemMappers {
                     "Another change to the same record was made at the same time; read it again and retry",
                     path(uri), null));
         }
+        String connectionLost = databaseUnavailable(e);
+        if (connectionLost != null) {
+            // the database restarted or the connection broke: the pool drops that connection, and the same request
+            // a moment later is served (a write with the same Idempotency-Key is never done twice)
+            LOG.warnf("Database unavailable on %s: SQL state %s", loggedPath(uri), connectionLost);
+            return Response.status(503).header(HttpHeaders.RETRY_AFTER, "1").type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(Problem.TYPE_PREFIX + "unavailable", "Service unavailable", 503,
+                            "The service lost its database connection; retry in a moment (a write with the same "
+                                    + "Idempotency-Key, so that it is done once)", path(uri), null))
+                    .build();
+        }
         String dataException = sqlState(e, "22");
         if (dataException != null) {
             // PostgreSQL refused a value of the request (a NUL character, a number or time out of its range): the
@@ -246,12 +257,32 @@ public class ProblemMappers {
         return sqlState(e, "23505") != null;
     }
 
+    /**
+     * The SQL state of a lost or refused database connection: class 08 (connection exception) or an operator's
+     * shutdown or restart (57P01-57P03).
+     */
+    private static String databaseUnavailable(Throwable e) {
+        String state = sqlState(e, "08");
+        return state != null ? state : sqlState(e, "57P0");
+    }
+
     /** The SQL state of the first database error in the causes of {@code e} that starts with {@code prefix}. */
     private static String sqlState(Throwable e, String prefix) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        return sqlState(e, prefix, 0);
+    }
+
+    /** Causes and suppressed exceptions: a failed commit reports its connection's error as suppressed. */
+    private static String sqlState(Throwable e, String prefix, int depth) {
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(prefix)) {
                 return sql.getSQLState();
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                String state = sqlState(suppressed, prefix, depth + 1);
+                if (state != null) {
+                    return state;
+                }
             }
         }
         return null;
