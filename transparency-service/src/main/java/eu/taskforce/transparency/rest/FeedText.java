@@ -1,6 +1,7 @@
 package eu.taskforce.transparency.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.taskforce.contracts.EventTypes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.stream.StreamSupport;
  * <p>
  * Only named fields of each event type are used, never the entry as a whole: a person's name (or its commitment) is
  * never written, so the feed has nothing to forget when a name is withdrawn or erased. Organisations' names, meeting
- * titles and the other texts written for the public are used as the log holds them. An entry of a type not known here
+ * titles and the other texts written for the public are used as the log holds them. An entry of a type the contracts do not know
  * (for example a v1 profile, whose names travelled in clear) gets a title from its type and no text from its data.
  */
 final class FeedText {
@@ -44,6 +45,11 @@ final class FeedText {
     static Text describe(String type, JsonNode data, Function<String, String> label) {
         String[] parts = type.split("\\.");
         String name = parts.length >= 4 ? parts[parts.length - 2] : type;
+        if (EventTypes.byType(type).isEmpty()) {
+            // a type the contracts no longer (or do not yet) know, such as a v1 profile with a name in clear
+            return new Text(capitalised(words(name.replace('-', '_'))), "A register entry of type " + type + ".",
+                    null);
+        }
         return switch (name) {
             case "signatory-registered" -> new Text(
                     "Signatory registered: " + text(data, "name"),
