@@ -99,11 +99,12 @@ class AtomFeedTest {
                 new RepresentativeProfile(organisation, representative, RepresentativeRole.PRINCIPAL,
                         name.personalField()), RegisterEvents.at(4));
         UUID meeting = UUID.randomUUID();
-        String title = "Feed plenary " + run;
-        OffsetDateTime startsAt = OffsetDateTime.parse("2027-03-12T09:00:00Z");
+        String title = "Feed meeting " + run;
+        // an ad-hoc group meeting in the past: a plenary would move the shared test register's cadence
+        OffsetDateTime startsAt = OffsetDateTime.parse("2026-03-12T09:00:00Z");
         String convened = UUID.randomUUID().toString();
         events.send(convened, EventTypes.MEETING_CONVENED, meeting, new MeetingConvened(meeting, title,
-                MeetingKind.PLENARY, MeetingFormat.IN_PERSON, startsAt, startsAt.plusHours(2), "Europe/Brussels",
+                MeetingKind.AD_HOC_GROUP, MeetingFormat.IN_PERSON, startsAt, startsAt.plusHours(2), "Europe/Brussels",
                 "Brussels", null), RegisterEvents.at(3));
         events.send(UUID.randomUUID().toString(), EventTypes.SUMMARY_PUBLISHED, meeting, new SummaryPublished(meeting,
                 "What was said " + run, List.of(new SummaryPublished.WithheldPart("Annex " + run,
@@ -128,10 +129,10 @@ class AtomFeedTest {
         List<Date> updated = feed.getEntries().stream().map(Entry::getUpdated).toList();
         assertThat(feed.getUpdated()).isEqualTo(updated.stream().max(Date::compareTo).orElseThrow());
 
-        Entry meetingEntry = entry(feed, "Meeting convened: " + title + " on 2027-03-12");
+        Entry meetingEntry = entry(feed, "Meeting convened: " + title + " on 2026-03-12");
         assertThat(meetingEntry.getSummary().getType()).isEqualTo("text");
         assertThat(meetingEntry.getSummary().getValue()).isEqualTo(
-                "Plenary meeting, in person, Brussels, from 2027-03-12 09:00 UTC to 2027-03-12 11:00 UTC.");
+                "Ad hoc group meeting, in person, Brussels, from 2026-03-12 09:00 UTC to 2026-03-12 11:00 UTC.");
         assertThat(meetingEntry.getContents()).isEmpty();
         assertThat(meetingEntry.getAuthors()).as("the feed's author covers every entry").isEmpty();
         assertThat(meetingEntry.getUpdated().toInstant()).isBetween(start, seen);
@@ -194,8 +195,8 @@ class AtomFeedTest {
         Entry same = entry(again, meetingEntry.getTitle());
         assertThat(same.getId()).isEqualTo(meetingEntry.getId());
         assertThat(same.getUpdated()).isEqualTo(meetingEntry.getUpdated());
-        assertThat(entry(again, "Meeting convened: Later " + run + " on 2027-03-12").getSummary().getValue())
-                .isEqualTo("Ad hoc group meeting, online, from 2027-03-12 09:00 UTC to 2027-03-12 10:00 UTC.");
+        assertThat(entry(again, "Meeting convened: Later " + run + " on 2026-03-12").getSummary().getValue())
+                .isEqualTo("Ad hoc group meeting, online, from 2026-03-12 09:00 UTC to 2026-03-12 10:00 UTC.");
         assertThat(again.getUpdated()).isAfterOrEqualTo(feed.getUpdated());
         given().header("If-None-Match", given().get(FEED).then().extract().header("ETag")).get(FEED)
                 .then().statusCode(304);

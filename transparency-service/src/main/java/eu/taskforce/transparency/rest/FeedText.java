@@ -89,7 +89,7 @@ final class FeedText {
             case "representative-erased" -> new Text(
                     "Personal data erased: a representative of " + organisation(data, "organisationId", label),
                     "Every published value about the person is gone for good ("
-                            + data.path("commitments").size() + " commitments withdrawn).",
+                            + of(data.path("commitments").size(), "commitment") + " withdrawn).",
                     "/register/withdrawals");
             case "stakeholder-registered", "stakeholder-updated" -> new Text(
                     "Stakeholder " + (name.endsWith("registered") ? "registered" : "updated") + ": "
@@ -101,17 +101,19 @@ final class FeedText {
                     "A stakeholder or invited expert was removed from the Taskforce's list.", "/stakeholders");
             case "stakeholder-erased" -> new Text("Personal data erased: a stakeholder",
                     "Every published value about the person is gone for good ("
-                            + data.path("commitments").size() + " commitments withdrawn).",
+                            + of(data.path("commitments").size(), "commitment") + " withdrawn).",
                     "/register/withdrawals");
             case "personal-data-withdrawn" -> new Text(
                     "Personal data withdrawn: a " + words(data.path("subject").asText())
                             + (data.path("organisationId").isTextual()
                             ? " of " + organisation(data, "organisationId", label) : ""),
-                    words(data.path("reason").asText()) + ": " + data.path("commitments").size()
-                            + " published values are no longer shown.",
+                    capitalised(words(data.path("reason").asText())) + ": "
+                            + of(data.path("commitments").size(), "published value") + " no longer shown.",
                     "/register/withdrawals");
             case "ad-hoc-group-created" -> new Text(
-                    "Ad-hoc group created: " + text(data, "name"), clip(data.path("description").asText("")),
+                    "Ad-hoc group created: " + text(data, "name"), data.path("description").isTextual()
+                    && !data.path("description").asText().isBlank() ? clip(data.path("description").asText())
+                    : "A new ad-hoc group of the Taskforce.",
                     "/ad-hoc-groups");
             case "ad-hoc-group-participant-added", "ad-hoc-group-participant-removed" -> new Text(
                     "Ad-hoc group " + (name.endsWith("added") ? "joined" : "left") + ": " + group(data, label),
@@ -123,8 +125,8 @@ final class FeedText {
                     text(data, "organisationName") + " asked for a meeting on " + text(data, "topic") + ".", null);
             case "meeting-request-supported" -> new Text(
                     "Meeting request supported: " + request(data, label),
-                    text(data, "organisationName") + " supports the request; " + data.path("supporters").asInt()
-                            + " organisations in all.", null);
+                    text(data, "organisationName") + " supports the request; "
+                            + of(data.path("supporters").asInt(), "organisation") + " in all.", null);
             case "meeting-request-withdrawn" -> new Text(
                     "Meeting request withdrawn: " + request(data, label), "The request was withdrawn.", null);
             case "meeting-request-accepted" -> new Text(
@@ -155,10 +157,10 @@ final class FeedText {
                     "/meetings/" + data.path("meetingId").asText());
             case "meeting-held" -> new Text(
                     "Meeting held: " + text(data, "title") + " on " + day(data, "startsAt"),
-                    data.path("attendance").size() + " organisations attended"
+                    of(data.path("attendance").size(), "organisation") + " attended"
                             + (data.path("attendance").isEmpty() ? ""
                             : " (" + clip(values(data.path("attendance"), "organisationName")) + ")")
-                            + ", and " + data.path("individualAttendees").asInt() + " individual attendees.",
+                            + ", and " + of(data.path("individualAttendees").asInt(), "individual attendee") + ".",
                     "/meetings/" + data.path("meetingId").asText());
             case "summary-published" -> new Text(
                     "Summary published: " + meeting(data, label),
@@ -174,7 +176,7 @@ final class FeedText {
             case "cadence-warning" -> new Text(
                     "Plenary due by " + text(data, "deadline"),
                     "The last plenary was held on " + text(data, "lastHeldOn") + "; none is scheduled before the "
-                            + "deadline, " + data.path("daysLeft").asLong() + " days away.",
+                            + "deadline, " + of((int) data.path("daysLeft").asLong(), "day") + " away.",
                     "/meetings/cadence");
             case "decision-opened" -> new Text(
                     "Decision opened: " + text(data, "question"),
@@ -195,7 +197,7 @@ final class FeedText {
                     "/guidance/documents/" + data.path("documentId").asText());
             case "version-published" -> new Text(
                     "Guidance version published: " + version(data),
-                    data.path("sections").size() + " sections"
+                    of(data.path("sections").size(), "section")
                             + (data.path("changeNote").isTextual() ? ". " + text(data, "changeNote") : "") + ".",
                     "/guidance/documents/" + data.path("documentId").asText());
             case "window-opened" -> new Text(
@@ -215,7 +217,7 @@ final class FeedText {
                     "/guidance/windows?documentId=" + data.path("documentId").asText());
             case "dispositions-published" -> new Text(
                     "Dispositions published: " + version(data),
-                    "The AI Office answered " + data.path("items").size() + " public items and "
+                    "The AI Office answered " + of(data.path("items").size(), "public item") + " and "
                             + StreamSupport.stream(data.path("confidential").spliterator(), false)
                             .mapToInt(c -> c.path("count").asInt()).sum() + " confidential ones.",
                     "/guidance/versions/" + data.path("versionId").asText() + "/overview");
@@ -266,8 +268,13 @@ final class FeedText {
     }
 
     private static String counts(JsonNode data) {
-        return data.path("publicItems").asInt() + " public and " + data.path("confidentialItems").asInt()
-                + " confidential items";
+        return data.path("publicItems").asInt() + " public and "
+                + of(data.path("confidentialItems").asInt(), "confidential item");
+    }
+
+    /** "1 section", "2 sections". */
+    private static String of(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static String named(String value, String otherwise) {
