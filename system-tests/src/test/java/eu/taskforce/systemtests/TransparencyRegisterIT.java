@@ -96,6 +96,9 @@ class TransparencyRegisterIT {
                 .get(PUBLIC + "/register/log/entries").then().statusCode(200).extract().asString();
         assertThat(log).contains("eu.taskforce.meetings.summary-published.v1").contains("Benchmark of a member " + run);
         String feed = RestAssured.get(PUBLIC + "/register/feed.atom").then().statusCode(200).extract().asString();
+        // the feed says in words what happened, and links to the meeting in the register through the gateway
+        assertThat(feed).contains("<title>Summary published: " + title + "</title>")
+                .contains("href=\"" + PUBLIC + "/meetings/" + id + "\"");
         String csv = RestAssured.given().queryParam("updatedSince", start.toString()).get(PUBLIC + "/meetings.csv")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         // the export says what it should, so that what it does not say is not an error page's silence

@@ -167,12 +167,13 @@ class PersonalDataTest {
         given().get(DISCLOSURES + "/sha256:" + r.name()).then().statusCode(400).contentType("application/problem+json");
         assertThat(MembershipStub.unauthorised()).as("every call bore the services client's token").isZero();
 
-        // the log holds {commitment, ref}; the Atom feed shows the log, search indexes no person
+        // the log holds {commitment, ref}; the Atom feed writes neither the name nor the commitment; search indexes no person
         Map<String, Object> entry = logEntryWith(r.commitment());
         assertThat(entry.get("data").toString()).doesNotContain(r.name());
         assertThat(((Map<?, ?>) ((Map<?, ?>) entry.get("data")).get("publicName")))
                 .isEqualTo(Map.of("commitment", r.commitment(), "ref", r.id().toString()));
-        assertThat(body("/api/v1/public/register/feed.atom")).doesNotContain(r.name()).doesNotContain(p.name());
+        assertThat(body("/api/v1/public/register/feed.atom")).doesNotContain(r.name()).doesNotContain(p.name())
+                .doesNotContain(r.commitment()).doesNotContain(p.nameOpening().commitment());
         assertThat(given().queryParam("q", r.name()).get("/api/v1/public/search").then().statusCode(200).extract()
                 .jsonPath().getList("items")).isEmpty();
 
