@@ -52,7 +52,7 @@ public class FeedResource {
     @GET
     @Path("feed.atom")
     @Produces(ATOM)
-    @Operation(summary = "The latest 100 entries of the register, newest first, as an Atom feed")
+    @Operation(operationId = "getRegisterFeed", summary = "The latest 100 entries of the register, newest first, as an Atom feed")
     @APIResponse(responseCode = "200", description = "Atom 1.0",
             content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING)))
     public Response feed(@Context UriInfo uri, @Context Request request) throws FeedException {
