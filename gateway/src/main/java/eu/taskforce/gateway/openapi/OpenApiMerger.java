@@ -39,6 +39,8 @@ public final class OpenApiMerger {
 
     /** The rate limit headers on every routed answer (draft-ietf-httpapi-ratelimit-headers, and its earlier triple). */
     static final Map<String, String> RATE_LIMIT_HEADERS = rateLimitHeaders();
+    private static final Set<String> INTEGER_HEADERS = Set.of("RateLimit-Limit", "RateLimit-Remaining",
+            "RateLimit-Reset", "Retry-After");
 
     private final ObjectMapper mapper;
 
@@ -261,8 +263,8 @@ public final class OpenApiMerger {
         gatewayHeaders.forEach((name, description) -> {
             ObjectNode header = headers.putObject(name);
             header.put("description", description);
-            header.putObject("schema").put("type", name.startsWith("RateLimit-") || name.equals("Retry-After")
-                    ? "integer" : "string");
+            // RateLimit and RateLimit-Policy are structured fields (text); the others are numbers of requests or seconds
+            header.putObject("schema").put("type", INTEGER_HEADERS.contains(name) ? "integer" : "string");
         });
         answers.forEach((name, description) -> {
             ObjectNode response = responses.putObject("Gateway" + name);
