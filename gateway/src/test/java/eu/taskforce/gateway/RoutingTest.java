@@ -2,10 +2,21 @@ package eu.taskforce.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +28,9 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @QuarkusTestResource(value = Upstreams.class, restrictToAnnotatedClass = false)
 class RoutingTest {
+
+    @Inject
+    Vertx vertx;
 
     @ParameterizedTest
     @CsvSource({
@@ -81,6 +95,35 @@ class RoutingTest {
         // what the client claims about earlier hops is dropped: the gateway is the edge
         assertThat(echo.jsonPath().getString("headers.x-forwarded-for")).isEqualTo("127.0.0.1");
         assertThat(echo.jsonPath().getString("headers.forwarded")).isNull();
+    }
+
+    /**
+     * Generated clients (OpenAPI Generator's Java native library, curl --http2-prior-knowledge) talk HTTP/2, whose
+     * requests carry no Host header but an :authority: the service must learn host and port either way, or its
+     * Location and Link headers lose the port.
+     */
+    @ParameterizedTest
+    @EnumSource(value = HttpVersion.class, names = {"HTTP_1_1", "HTTP_2"})
+    void serviceLearnsTheClientsAuthorityOverHttp1AndHttp2(HttpVersion version) throws Exception {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(version)
+                // HTTP/2 with prior knowledge, as curl --http2-prior-knowledge: no HTTP/1.1 Upgrade request first
+                .setHttp2ClearTextUpgrade(false));
+        try {
+            JsonObject echo = client.request(HttpMethod.GET, RestAssured.port, "127.0.0.1", "/api/v1/public/participants")
+                    .compose(request -> request.send())
+                    .compose(response -> {
+                        assertThat(response.version()).isEqualTo(version);
+                        assertThat(response.statusCode()).isEqualTo(200);
+                        return response.body();
+                    })
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).toJsonObject();
+
+            JsonObject headers = echo.getJsonObject("headers");
+            assertThat(headers.getString("x-forwarded-host")).isEqualTo("127.0.0.1:" + RestAssured.port);
+            assertThat(headers.getString("x-forwarded-proto")).isEqualTo("http");
+        } finally {
+            client.close();
+        }
     }
 
     @Test

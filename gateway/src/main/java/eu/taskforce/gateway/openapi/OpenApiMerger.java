@@ -37,6 +37,11 @@ public final class OpenApiMerger {
     private static final Set<String> DOCUMENTATION = Set.of("description", "summary", "title", "example", "examples",
             "externalDocs");
 
+    /** The rate limit headers on every routed answer (draft-ietf-httpapi-ratelimit-headers, and its earlier triple). */
+    static final Map<String, String> RATE_LIMIT_HEADERS = rateLimitHeaders();
+    private static final Set<String> INTEGER_HEADERS = Set.of("RateLimit-Limit", "RateLimit-Remaining",
+            "RateLimit-Reset", "Retry-After");
+
     private final ObjectMapper mapper;
 
     public OpenApiMerger(ObjectMapper mapper) {
@@ -205,6 +210,19 @@ public final class OpenApiMerger {
         responses.putIfAbsent("502", ref("BadGateway"));
         responses.putIfAbsent("503", ref("ServiceUnavailable"));
         responses.putIfAbsent("504", ref("GatewayTimeout"));
+        // every answer that the gateway routes carries the caller's rate limit
+        responses.fields().forEachRemaining(entry -> {
+            if (entry.getKey().startsWith("2") && entry.getValue() instanceof ObjectNode response
+                    && !response.has("$ref")) {
+                ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers")
+                        : response.putObject("headers");
+                RATE_LIMIT_HEADERS.keySet().forEach(name -> headers.putIfAbsent(name, headerRef(name)));
+            }
+        });
+    }
+
+    private ObjectNode headerRef(String name) {
+        return mapper.createObjectNode().put("$ref", "#/components/headers/" + name);
     }
 
     private ObjectNode ref(String response) {
@@ -236,12 +254,43 @@ public final class OpenApiMerger {
         answers.put("ServiceUnavailable", "The service behind this path is failing (its circuit is open, see "
                 + "Retry-After), or the identity provider cannot be reached");
         answers.put("GatewayTimeout", "The service behind this path did not answer in time");
+        ObjectNode headers = components.has("headers") ? (ObjectNode) components.get("headers")
+                : components.putObject("headers");
+        Map<String, String> gatewayHeaders = new LinkedHashMap<>(RATE_LIMIT_HEADERS);
+        gatewayHeaders.put("Retry-After", "Seconds to wait before trying again");
+        gatewayHeaders.put("WWW-Authenticate", "The bearer token challenge (RFC 6750), with error and error_description"
+                + " when a token was refused");
+        gatewayHeaders.forEach((name, description) -> {
+            ObjectNode header = headers.putObject(name);
+            header.put("description", description);
+            // RateLimit and RateLimit-Policy are structured fields (text); the others are numbers of requests or seconds
+            header.putObject("schema").put("type", INTEGER_HEADERS.contains(name) ? "integer" : "string");
+        });
         answers.forEach((name, description) -> {
             ObjectNode response = responses.putObject("Gateway" + name);
             response.put("description", description);
+            switch (name) {
+                case "TooManyRequests", "ServiceUnavailable" ->
+                        response.putObject("headers").set("Retry-After", headerRef("Retry-After"));
+                case "Unauthorized" ->
+                        response.putObject("headers").set("WWW-Authenticate", headerRef("WWW-Authenticate"));
+                default -> {
+                }
+            }
             response.putObject("content").putObject("application/problem+json").putObject("schema")
                     .put("$ref", "#/components/schemas/Problem");
         });
+    }
+
+    private static Map<String, String> rateLimitHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("RateLimit", "The caller's remaining allowance: `\"default\";r=599;t=42` (requests left, seconds"
+                + " until the window resets)");
+        headers.put("RateLimit-Policy", "The caller's quota: `\"default\";q=600;w=60` (requests per window of seconds)");
+        headers.put("RateLimit-Limit", "Requests allowed in the window");
+        headers.put("RateLimit-Remaining", "Requests left in the window");
+        headers.put("RateLimit-Reset", "Seconds until the window resets");
+        return headers;
     }
 
     /** Rewrites every $ref that points to a renamed component. */

@@ -9,6 +9,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpUtils;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -164,9 +165,10 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         headers.remove("Forwarded");
         headers.set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", incoming.scheme());
-        String host = incoming.getHeader("Host");
-        if (host != null) {
-            headers.set("X-Forwarded-Host", host);
+        // the request's authority: the Host header over HTTP/1.1, the :authority pseudo-header over HTTP/2 (no Host)
+        HostAndPort authority = incoming.authority();
+        if (authority != null) {
+            headers.set("X-Forwarded-Host", authority.toString());
         } else {
             headers.remove("X-Forwarded-Host");
         }

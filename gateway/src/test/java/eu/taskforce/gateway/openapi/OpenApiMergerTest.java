@@ -60,6 +60,29 @@ class OpenApiMergerTest {
         assertThat(merged.at("/paths/~1api~1v1~1a~1open.ics/get/responses").has("429")).isTrue();
     }
 
+    @Test
+    void theHeadersOfTheGatewaysOwnAnswersAreDeclared() throws Exception {
+        ObjectNode merged = merger.merge(List.of(new OpenApiMerger.Source("a", "/api/v1/a", path -> false,
+                document("/api/v1/a", "{\"type\":\"string\"}"), "ok")), "API", "http://gateway");
+
+        // every routed answer carries the caller's rate limit
+        JsonNode ok = merged.at("/paths/~1api~1v1~1a~1items/get/responses/200/headers");
+        for (String name : List.of("RateLimit", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining",
+                "RateLimit-Reset")) {
+            assertThat(ok.path(name).path("$ref").asText()).isEqualTo("#/components/headers/" + name);
+            assertThat(merged.at("/components/headers/" + name + "/schema/type").asText())
+                    .isEqualTo(name.equals("RateLimit") || name.equals("RateLimit-Policy") ? "string" : "integer");
+        }
+        // when to try again, and the token challenge
+        assertThat(merged.at("/components/responses/GatewayTooManyRequests/headers/Retry-After/$ref").asText())
+                .isEqualTo("#/components/headers/Retry-After");
+        assertThat(merged.at("/components/responses/GatewayServiceUnavailable/headers/Retry-After/$ref").asText())
+                .isEqualTo("#/components/headers/Retry-After");
+        assertThat(merged.at("/components/responses/GatewayUnauthorized/headers/WWW-Authenticate/$ref").asText())
+                .isEqualTo("#/components/headers/WWW-Authenticate");
+        assertThat(merged.at("/components/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
+    }
+
     private JsonNode document(String prefix, String item) throws Exception {
         return mapper.readTree("""
                 {"openapi":"3.1.0","info":{"title":"x","version":"1"},

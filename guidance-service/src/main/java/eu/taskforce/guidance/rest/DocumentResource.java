@@ -51,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/guidance/documents")
@@ -78,12 +79,12 @@ public class DocumentResource {
     }
 
     @GET
-    @Operation(summary = "List guidance documents",
+    @Operation(operationId = "listGuidanceDocuments", summary = "List guidance documents",
             description = "Everyone signed in; drafts for the AI Office only. Newest first; or, with updatedSince, by"
                     + " time of last change for incremental sync.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
-    public Response list(@Parameter(description = "Only documents of this kind") @QueryParam("kind") GuidanceKind kind,
+    public RestResponse<Page<DocumentView>> list(@Parameter(description = "Only documents of this kind") @QueryParam("kind") GuidanceKind kind,
                          @Parameter(description = "Only documents linked to this commitment or measure")
                          @QueryParam("codeReference") String codeReference,
                          @Parameter(description = "Only those changed at or after this time; sorts by time of change")
@@ -100,7 +101,7 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Draft a guidance document", description = "AI Office only. A DRAFT until its first version is"
+    @Operation(operationId = "createGuidanceDocument", summary = "Draft a guidance document", description = "AI Office only. A DRAFT until its first version is"
             + " published. Code references are checked against the Code of Practice.")
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request (names the unknown commitment or measure)")
@@ -118,7 +119,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One guidance document", description = "A draft is the AI Office's only (404 for others).")
+    @Operation(operationId = "getGuidanceDocument", summary = "One guidance document", description = "A draft is the AI Office's only (404 for others).")
     @APIResponse(responseCode = "200", description = "The document; ETag for If-Match",
             content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "404", description = "No such document")
@@ -131,7 +132,7 @@ public class DocumentResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Describe a guidance document again",
+    @Operation(operationId = "updateGuidanceDocument", summary = "Describe a guidance document again",
             description = "AI Office only: title, kind, articles, Code references and the public consultation (its"
                     + " dates and address), which is separate from Taskforce input.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = DocumentView.class)))
@@ -146,11 +147,11 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/versions")
-    @Operation(summary = "List the versions of a document", description = "Oldest first; drafts for the AI Office only.")
+    @Operation(operationId = "listGuidanceVersions", summary = "List the versions of a document", description = "Oldest first; drafts for the AI Office only.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     @APIResponse(responseCode = "404", description = "No such document")
-    public Response versions(@PathParam("id") UUID id,
+    public RestResponse<Page<VersionView>> versions(@PathParam("id") UUID id,
                              @Parameter(description = "Only those changed at or after this time")
                              @QueryParam("updatedSince") OffsetDateTime updatedSince,
                              @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
@@ -165,7 +166,7 @@ public class DocumentResource {
     @Path("{id}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Draft a new version", description = "AI Office only. Numbered after the last. Declares its"
+    @Operation(operationId = "createGuidanceVersion", summary = "Draft a new version", description = "AI Office only. Numbered after the last. Declares its"
             + " sections, or copies those of the latest version; the same key is the same section.")
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request (a key used twice, no sections for a first version)")
@@ -184,7 +185,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/versions/{number}")
-    @Operation(summary = "One version with its sections", description = "A draft version is the AI Office's only.")
+    @Operation(operationId = "getGuidanceVersion", summary = "One version with its sections", description = "A draft version is the AI Office's only.")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "404", description = "No such document or version")
     public Response version(@PathParam("id") UUID id, @PathParam("number") int number) {
@@ -195,7 +196,7 @@ public class DocumentResource {
     @POST
     @Path("{id}/versions/{number}/publication")
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Publish a version to the Taskforce",
+    @Operation(operationId = "publishGuidanceVersion", summary = "Publish a version to the Taskforce",
             description = "AI Office only. The document is published with its first version.")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "404", description = "No such document or version")
@@ -211,7 +212,7 @@ public class DocumentResource {
     @Path("{id}/versions/{number}/windows")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Open a Taskforce input window on a version",
+    @Operation(operationId = "openInputWindow", summary = "Open a Taskforce input window on a version",
             description = "AI Office only; one window per published version. Input is accepted from opensAt (default"
                     + " now) until closesAt. Taskforce input, separate from any public consultation.")
     @APIResponse(responseCode = "201", description = "Opened; the Location is the window",
@@ -233,7 +234,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/versions/{number}/overview")
-    @Operation(summary = "Feedback per section and per disposition",
+    @Operation(operationId = "getVersionOverview", summary = "Feedback per section and per disposition",
             description = "Items not withdrawn, per section (and on the whole version), by visibility; per disposition"
                     + " for the AI Office, and for everyone once the dispositions are published. The section of a"
                     + " confidential item is confidential: a section counts it only for the AI Office and the"
@@ -256,7 +257,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/sections/{key}")
-    @Operation(summary = "One section through the versions",
+    @Operation(operationId = "getSectionHistory", summary = "One section through the versions",
             description = "The section of this stable key in every version (readable by the caller) that has it.")
     @APIResponse(responseCode = "200", description = "The section's history",
             content = @Content(schema = @Schema(implementation = SectionHistoryView.class)))

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.time.OffsetDateTime;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/guidance/evidence")
@@ -62,11 +63,11 @@ public class EvidenceResource {
     }
 
     @GET
-    @Operation(summary = "List evidence", description = "PUBLIC submissions and the caller's own (a member: its"
+    @Operation(operationId = "listEvidence", summary = "List evidence", description = "PUBLIC submissions and the caller's own (a member: its"
             + " organisation's); the AI Office sees all. Newest first; or, with updatedSince, by time of last change.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
-    public Response list(@Parameter(description = "Only of this type") @QueryParam("type") EvidenceType type,
+    public RestResponse<Page<EvidenceView>> list(@Parameter(description = "Only of this type") @QueryParam("type") EvidenceType type,
                          @Parameter(description = "Only those linked to this commitment or measure")
                          @QueryParam("codeReference") String codeReference,
                          @Parameter(description = "Only those changed at or after this time; sorts by time of change")
@@ -82,7 +83,7 @@ public class EvidenceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AI_OFFICE, Roles.MEMBER, Roles.STAKEHOLDER})
-    @Operation(summary = "Submit evidence", description = "The AI Office, members (for their organisation) and"
+    @Operation(operationId = "submitEvidence", summary = "Submit evidence", description = "The AI Office, members (for their organisation) and"
             + " stakeholders. A PUBLIC submission is announced on taskforce.guidance.v1. Attach a document afterwards"
             + " with PUT .../attachment.")
     @APIResponse(responseCode = "201", description = "Submitted", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
@@ -102,7 +103,7 @@ public class EvidenceResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One evidence submission", description = "A CONFIDENTIAL one for the AI Office and its"
+    @Operation(operationId = "getEvidence", summary = "One evidence submission", description = "A CONFIDENTIAL one for the AI Office and its"
             + " submitter only (404 for others).")
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     @APIResponse(responseCode = "404", description = "No such submission, or one the caller may not read")
@@ -114,7 +115,7 @@ public class EvidenceResource {
     @PUT
     @Path("{id}/attachment")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Attach a document (its raw bytes)",
+    @Operation(operationId = "attachEvidenceDocument", summary = "Attach a document (its raw bytes)",
             description = "The submitter only; replaces an earlier one. The body is the file itself (not multipart):"
                     + " a PDF, plain UTF-8 text, an OpenDocument or an Office Open XML file, told from its bytes (a"
                     + " Content-Type other than application/octet-stream must agree with them). At most"
@@ -141,7 +142,7 @@ public class EvidenceResource {
     @GET
     @Path("{id}/attachment")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @Operation(summary = "Download the attached document",
+    @Operation(operationId = "downloadEvidenceAttachment", summary = "Download the attached document",
             description = "Whoever may read the submission. Served as an attachment with the type read from its bytes"
                     + " when it was stored (never one a client chose), nosniff and a sandboxing CSP.")
     @APIResponse(responseCode = "200", description = "The document",

@@ -5,6 +5,7 @@ import eu.taskforce.guidance.domain.FeedbackRevision;
 import eu.taskforce.guidance.rest.GuidanceDtos.DispositionInput;
 import eu.taskforce.guidance.rest.GuidanceDtos.FeedbackInput;
 import eu.taskforce.guidance.rest.GuidanceDtos.FeedbackView;
+import eu.taskforce.guidance.rest.GuidanceDtos.RevisionView;
 import eu.taskforce.guidance.service.FeedbackService;
 import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.api.Page;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/guidance/feedback")
@@ -62,7 +64,7 @@ public class FeedbackResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One feedback item", description = "The AI Office; the organisation that gave it; other members"
+    @Operation(operationId = "getFeedback", summary = "One feedback item", description = "The AI Office; the organisation that gave it; other members"
             + " if it is PUBLIC and not withdrawn.")
     @APIResponse(responseCode = "200", description = "The item; ETag for If-Match",
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
@@ -75,7 +77,7 @@ public class FeedbackResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Edit feedback", description = "The organisation that gave it, while the window is open. The"
+    @Operation(operationId = "updateFeedback", summary = "Edit feedback", description = "The organisation that gave it, while the window is open. The"
             + " earlier text is kept as a revision.")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -90,7 +92,7 @@ public class FeedbackResource {
     @POST
     @Path("{id}/withdrawal")
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Withdraw feedback", description = "The organisation that gave it, while the window is open.")
+    @Operation(operationId = "withdrawFeedback", summary = "Withdraw feedback", description = "The organisation that gave it, while the window is open.")
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "409", description = "The window is closed, or the item withdrawn already")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
@@ -102,12 +104,12 @@ public class FeedbackResource {
 
     @GET
     @Path("{id}/revisions")
-    @Operation(summary = "The history of a feedback item",
+    @Operation(operationId = "listFeedbackRevisions", summary = "The history of a feedback item",
             description = "The organisation that gave it and the AI Office (earlier states may have been CONFIDENTIAL)."
                     + " Oldest first.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
-    public Response revisions(@PathParam("id") UUID id,
+    public RestResponse<Page<RevisionView>> revisions(@PathParam("id") UUID id,
                               @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
                               @Min(1) @Max(Page.MAX_LIMIT) int limit,
                               @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -131,7 +133,7 @@ public class FeedbackResource {
     @Path("{id}/disposition")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Answer a feedback item", description = "AI Office only, after the window closed and until the"
+    @Operation(operationId = "answerFeedback", summary = "Answer a feedback item", description = "AI Office only, after the window closed and until the"
             + " dispositions are published (together, on the window).")
     @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")

@@ -31,7 +31,7 @@ public class PersonalDataResource extends PersonalDataEndpoint {
     }
 
     @GET
-    @Operation(summary = "Export the personal data held about my account",
+    @Operation(operationId = "exportMyPersonalData", summary = "Export the personal data held about my account",
             description = "Any signed-in caller, about the account of its token (subject): the feedback it"
                     + " submitted for its organisation, every revision of feedback it made, its evidence submissions"
                     + " (without the attached bytes), the records that name it as author of a step, and the audit"

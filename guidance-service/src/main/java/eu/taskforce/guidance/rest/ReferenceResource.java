@@ -34,7 +34,7 @@ public class ReferenceResource {
 
     @GET
     @Path("{reference}")
-    @Operation(summary = "What is linked to a commitment or measure",
+    @Operation(operationId = "getReferenceOverview", summary = "What is linked to a commitment or measure",
             description = "Everyone signed in. The guidance documents and evidence linked to it (for a commitment, also"
                     + " to its measures), newest first, at most 200 of each; drafts and evidence the caller may not read"
                     + " are left out.")

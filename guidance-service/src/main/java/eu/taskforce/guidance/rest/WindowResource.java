@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/guidance/windows")
@@ -62,11 +63,11 @@ public class WindowResource {
     }
 
     @GET
-    @Operation(summary = "List input windows", description = "Everyone signed in. Newest first; or, with updatedSince,"
+    @Operation(operationId = "listInputWindows", summary = "List input windows", description = "Everyone signed in. Newest first; or, with updatedSince,"
             + " by time of last change.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
-    public Response list(@Parameter(description = "Only the windows of this document") @QueryParam("documentId") UUID documentId,
+    public RestResponse<Page<WindowView>> list(@Parameter(description = "Only the windows of this document") @QueryParam("documentId") UUID documentId,
                          @Parameter(description = "OPEN or CLOSED, as recorded") @QueryParam("status") WindowStatus status,
                          @Parameter(description = "Only those changed at or after this time; sorts by time of change")
                          @QueryParam("updatedSince") OffsetDateTime updatedSince,
@@ -80,7 +81,7 @@ public class WindowResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One input window", description = "Everyone signed in; with its phase now and its counts.")
+    @Operation(operationId = "getInputWindow", summary = "One input window", description = "Everyone signed in; with its phase now and its counts.")
     @APIResponse(responseCode = "200", description = "The window", content = @Content(schema = @Schema(implementation = WindowView.class)))
     @APIResponse(responseCode = "404", description = "No such window")
     public Response get(@PathParam("id") UUID id) {
@@ -91,7 +92,7 @@ public class WindowResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Close a window before its closing time",
+    @Operation(operationId = "closeInputWindow", summary = "Close a window before its closing time",
             description = "AI Office only; recorded as closed early. A window also closes by itself at its closing time.")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = WindowView.class)))
     @APIResponse(responseCode = "404", description = "No such window")
@@ -105,14 +106,14 @@ public class WindowResource {
 
     @GET
     @Path("{id}/feedback")
-    @Operation(summary = "List the feedback of a window",
+    @Operation(operationId = "listWindowFeedback", summary = "List the feedback of a window",
             description = "The AI Office sees every item; a member its own organisation's items and the PUBLIC items of"
                     + " others (an ANONYMOUS item without its organisation); stakeholders none (403). Oldest first; or,"
                     + " with updatedSince, by time of last change.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
     @APIResponse(responseCode = "404", description = "No such window")
-    public Response feedback(@PathParam("id") UUID id,
+    public RestResponse<Page<FeedbackView>> feedback(@PathParam("id") UUID id,
                              @Parameter(description = "Only the items on this section") @QueryParam("sectionKey") String sectionKey,
                              @Parameter(description = "Only those changed at or after this time; sorts by time of change")
                              @QueryParam("updatedSince") OffsetDateTime updatedSince,
@@ -128,7 +129,7 @@ public class WindowResource {
     @Path("{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Give feedback",
+    @Operation(operationId = "giveFeedback", summary = "Give feedback",
             description = "A representative of a current member organisation, for it, while the window is open: on a"
                     + " section (sectionKey) or the whole version; ATTRIBUTED or ANONYMOUS; PUBLIC or CONFIDENTIAL.")
     @APIResponse(responseCode = "201", description = "Given", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
@@ -150,7 +151,7 @@ public class WindowResource {
     @POST
     @Path("{id}/dispositions/publication")
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Publish the dispositions of a closed window",
+    @Operation(operationId = "publishDispositions", summary = "Publish the dispositions of a closed window",
             description = "AI Office only, all together, once every item not withdrawn is answered. PUBLIC items and"
                     + " their dispositions become public; CONFIDENTIAL ones only as counts.")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = WindowView.class)))

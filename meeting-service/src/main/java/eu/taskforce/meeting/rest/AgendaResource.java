@@ -50,7 +50,7 @@ public class AgendaResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "A meeting's agenda",
+    @Operation(operationId = "getAgenda", summary = "A meeting's agenda",
             description = "Once published, for every authenticated caller; before, for the AI Office only. Its ETag is"
                     + " the meeting's version.")
     @APIResponse(responseCode = "200", description = "The agenda",
@@ -68,7 +68,7 @@ public class AgendaResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Set a meeting's agenda (all items, in order)",
+    @Operation(operationId = "replaceAgenda", summary = "Set a meeting's agenda (all items, in order)",
             description = "AI Office only, before the meeting is held. Code references must name commitments or"
                     + " measures of the Code. A change to a published agenda is published again at once.")
     @APIResponse(responseCode = "200", description = "The agenda",
@@ -87,7 +87,7 @@ public class AgendaResource {
     @POST
     @Path("publication")
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Publish a meeting's agenda", description = "AI Office only, before the meeting is held.")
+    @Operation(operationId = "publishAgenda", summary = "Publish a meeting's agenda", description = "AI Office only, before the meeting is held.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = AgendaView.class)))
     @APIResponse(responseCode = "404", description = "No such meeting")

@@ -62,7 +62,7 @@ public class CadenceResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The Taskforce's meeting cadence",
+    @Operation(operationId = "getMeetingCadence", summary = "The Taskforce's meeting cadence",
             description = "Plenaries count; the deadline is one year after the last held.")
     @APIResponse(responseCode = "200", description = "The cadence",
             content = @Content(schema = @Schema(implementation = CadenceView.class)))

@@ -62,7 +62,7 @@ public class CalendarResource {
     @Path("public.ics")
     @PermitAll
     @Produces(ICalendarWriter.MEDIA_TYPE)
-    @Operation(summary = "The public calendar of meetings to come",
+    @Operation(operationId = "getPublicCalendar", summary = "The public calendar of meetings to come",
             description = "No token needed. Public fields only: never a joining link. Cancelled meetings stay, marked"
                     + " CANCELLED, so that calendar clients remove them.")
     @APIResponse(responseCode = "200", description = "An iCalendar document",
@@ -75,7 +75,7 @@ public class CalendarResource {
     @Path(PERSONAL + "/{token}")
     @PermitAll
     @Produces(ICalendarWriter.MEDIA_TYPE)
-    @Operation(summary = "A personal calendar feed",
+    @Operation(operationId = "getPersonalCalendar", summary = "A personal calendar feed",
             description = "For calendar clients, without OAuth: the token in the address is the credential. The"
                     + " meetings to come that the feed's owner is invited to, with their joining links.")
     @APIResponse(responseCode = "200", description = "An iCalendar document",
@@ -95,7 +95,7 @@ public class CalendarResource {
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Create a personal calendar feed",
+    @Operation(operationId = "createCalendarFeed", summary = "Create a personal calendar feed",
             description = "For the AI Office, members and stakeholders. The answer holds the feed's address with its"
                     + " secret token, shown this once (so no Idempotency-Key: a replay would have to store the secret).")
     @APIResponse(responseCode = "201", description = "Created",
@@ -112,7 +112,7 @@ public class CalendarResource {
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Active calendar feeds",
+    @Operation(operationId = "listCalendarFeeds", summary = "Active calendar feeds",
             description = "The caller's own; every one for the AI Office. Never the tokens.")
     @APIResponse(responseCode = "200", description = "The feeds, oldest first")
     public List<FeedView> feeds() {
@@ -124,7 +124,7 @@ public class CalendarResource {
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Revoke a calendar feed", description = "Its owner, or the AI Office.")
+    @Operation(operationId = "revokeCalendarFeed", summary = "Revoke a calendar feed", description = "Its owner, or the AI Office.")
     @APIResponse(responseCode = "204", description = "Revoked: its address answers 404 from now on")
     @APIResponse(responseCode = "404", description = "No such active feed of the caller")
     public Response revoke(@PathParam("id") UUID id) {

@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/meetings/decisions")
@@ -60,11 +61,11 @@ public class DecisionResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List decisions",
+    @Operation(operationId = "listDecisions", summary = "List decisions",
             description = "Newest first; or, with updatedSince, by time of last change for incremental sync.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
-    public Response list(@Parameter(description = "OPEN or CLOSED") @QueryParam("status") DecisionStatus status,
+    public RestResponse<Page<DecisionView>> list(@Parameter(description = "OPEN or CLOSED") @QueryParam("status") DecisionStatus status,
                          @Parameter(description = "Only those changed at or after this time; sorts by time of change")
                          @QueryParam("updatedSince") OffsetDateTime updatedSince,
                          @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
@@ -79,7 +80,7 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Open a decision", description = "AI Office only.")
+    @Operation(operationId = "openDecision", summary = "Open a decision", description = "AI Office only.")
     @APIResponse(responseCode = "201", description = "Opened",
             content = @Content(schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: a closing time in the past, an unknown meeting...")
@@ -98,7 +99,7 @@ public class DecisionResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "One decision", description = "The counts once closed; a member also sees its own vote.")
+    @Operation(operationId = "getDecision", summary = "One decision", description = "The counts once closed; a member also sees its own vote.")
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "404", description = "No such decision")
@@ -110,11 +111,11 @@ public class DecisionResource {
     @GET
     @Path("{id}/votes")
     @Authenticated
-    @Operation(summary = "Who voted how", description = "The AI Office and representatives of member organisations only.")
+    @Operation(operationId = "listVotes", summary = "Who voted how", description = "The AI Office and representatives of member organisations only.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     @APIResponse(responseCode = "404", description = "No such decision")
-    public Response votes(@PathParam("id") UUID id,
+    public RestResponse<Page<VoteView>> votes(@PathParam("id") UUID id,
                           @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
                           @Min(1) @Max(Page.MAX_LIMIT) int limit,
                           @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -129,7 +130,7 @@ public class DecisionResource {
     @Path("{id}/votes/{organisationId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Cast or change an organisation's vote",
+    @Operation(operationId = "castVote", summary = "Cast or change an organisation's vote",
             description = "A representative of that organisation, which must be a current member, until the closing"
                     + " time.")
     @APIResponse(responseCode = "200", description = "The vote",

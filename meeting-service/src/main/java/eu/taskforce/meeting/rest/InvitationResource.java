@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/meetings/{meetingId}/invitations")
@@ -62,13 +63,13 @@ public class InvitationResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "A meeting's invitations",
+    @Operation(operationId = "listInvitations", summary = "A meeting's invitations",
             description = "All of them for the AI Office; for anyone else only their own (their organisation's or"
                     + " their account's).")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     @APIResponse(responseCode = "404", description = "No such meeting")
-    public Response list(@PathParam("meetingId") UUID meetingId,
+    public RestResponse<Page<InvitationView>> list(@PathParam("meetingId") UUID meetingId,
                          @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
                          @Min(1) @Max(Page.MAX_LIMIT) int limit,
                          @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -84,7 +85,7 @@ public class InvitationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Invite an organisation or an individual",
+    @Operation(operationId = "invite", summary = "Invite an organisation or an individual",
             description = "AI Office only, before the meeting is held: a current member organisation, or a stakeholder"
                     + " or expert by the account they sign in with.")
     @APIResponse(responseCode = "201", description = "Invited",
@@ -111,7 +112,7 @@ public class InvitationResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "One invitation", description = "For the AI Office and the invitee.")
+    @Operation(operationId = "getInvitation", summary = "One invitation", description = "For the AI Office and the invitee.")
     @APIResponse(responseCode = "200", description = "The invitation",
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "404", description = "No such invitation (or not one the caller may see)")
@@ -125,7 +126,7 @@ public class InvitationResource {
     @Path("{id}/response")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Answer an invitation",
+    @Operation(operationId = "respondToInvitation", summary = "Answer an invitation",
             description = "A representative of the invited organisation, or the invited person; before the meeting is"
                     + " held. The answer may change until then.")
     @APIResponse(responseCode = "200", description = "Answered",

@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/meetings")
@@ -62,11 +63,11 @@ public class MeetingResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List meetings",
+    @Operation(operationId = "listMeetings", summary = "List meetings",
             description = "By start time; or, with updatedSince, by time of last change for incremental sync.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
-    public Response list(
+    public RestResponse<Page<MeetingView>> list(
             @Parameter(description = "Only meetings in this state") @QueryParam("status") MeetingStatus status,
             @Parameter(description = "Only meetings of this kind") @QueryParam("kind") MeetingKind kind,
             @Parameter(description = "Only those starting at or after this time") @QueryParam("from") OffsetDateTime from,
@@ -85,7 +86,7 @@ public class MeetingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Convene a meeting",
+    @Operation(operationId = "conveneMeeting", summary = "Convene a meeting",
             description = "AI Office only. A plenary invites every current member organisation at once (and members"
                     + " who join later).")
     @APIResponse(responseCode = "201", description = "Convened",
@@ -106,7 +107,7 @@ public class MeetingResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "One meeting",
+    @Operation(operationId = "getMeeting", summary = "One meeting",
             description = "The joining link only for invitees and the AI Office. Its ETag is the version to send as"
                     + " If-Match with a change.")
     @APIResponse(responseCode = "200", description = "The meeting",
@@ -121,7 +122,7 @@ public class MeetingResource {
     @Path("{id}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Move a meeting to another time", description = "AI Office only; before it is held.")
+    @Operation(operationId = "rescheduleMeeting", summary = "Move a meeting to another time", description = "AI Office only; before it is held.")
     @APIResponse(responseCode = "200", description = "Rescheduled",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -139,7 +140,7 @@ public class MeetingResource {
     @Path("{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Cancel a meeting", description = "AI Office only; before it is held. The reason is public.")
+    @Operation(operationId = "cancelMeeting", summary = "Cancel a meeting", description = "AI Office only; before it is held. The reason is public.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = MeetingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -156,7 +157,7 @@ public class MeetingResource {
     @Path("{id}/held")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Record that a meeting was held, with its attendance",
+    @Operation(operationId = "recordMeetingHeld", summary = "Record that a meeting was held, with its attendance",
             description = "AI Office only, once the meeting has begun. Attendance by organisation (each must have been"
                     + " invited) and by individual invitation.")
     @APIResponse(responseCode = "200", description = "Recorded as held",

@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/meetings/{meetingId}")
@@ -63,7 +64,7 @@ public class MinutesResource {
     @GET
     @Path("minutes")
     @Authenticated
-    @Operation(summary = "The minutes of a meeting",
+    @Operation(operationId = "getMinutes", summary = "The minutes of a meeting",
             description = "The AI Office; representatives of the attending organisations once the minutes are in"
                     + " review. Confidential.")
     @APIResponse(responseCode = "200", description = "The minutes",
@@ -78,7 +79,7 @@ public class MinutesResource {
     @Path("minutes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Write the minutes",
+    @Operation(operationId = "writeMinutes", summary = "Write the minutes",
             description = "AI Office only, for a meeting held; while the minutes are DRAFT or IN_REVIEW.")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = MinutesView.class)))
@@ -100,7 +101,7 @@ public class MinutesResource {
     @POST
     @Path("minutes/review")
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Put the minutes in review", description = "AI Office only: DRAFT becomes IN_REVIEW.")
+    @Operation(operationId = "reviewMinutes", summary = "Put the minutes in review", description = "AI Office only: DRAFT becomes IN_REVIEW.")
     @APIResponse(responseCode = "200", description = "In review",
             content = @Content(schema = @Schema(implementation = MinutesView.class)))
     @APIResponse(responseCode = "404", description = "No such meeting")
@@ -115,7 +116,7 @@ public class MinutesResource {
     @POST
     @Path("minutes/approval")
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Approve the minutes", description = "AI Office only: IN_REVIEW becomes APPROVED, and frozen.")
+    @Operation(operationId = "approveMinutes", summary = "Approve the minutes", description = "AI Office only: IN_REVIEW becomes APPROVED, and frozen.")
     @APIResponse(responseCode = "200", description = "Approved",
             content = @Content(schema = @Schema(implementation = MinutesView.class)))
     @APIResponse(responseCode = "404", description = "No such meeting")
@@ -130,12 +131,12 @@ public class MinutesResource {
     @GET
     @Path("minutes/comments")
     @Authenticated
-    @Operation(summary = "The comments on the minutes",
+    @Operation(operationId = "listMinutesComments", summary = "The comments on the minutes",
             description = "The AI Office; representatives of the attending organisations once the minutes are in review.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     @APIResponse(responseCode = "404", description = "No such meeting, or no minutes (in review) yet")
-    public Response comments(@PathParam("meetingId") UUID meetingId,
+    public RestResponse<Page<CommentView>> comments(@PathParam("meetingId") UUID meetingId,
                              @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
                              @Min(1) @Max(Page.MAX_LIMIT) int limit,
                              @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -148,7 +149,7 @@ public class MinutesResource {
     @Path("minutes/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Comment on the minutes in review",
+    @Operation(operationId = "commentOnMinutes", summary = "Comment on the minutes in review",
             description = "A representative of an organisation that attended, while the minutes are IN_REVIEW.")
     @APIResponse(responseCode = "201", description = "Commented",
             content = @Content(schema = @Schema(implementation = CommentView.class)))
@@ -170,7 +171,7 @@ public class MinutesResource {
     @GET
     @Path("summary")
     @Authenticated
-    @Operation(summary = "The public summary of a meeting held",
+    @Operation(operationId = "getSummary", summary = "The public summary of a meeting held",
             description = "With the list of withheld parts (title and reason, never content).")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = SummaryView.class)))
@@ -183,7 +184,7 @@ public class MinutesResource {
     @Path("summary")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Publish the summary of a meeting held",
+    @Operation(operationId = "publishSummary", summary = "Publish the summary of a meeting held",
             description = "AI Office only, from approved minutes. The confidential annex stays here; what it withholds"
                     + " is listed publicly with the reason. The meeting becomes SUMMARY_PUBLISHED.")
     @APIResponse(responseCode = "201", description = "Published",
@@ -208,7 +209,7 @@ public class MinutesResource {
     @GET
     @Path("summary/annex")
     @Authenticated
-    @Operation(summary = "The confidential annex of a summary",
+    @Operation(operationId = "getConfidentialAnnex", summary = "The confidential annex of a summary",
             description = "The AI Office and representatives of the attending organisations.")
     @APIResponse(responseCode = "200", description = "The annex",
             content = @Content(schema = @Schema(implementation = AnnexView.class)))

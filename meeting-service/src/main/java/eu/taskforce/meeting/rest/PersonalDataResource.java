@@ -31,7 +31,7 @@ public class PersonalDataResource extends PersonalDataEndpoint {
     }
 
     @GET
-    @Operation(summary = "Export the personal data held about my account",
+    @Operation(operationId = "exportMyPersonalData", summary = "Export the personal data held about my account",
             description = "Any signed-in caller, about the account of its token (subject, and account name compared"
                     + " case-insensitively): invitations addressed to it with their display name, its calendar feeds"
                     + " (never their tokens), the minutes comments it wrote, the votes it cast for its organisation,"

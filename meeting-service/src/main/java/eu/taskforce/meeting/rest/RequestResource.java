@@ -44,6 +44,7 @@ import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/meetings/requests")
@@ -65,12 +66,12 @@ public class RequestResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List members' requests",
+    @Operation(operationId = "listMeetingRequests", summary = "List members' requests",
             description = "The AI Office and representatives of member organisations. Newest first; or, with"
                     + " updatedSince, by time of last change for incremental sync.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
-    public Response list(
+    public RestResponse<Page<RequestView>> list(
             @Parameter(description = "Only requests in this state") @QueryParam("status") RequestStatus status,
             @Parameter(description = "Only those filed by this organisation") @QueryParam("organisationId") UUID organisationId,
             @Parameter(description = "Only those changed at or after this time; sorts by time of change")
@@ -94,7 +95,7 @@ public class RequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "File a request to convene a meeting",
+    @Operation(operationId = "fileMeetingRequest", summary = "File a request to convene a meeting",
             description = "A representative of a current member organisation, for that organisation.")
     @APIResponse(responseCode = "201", description = "Filed",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
@@ -116,7 +117,7 @@ public class RequestResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "One request", description = "The AI Office and representatives of member organisations.")
+    @Operation(operationId = "getMeetingRequest", summary = "One request", description = "The AI Office and representatives of member organisations.")
     @APIResponse(responseCode = "200", description = "The request",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "404", description = "No such request")
@@ -128,7 +129,7 @@ public class RequestResource {
     @POST
     @Path("{id}/supports")
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Support a request",
+    @Operation(operationId = "supportMeetingRequest", summary = "Support a request",
             description = "A representative of a current member organisation other than the one that filed it; once"
                     + " per organisation, while the request is FILED.")
     @APIResponse(responseCode = "200", description = "Supported",
@@ -143,7 +144,7 @@ public class RequestResource {
     @POST
     @Path("{id}/withdrawal")
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Withdraw a request", description = "The organisation that filed it, before the AI Office decides.")
+    @Operation(operationId = "withdrawMeetingRequest", summary = "Withdraw a request", description = "The organisation that filed it, before the AI Office decides.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "404", description = "No such request")
@@ -159,7 +160,7 @@ public class RequestResource {
     @Path("{id}/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Accept a request by convening a meeting for it",
+    @Operation(operationId = "acceptMeetingRequest", summary = "Accept a request by convening a meeting for it",
             description = "AI Office only. The meeting is linked to the request and gets the proposed items as its"
                     + " draft agenda.")
     @APIResponse(responseCode = "201", description = "Accepted; the Location is the meeting convened",
@@ -185,7 +186,7 @@ public class RequestResource {
     @Path("{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Decline a request", description = "AI Office only. The reason becomes public.")
+    @Operation(operationId = "declineMeetingRequest", summary = "Decline a request", description = "AI Office only. The reason becomes public.")
     @APIResponse(responseCode = "200", description = "Declined",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")

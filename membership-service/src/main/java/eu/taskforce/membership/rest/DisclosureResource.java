@@ -30,7 +30,7 @@ public class DisclosureResource {
     @GET
     @Path("{commitment}")
     @Transactional
-    @Operation(summary = "The opening of a published value (Taskforce services)",
+    @Operation(operationId = "getOpening", summary = "The opening of a published value (Taskforce services)",
             description = "For the register, which resolves the commitments that events carry: the value and its salt"
                     + " while the value is published; 404 once consent is withdrawn, the value rectified or the person"
                     + " erased.")

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/membership/groups")
 @Tag(name = "Ad-hoc groups", description = "Ad-hoc groups of the Taskforce, formed by the AI Office")
@@ -55,10 +56,10 @@ public class GroupResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The ad-hoc groups, by name, with their participants")
+    @Operation(operationId = "listAdHocGroups", summary = "The ad-hoc groups, by name, with their participants")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    public Response list(@Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
+    public RestResponse<Page<GroupView>> list(@Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
                          @Min(1) @Max(Page.MAX_LIMIT) int limit,
                          @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          UriInfo uri) {
@@ -69,7 +70,7 @@ public class GroupResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Form an ad-hoc group", description = "AI Office only.")
+    @Operation(operationId = "formAdHocGroup", summary = "Form an ad-hoc group", description = "AI Office only.")
     @APIResponse(responseCode = "201", description = "Formed",
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -89,7 +90,7 @@ public class GroupResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "One ad-hoc group with its participants")
+    @Operation(operationId = "getAdHocGroup", summary = "One ad-hoc group with its participants")
     @APIResponse(responseCode = "200", description = "The group",
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "404", description = "No such group")
@@ -102,7 +103,7 @@ public class GroupResource {
     @Path("{id}/participants")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Add a member organisation to a group", description = "AI Office only.")
+    @Operation(operationId = "addGroupParticipant", summary = "Add a member organisation to a group", description = "AI Office only.")
     @APIResponse(responseCode = "200", description = "The group with its participants",
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -115,7 +116,7 @@ public class GroupResource {
     @DELETE
     @Path("{id}/participants/{organisationId}")
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Remove an organisation from a group", description = "AI Office only.")
+    @Operation(operationId = "removeGroupParticipant", summary = "Remove an organisation from a group", description = "AI Office only.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such group, or the organisation does not take part")
     public void removeParticipant(@PathParam("id") UUID id, @PathParam("organisationId") UUID organisationId) {

@@ -31,7 +31,7 @@ public class PersonalDataResource extends PersonalDataEndpoint {
     }
 
     @GET
-    @Operation(summary = "Export the personal data held about my account",
+    @Operation(operationId = "exportMyPersonalData", summary = "Export the personal data held about my account",
             description = "Any signed-in caller, about the account of its token: every appointment as a representative"
                     + " (found by the account name, compared case-insensitively) with name, e-mail, consents and the"
                     + " values published with them, and the audit entries under its subject. Each list holds at most"

@@ -54,7 +54,7 @@ public class RepresentativeResource {
     }
 
     @GET
-    @Operation(summary = "The organisation's current representatives, by name")
+    @Operation(operationId = "listRepresentatives", summary = "The organisation's current representatives, by name")
     @APIResponse(responseCode = "200", description = "The representatives, with their contact details")
     public List<RepresentativeView> list(@PathParam("organisationId") UUID organisationId) {
         return representatives.list(organisationId).stream().map(RepresentativeView::of).toList();
@@ -62,7 +62,7 @@ public class RepresentativeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Appoint a representative of a member organisation")
+    @Operation(operationId = "appointRepresentative", summary = "Appoint a representative of a member organisation")
     @APIResponse(responseCode = "201", description = "Appointed",
             content = @Content(schema = @Schema(implementation = RepresentativeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -82,7 +82,7 @@ public class RepresentativeResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One representative", description = "Its ETag is the version to send as If-Match.")
+    @Operation(operationId = "getRepresentative", summary = "One representative", description = "Its ETag is the version to send as If-Match.")
     @APIResponse(responseCode = "200", description = "The representative",
             content = @Content(schema = @Schema(implementation = RepresentativeView.class)))
     public Response get(@PathParam("organisationId") UUID organisationId, @PathParam("id") UUID id) {
@@ -93,7 +93,7 @@ public class RepresentativeResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a representative's details, role or consent")
+    @Operation(operationId = "updateRepresentative", summary = "Change a representative's details, role or consent")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = RepresentativeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -108,7 +108,7 @@ public class RepresentativeResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "End a representative's appointment", description = "The record is kept for the history.")
+    @Operation(operationId = "removeRepresentative", summary = "End a representative's appointment", description = "The record is kept for the history.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     public void remove(@PathParam("organisationId") UUID organisationId, @PathParam("id") UUID id,
@@ -119,7 +119,7 @@ public class RepresentativeResource {
     @PUT
     @Path("{id}/consent")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Consent to the publication of the representative's name",
+    @Operation(operationId = "giveRepresentativeConsent", summary = "Consent to the publication of the representative's name",
             description = "Given by the person themselves, logged in with the account of the representative, or recorded "
                     + "by the AI Office (who, when and which privacy notice are kept). A colleague of the organisation "
                     + "cannot consent for them. Giving it again while it holds changes nothing.")
@@ -135,7 +135,7 @@ public class RepresentativeResource {
 
     @DELETE
     @Path("{id}/consent")
-    @Operation(summary = "Withdraw the consent to the publication of the representative's name",
+    @Operation(operationId = "withdrawRepresentativeConsent", summary = "Withdraw the consent to the publication of the representative's name",
             description = "By the person themselves or the AI Office on their request: the name is unpublished "
                     + "everywhere, as on erasure. Withdrawing again changes nothing.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
@@ -147,7 +147,7 @@ public class RepresentativeResource {
 
     @GET
     @Path("{id}/consents")
-    @Operation(summary = "The record of the representative's consents, newest first (at most 100)")
+    @Operation(operationId = "listRepresentativeConsents", summary = "The record of the representative's consents, newest first (at most 100)")
     @APIResponse(responseCode = "200", description = "The consents given and withdrawn")
     public List<ConsentView> consents(@PathParam("organisationId") UUID organisationId, @PathParam("id") UUID id) {
         representatives.get(organisationId, id);
@@ -156,7 +156,7 @@ public class RepresentativeResource {
 
     @POST
     @Path("{id}/erasure")
-    @Operation(summary = "Erase the representative's personal data",
+    @Operation(operationId = "eraseRepresentative", summary = "Erase the representative's personal data",
             description = "On the person's request, by the person themselves or the AI Office: name, e-mail and account "
                     + "name are erased here, every published value is withdrawn, the appointment ends, and "
                     + "`representative-erased` tells every other service and subscriber to forget. Works on removed "

@@ -51,6 +51,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/membership/signatories")
@@ -69,11 +70,11 @@ public class SignatoryResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "List and search signatories and members",
+    @Operation(operationId = "listSignatories", summary = "List and search signatories and members",
             description = "By name; or, with updatedSince, by time of last change for incremental sync.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
-    public Response list(
+    public RestResponse<Page<SignatoryView>> list(
             @Parameter(description = "Part of the name, any case") @QueryParam("name") String name,
             @Parameter(description = "Signed this chapter") @QueryParam("chapter") Chapter chapter,
             @Parameter(description = "ISO 3166-1 alpha-2 country code") @QueryParam("country")
@@ -98,7 +99,7 @@ public class SignatoryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Register a signatory of the Code", description = "AI Office only.")
+    @Operation(operationId = "registerSignatory", summary = "Register a signatory of the Code", description = "AI Office only.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = SignatoryView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -119,7 +120,7 @@ public class SignatoryResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "One signatory", description = "Its ETag is the version to send as If-Match with a change.")
+    @Operation(operationId = "getSignatory", summary = "One signatory", description = "Its ETag is the version to send as If-Match with a change.")
     @APIResponse(responseCode = "200", description = "The signatory",
             content = @Content(schema = @Schema(implementation = SignatoryView.class)))
     @APIResponse(responseCode = "404", description = "No such signatory")
@@ -133,7 +134,7 @@ public class SignatoryResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Change a signatory's details or the chapters it signed",
+    @Operation(operationId = "updateSignatory", summary = "Change a signatory's details or the chapters it signed",
             description = "AI Office only. A change of chapters is kept in the chapter history.")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = SignatoryView.class)))
@@ -152,7 +153,7 @@ public class SignatoryResource {
     @GET
     @Path("{id}/chapters")
     @Authenticated
-    @Operation(summary = "The history of the chapters a signatory signed, oldest first")
+    @Operation(operationId = "listChapterHistory", summary = "The history of the chapters a signatory signed, oldest first")
     @APIResponse(responseCode = "200", description = "The chapter history")
     @APIResponse(responseCode = "404", description = "No such signatory")
     public List<ChaptersChangeView> chapterHistory(@PathParam("id") UUID id) {
@@ -164,7 +165,7 @@ public class SignatoryResource {
     @Path("{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Record that a signatory withdrew its signature",
+    @Operation(operationId = "withdrawSignatory", summary = "Record that a signatory withdrew its signature",
             description = "AI Office only. Ends a current Taskforce membership.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = SignatoryView.class)))
@@ -182,7 +183,7 @@ public class SignatoryResource {
     @Path("{id}/memberships")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AI_OFFICE)
-    @Operation(summary = "Record that a signatory joins the Taskforce", description = "AI Office only.")
+    @Operation(operationId = "joinTaskforce", summary = "Record that a signatory joins the Taskforce", description = "AI Office only.")
     @APIResponse(responseCode = "201", description = "A new membership period began",
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -205,7 +206,7 @@ public class SignatoryResource {
     @Path("{id}/leave")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Record that a member leaves the Taskforce",
+    @Operation(operationId = "leaveTaskforce", summary = "Record that a member leaves the Taskforce",
             description = "The AI Office, or a representative of the organisation itself.")
     @APIResponse(responseCode = "200", description = "The membership period ended",
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
@@ -219,7 +220,7 @@ public class SignatoryResource {
     @GET
     @Path("{id}/memberships")
     @Authenticated
-    @Operation(summary = "Every membership period of a signatory, oldest first")
+    @Operation(operationId = "listMemberships", summary = "Every membership period of a signatory, oldest first")
     @APIResponse(responseCode = "200", description = "The membership history")
     @APIResponse(responseCode = "404", description = "No such signatory")
     public List<MembershipView> history(@PathParam("id") UUID id) {

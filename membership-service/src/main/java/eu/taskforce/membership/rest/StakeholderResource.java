@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
 @Path("/api/v1/membership/stakeholders")
@@ -58,10 +59,10 @@ public class StakeholderResource {
     }
 
     @GET
-    @Operation(summary = "Stakeholders and experts, by name")
+    @Operation(operationId = "listStakeholders", summary = "Stakeholders and experts, by name")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    public Response list(@Parameter(description = "Part of the name or field of expertise") @QueryParam("q") String text,
+    public RestResponse<Page<StakeholderView>> list(@Parameter(description = "Part of the name or field of expertise") @QueryParam("q") String text,
                          @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
                          @Min(1) @Max(Page.MAX_LIMIT) int limit,
                          @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -72,7 +73,7 @@ public class StakeholderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a stakeholder or invited expert")
+    @Operation(operationId = "registerStakeholder", summary = "Register a stakeholder or invited expert")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = StakeholderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -90,7 +91,7 @@ public class StakeholderResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One stakeholder or expert")
+    @Operation(operationId = "getStakeholder", summary = "One stakeholder or expert")
     @APIResponse(responseCode = "200", description = "The stakeholder",
             content = @Content(schema = @Schema(implementation = StakeholderView.class)))
     @APIResponse(responseCode = "404", description = "No such stakeholder")
@@ -102,7 +103,7 @@ public class StakeholderResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a stakeholder's details or consent")
+    @Operation(operationId = "updateStakeholder", summary = "Change a stakeholder's details or consent")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = StakeholderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
@@ -116,7 +117,7 @@ public class StakeholderResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a stakeholder or expert from the list")
+    @Operation(operationId = "removeStakeholder", summary = "Remove a stakeholder or expert from the list")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such stakeholder")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
@@ -128,7 +129,7 @@ public class StakeholderResource {
     @PUT
     @Path("{id}/consent")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the stakeholder's consent to be listed publicly",
+    @Operation(operationId = "giveStakeholderConsent", summary = "Record the stakeholder's consent to be listed publicly",
             description = "Stakeholders give it to the AI Office, which records who, when and which privacy notice. A "
                     + "person is listed only with such a consent; their name and field of expertise are then published "
                     + "(as commitments in events). Recording it again while it holds changes nothing.")
@@ -144,7 +145,7 @@ public class StakeholderResource {
 
     @DELETE
     @Path("{id}/consent")
-    @Operation(summary = "Withdraw the stakeholder's consent to be listed",
+    @Operation(operationId = "withdrawStakeholderConsent", summary = "Withdraw the stakeholder's consent to be listed",
             description = "The stakeholder is unlisted everywhere. Withdrawing again changes nothing.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(schema = @Schema(implementation = StakeholderView.class)))
@@ -156,7 +157,7 @@ public class StakeholderResource {
 
     @GET
     @Path("{id}/consents")
-    @Operation(summary = "The record of the stakeholder's consents, newest first (at most 100)")
+    @Operation(operationId = "listStakeholderConsents", summary = "The record of the stakeholder's consents, newest first (at most 100)")
     @APIResponse(responseCode = "200", description = "The consents given and withdrawn")
     @APIResponse(responseCode = "404", description = "No such stakeholder")
     public List<ConsentView> consents(@PathParam("id") UUID id) {
@@ -166,7 +167,7 @@ public class StakeholderResource {
 
     @POST
     @Path("{id}/erasure")
-    @Operation(summary = "Erase the stakeholder's personal data",
+    @Operation(operationId = "eraseStakeholder", summary = "Erase the stakeholder's personal data",
             description = "On the person's request: name, field of expertise and contact are erased, every published "
                     + "value is withdrawn, the stakeholder is removed, and `stakeholder-erased` tells every other "
                     + "service and subscriber to forget. Works on removed stakeholders too; erasing again changes nothing.")

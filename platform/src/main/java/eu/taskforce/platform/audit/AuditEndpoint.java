@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The audit trail's read endpoint, the same in every service; a service's {@code AuditResource} extends it and gives
@@ -37,11 +38,11 @@ public abstract class AuditEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "Audit trail", description = "Who did what, when, to which record; AI Office only")
     @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "The audit trail, oldest first")
+    @Operation(operationId = "getAuditTrail", summary = "The audit trail, oldest first")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     @APIResponse(responseCode = "403", description = "Not the AI Office")
-    public Response entries(@Parameter(description = "Only the entries about this record") @QueryParam("recordId") UUID recordId,
+    public RestResponse<Page<AuditTrail.Entry>> entries(@Parameter(description = "Only the entries about this record") @QueryParam("recordId") UUID recordId,
                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
                             @Min(1) @Max(Page.MAX_LIMIT) int limit,
                             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,

@@ -36,7 +36,7 @@ public abstract class ErasureEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "Personal data", description = "A person's own data: export and erasure (Regulation (EU) 2018/1725)")
     @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Erase the personal data of a named account (AI Office)",
+    @Operation(operationId = "eraseNamedAccount", summary = "Erase the personal data of a named account (AI Office)",
             description = "The same erasure as the account's own DELETE .../me/personal-data, for an account the AI"
                     + " Office names (for example at the person's written request, or once the account is closed)."
                     + " A name reaches the rows that record the account name, and the rows recorded under a token"

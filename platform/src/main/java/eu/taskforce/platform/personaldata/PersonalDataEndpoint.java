@@ -36,7 +36,7 @@ public abstract class PersonalDataEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "Personal data", description = "A person's own data: export and erasure (Regulation (EU) 2018/1725)")
     @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Erase the personal data held about my account",
+    @Operation(operationId = "eraseMyPersonalData", summary = "Erase the personal data held about my account",
             description = "What this service holds about the caller's account (the export, GET, lists it) is erased:"
                     + " account names, names and display names leave the records, which stay for the history; the"
                     + " token subject becomes the pseudonym `erased` wherever a record keeps who did something (the"

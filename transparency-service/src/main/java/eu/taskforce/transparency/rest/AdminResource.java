@@ -37,7 +37,7 @@ public class AdminResource {
 
     @POST
     @Path("rebuilds")
-    @Operation(summary = "Rebuild the read model from the topics into a new generation; the current one serves until it has caught up")
+    @Operation(operationId = "startRebuild", summary = "Rebuild the read model from the topics into a new generation; the current one serves until it has caught up")
     @APIResponse(responseCode = "202", description = "Started; GET /rebuilds tells the progress",
             content = @Content(schema = @Schema(implementation = Rebuild.Status.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -52,7 +52,7 @@ public class AdminResource {
 
     @GET
     @Path("rebuilds")
-    @Operation(summary = "The generations of the read model and the progress of a rebuild")
+    @Operation(operationId = "getRebuildStatus", summary = "The generations of the read model and the progress of a rebuild")
     @APIResponse(responseCode = "200", description = "The status", content = @Content(schema = @Schema(implementation = Rebuild.Status.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -64,7 +64,7 @@ public class AdminResource {
 
     @POST
     @Path("log/heads")
-    @Operation(summary = "Sign the head of the log now (it is also signed periodically)")
+    @Operation(operationId = "signLogHead", summary = "Sign the head of the log now (it is also signed periodically)")
     @APIResponse(responseCode = "201", description = "The latest signed head",
             content = @Content(schema = @Schema(implementation = LogResource.SignedHeadView.class)))
     @APIResponse(responseCode = "401", description = "No valid token",

@@ -75,7 +75,7 @@ public class DisclosureResource {
     @GET
     @Path("disclosures/{commitment}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The opening of a commitment while its value is disclosed",
+    @Operation(operationId = "getPublicDisclosure", summary = "The opening of a commitment while its value is disclosed",
             description = "The value (a person's name or field of expertise, published with consent) and the salt. "
                     + "Recompute the commitment: sha256: + hex(SHA-256(UTF-8(RFC 8785 JSON of {field, ref, salt, value})))")
     @APIResponse(responseCode = "200", description = "The opening",
@@ -107,7 +107,7 @@ public class DisclosureResource {
     @GET
     @Path("disclosures")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every disclosed opening, by commitment",
+    @Operation(operationId = "listPublicDisclosures", summary = "Every disclosed opening, by commitment",
             description = "For the verifier and for mirrors. With updatedSince: those disclosed at or after that time "
                     + "(a name that appears later, once resolved, is listed here, not as a change of its aggregate)")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next",
@@ -126,7 +126,7 @@ public class DisclosureResource {
     @GET
     @Path("withdrawals")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Commitments whose value was withdrawn, rectified or erased: the mirrors' deletions feed",
+    @Operation(operationId = "listPublicWithdrawals", summary = "Commitments whose value was withdrawn, rectified or erased: the mirrors' deletions feed",
             description = "By the time of the event that withdrew them. A mirror deletes the value of each commitment "
                     + "listed (and any copy of it) and may keep the commitment; the aggregate concerned is also listed "
                     + "again by updatedSince, without the value")

@@ -67,7 +67,7 @@ public class FeedResource {
     @GET
     @Path("feed.atom")
     @Produces(ATOM)
-    @Operation(summary = "The latest 100 entries of the register, newest first, as an Atom feed",
+    @Operation(operationId = "getRegisterFeed", summary = "The latest 100 entries of the register, newest first, as an Atom feed",
             description = "Atom 1.0 (RFC 4287). Each entry: a title and a summary in words (never a person's name), "
                     + "a `related` link to the public resource it is about and an `alternate` link (application/json) "
                     + "to its entry of the verifiable log. Entry ids `urn:taskforce:register:entry:<sequence>` never "

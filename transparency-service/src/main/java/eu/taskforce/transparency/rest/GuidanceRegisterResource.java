@@ -85,7 +85,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("documents")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Guidance documents published to the Taskforce, in the order published")
+    @Operation(operationId = "listPublicGuidanceDocuments", summary = "Guidance documents published to the Taskforce, in the order published")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DocumentPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor, time or Code reference",
@@ -101,7 +101,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("documents.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Guidance documents, as CSV")
+    @Operation(operationId = "exportPublicGuidanceDocumentsCsv", summary = "Guidance documents, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response documentsCsv(@Parameter(description = CODE_REFERENCE) @QueryParam("codeReference") String codeReference,
                                  @QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
@@ -117,7 +117,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("documents/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One guidance document with its versions (sections by key and title) and its input windows")
+    @Operation(operationId = "getPublicGuidanceDocument", summary = "One guidance document with its versions (sections by key and title) and its input windows")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = GuidanceDocumentDetails.class)))
     @APIResponse(responseCode = "404", description = "No such document in the register",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -151,7 +151,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("windows")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Taskforce input windows, in the order they opened, with their counts of public and confidential items")
+    @Operation(operationId = "listPublicInputWindows", summary = "Taskforce input windows, in the order they opened, with their counts of public and confidential items")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = WindowPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor, id or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -167,7 +167,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("windows.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Taskforce input windows, as CSV")
+    @Operation(operationId = "exportPublicInputWindowsCsv", summary = "Taskforce input windows, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response windowsCsv(@QueryParam("documentId") UUID documentId, @QueryParam("versionId") UUID versionId,
                                @QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
@@ -197,7 +197,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("versions/{id}/overview")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Feedback on a version: items per section, and per disposition once the dispositions are published",
+    @Operation(operationId = "getPublicVersionOverview", summary = "Feedback on a version: items per section, and per disposition once the dispositions are published",
             description = "Public items are counted per section; confidential items only in total and, once published, "
                     + "per disposition.")
     @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = VersionOverview.class)))
@@ -286,7 +286,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("feedback")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Public feedback items with the AI Office's disposition and response, once published",
+    @Operation(operationId = "listPublicFeedback", summary = "Public feedback items with the AI Office's disposition and response, once published",
             description = "Confidential items are never listed (see the counts of the version's overview); an anonymous "
                     + "item names no organisation.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = FeedbackPage.class)))
@@ -308,7 +308,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("feedback.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Public feedback with dispositions, as CSV")
+    @Operation(operationId = "exportPublicFeedbackCsv", summary = "Public feedback with dispositions, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response feedbackCsv(@QueryParam("documentId") UUID documentId, @QueryParam("versionId") UUID versionId,
                                 @QueryParam("sectionKey") String sectionKey,
@@ -336,7 +336,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("evidence")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Public evidence and research submissions, in the order submitted")
+    @Operation(operationId = "listPublicEvidence", summary = "Public evidence and research submissions, in the order submitted")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = EvidencePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor, time or Code reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -351,7 +351,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("evidence.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Public evidence submissions, as CSV")
+    @Operation(operationId = "exportPublicEvidenceCsv", summary = "Public evidence submissions, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response evidenceCsv(@QueryParam("codeReference") String codeReference,
                                 @QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
@@ -369,7 +369,7 @@ public class GuidanceRegisterResource {
     @GET
     @Path("references/{reference}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The guidance documents and public evidence linked to a commitment (and its measures) or a measure",
+    @Operation(operationId = "getPublicReferenceOverview", summary = "The guidance documents and public evidence linked to a commitment (and its measures) or a measure",
             description = "At most 200 of each, oldest first; the filtered lists (codeReference) give them all.")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(schema = @Schema(implementation = CodeReferenceOverview.class)))
     @APIResponse(responseCode = "404", description = "Not a commitment or measure of the Code",

@@ -33,7 +33,7 @@ public class LagResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Events on each topic that the register has not applied yet (end offset minus committed offset, per partition)")
+    @Operation(operationId = "getRegisterLag", summary = "Events on each topic that the register has not applied yet (end offset minus committed offset, per partition)")
     @APIResponse(responseCode = "200", description = "The lag, measured now", content = @Content(schema = @Schema(implementation = Lag.Report.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not answer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

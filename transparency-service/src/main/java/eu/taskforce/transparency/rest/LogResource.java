@@ -72,7 +72,7 @@ public class LogResource {
 
     @GET
     @Path("entries")
-    @Operation(summary = "Entries of the log in order, from a sequence on")
+    @Operation(operationId = "listLogEntries", summary = "Entries of the log in order, from a sequence on")
     @APIResponse(responseCode = "200", description = "Up to `limit` entries; `Link: rel=\"next\"` for the following",
             content = @Content(schema = @Schema(implementation = LogEntries.class)))
     @APIResponse(responseCode = "400", description = "Invalid from or limit",
@@ -115,7 +115,7 @@ public class LogResource {
 
     @GET
     @Path("heads")
-    @Operation(summary = "Signed heads, newest first")
+    @Operation(operationId = "listSignedHeads", summary = "Signed heads, newest first")
     @APIResponse(responseCode = "200", description = "Up to `limit` signed heads",
             content = @Content(schema = @Schema(implementation = SignedHeads.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit",
@@ -128,7 +128,7 @@ public class LogResource {
 
     @GET
     @Path("heads/latest")
-    @Operation(summary = "The latest signed head")
+    @Operation(operationId = "getLatestSignedHead", summary = "The latest signed head")
     @APIResponse(responseCode = "200", description = "The head", content = @Content(schema = @Schema(implementation = SignedHeadView.class)))
     @APIResponse(responseCode = "404", description = "Nothing signed yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -149,7 +149,7 @@ public class LogResource {
 
     @GET
     @Path("public-keys")
-    @Operation(summary = "The Ed25519 public keys that sign (and signed) the heads; keyId = hex SHA-256 of the DER")
+    @Operation(operationId = "listLogPublicKeys", summary = "The Ed25519 public keys that sign (and signed) the heads; keyId = hex SHA-256 of the DER")
     @APIResponse(responseCode = "200", description = "The keys", content = @Content(schema = @Schema(implementation = PublicKeys.class)))
     public Response publicKeys(@Context Request request) {
         String current = signer.key().keyId();
@@ -170,7 +170,7 @@ public class LogResource {
 
     @GET
     @Path("consistency")
-    @Operation(summary = "A consistency proof between two heads of the log (sequence 0 is the empty log)")
+    @Operation(operationId = "getLogConsistencyProof", summary = "A consistency proof between two heads of the log (sequence 0 is the empty log)")
     @APIResponse(responseCode = "200", description = "The proof", content = @Content(schema = @Schema(implementation = ConsistencyProof.class)))
     @APIResponse(responseCode = "400", description = "from after to, to beyond the head, or too far apart",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -67,7 +67,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every meeting held, in the order held: date, kind, agenda, attendance by organisation, "
+    @Operation(operationId = "listPublicMeetingsHeld", summary = "Every meeting held, in the order held: date, kind, agenda, attendance by organisation, "
             + "the high-level summary and the parts withheld with their reasons")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
@@ -84,7 +84,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Every meeting held, as CSV")
+    @Operation(operationId = "exportPublicMeetingsHeldCsv", summary = "Every meeting held, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response heldCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                             @Context Request request) {
@@ -94,7 +94,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/upcoming")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Meetings to come, soonest first, each with its agenda once published")
+    @Operation(operationId = "listPublicUpcomingMeetings", summary = "Meetings to come, soonest first, each with its agenda once published")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,7 +109,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/upcoming.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Meetings to come, as CSV")
+    @Operation(operationId = "exportPublicUpcomingMeetingsCsv", summary = "Meetings to come, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response upcomingCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
@@ -120,7 +120,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/upcoming.ics")
     @Produces(ICalendarWriter.MEDIA_TYPE)
-    @Operation(summary = "Meetings to come as an iCalendar feed (RFC 5545) to subscribe to")
+    @Operation(operationId = "getPublicUpcomingCalendar", summary = "Meetings to come as an iCalendar feed (RFC 5545) to subscribe to")
     @APIResponse(responseCode = "200", description = "text/calendar",
             content = @Content(mediaType = ICalendarWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response upcomingCalendar(@Context Request request) {
@@ -135,7 +135,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One meeting of the register")
+    @Operation(operationId = "getPublicMeeting", summary = "One meeting of the register")
     @APIResponse(responseCode = "200", description = "The meeting", content = @Content(schema = @Schema(implementation = Meeting.class)))
     @APIResponse(responseCode = "404", description = "No such meeting in the register",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -155,7 +155,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/requests/declined")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Members' requests to convene a meeting that the AI Office declined, with its reason")
+    @Operation(operationId = "listPublicDeclinedRequests", summary = "Members' requests to convene a meeting that the AI Office declined, with its reason")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DeclinedRequestPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -170,7 +170,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/requests/declined.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Declined requests, as CSV")
+    @Operation(operationId = "exportPublicDeclinedRequestsCsv", summary = "Declined requests, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response declinedCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
@@ -184,7 +184,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/decisions")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Taskforce decisions with their results and counts once closed")
+    @Operation(operationId = "listPublicDecisions", summary = "Taskforce decisions with their results and counts once closed")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DecisionPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -199,7 +199,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/decisions.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Taskforce decisions, as CSV")
+    @Operation(operationId = "exportPublicDecisionsCsv", summary = "Taskforce decisions, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response decisionsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                  @Context Request request) {
@@ -209,7 +209,7 @@ public class MeetingRegisterResource {
     @GET
     @Path("meetings/cadence")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The yearly cadence: last plenary held, the deadline for the next, the next scheduled, "
+    @Operation(operationId = "getPublicCadence", summary = "The yearly cadence: last plenary held, the deadline for the next, the next scheduled, "
             + "and the meetings whose summary is overdue")
     @APIResponse(responseCode = "200", description = "The cadence", content = @Content(schema = @Schema(implementation = Cadence.class)))
     public Response cadence(@Context Request request) {

@@ -59,7 +59,7 @@ public class ParticipantResource {
     @GET
     @Path("participants")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Members of the Taskforce by name, with their public representatives and ad-hoc groups",
+    @Operation(operationId = "listPublicParticipants", summary = "Members of the Taskforce by name, with their public representatives and ad-hoc groups",
             description = "The current members, or with `on` those who were members on that day.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next",
             content = @Content(schema = @Schema(implementation = ParticipantPage.class)))
@@ -79,7 +79,7 @@ public class ParticipantResource {
     @GET
     @Path("participants.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Members of the Taskforce (on a day), the whole list as CSV")
+    @Operation(operationId = "exportPublicParticipantsCsv", summary = "Members of the Taskforce (on a day), the whole list as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV with a header row; lists are joined with ';'",
             content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid date or time",
@@ -98,7 +98,7 @@ public class ParticipantResource {
     @GET
     @Path("membership-periods")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every membership period of every organisation, by the day it began")
+    @Operation(operationId = "listPublicMembershipPeriods", summary = "Every membership period of every organisation, by the day it began")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MembershipPeriodPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -113,7 +113,7 @@ public class ParticipantResource {
     @GET
     @Path("membership-periods.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Every membership period, as CSV")
+    @Operation(operationId = "exportPublicMembershipPeriodsCsv", summary = "Every membership period, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response periodsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                @Context Request request) {
@@ -127,7 +127,7 @@ public class ParticipantResource {
     @GET
     @Path("signatories")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Signatories of the Code of Practice with the chapters they signed, by name")
+    @Operation(operationId = "listPublicSignatories", summary = "Signatories of the Code of Practice with the chapters they signed, by name")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = SignatoryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -142,7 +142,7 @@ public class ParticipantResource {
     @GET
     @Path("signatories.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Signatories with the chapters they signed, as CSV")
+    @Operation(operationId = "exportPublicSignatoriesCsv", summary = "Signatories with the chapters they signed, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response signatoriesCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                    @Context Request request) {
@@ -156,7 +156,7 @@ public class ParticipantResource {
     @GET
     @Path("stakeholders")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Third-party stakeholders and experts who consented to be listed publicly, by name")
+    @Operation(operationId = "listPublicStakeholders", summary = "Third-party stakeholders and experts who consented to be listed publicly, by name")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = StakeholderPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -171,7 +171,7 @@ public class ParticipantResource {
     @GET
     @Path("stakeholders.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Consenting stakeholders, as CSV")
+    @Operation(operationId = "exportPublicStakeholdersCsv", summary = "Consenting stakeholders, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response stakeholdersCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                     @Context Request request) {
@@ -185,7 +185,7 @@ public class ParticipantResource {
     @GET
     @Path("ad-hoc-groups")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ad-hoc groups of the Taskforce with their member organisations, by name")
+    @Operation(operationId = "listPublicAdHocGroups", summary = "Ad-hoc groups of the Taskforce with their member organisations, by name")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = AdHocGroupPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -200,7 +200,7 @@ public class ParticipantResource {
     @GET
     @Path("ad-hoc-groups.csv")
     @Produces(PublicHttp.CSV)
-    @Operation(summary = "Ad-hoc groups, as CSV")
+    @Operation(operationId = "exportPublicAdHocGroupsCsv", summary = "Ad-hoc groups, as CSV")
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response groupsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                               @Context Request request) {

@@ -67,7 +67,7 @@ public class SearchResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search the agendas, summaries, public feedback (once its dispositions are published) and public evidence of the register")
+    @Operation(operationId = "searchRegister", summary = "Search the agendas, summaries, public feedback (once its dispositions are published) and public evidence of the register")
     @APIResponse(responseCode = "200", description = "One page of hits, most relevant first",
             content = @Content(schema = @Schema(implementation = SearchHitPage.class)))
     @APIResponse(responseCode = "400", description = "No query, a query too long, invalid limit or cursor",
