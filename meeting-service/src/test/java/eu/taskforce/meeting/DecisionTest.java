@@ -79,6 +79,12 @@ class DecisionTest {
                 .then().statusCode(status);
     }
 
+    /** A vote refused with a 403 whose problem says why. */
+    static void refused(Actors actor, String decision, UUID organisation, String detail) {
+        actor.request().body(Map.of("choice", "YES")).put(DECISIONS + "/" + decision + "/votes/" + organisation)
+                .then().statusCode(403).contentType("application/problem+json").body("detail", equalTo(detail));
+    }
+
     @Test
     void eachMemberVotesOnceForItsOwnOrganisationAndTheClosingPublishesOnlyTheCounts() {
         String id = open("Invite Dr Example as an independent expert? " + UUID.randomUUID(), "TWO_THIRDS");
@@ -86,10 +92,10 @@ class DecisionTest {
         vote(MEMBER_A, id, ORG_A, "NO", 200);
         MEMBER_A.request().get(DECISIONS + "/" + id).then().body("myVote", equalTo("NO")).body("yes", nullValue());
         vote(MEMBER_B, id, ORG_B, "YES", 200);
-        vote(MEMBER_B, id, ORG_A, "YES", 403);
-        vote(MEMBER_A, id, UUID.randomUUID(), "YES", 403);
-        vote(OFFICE, id, ORG_A, "YES", 403);
-        vote(EXPERT, id, ORG_A, "YES", 403);
+        refused(MEMBER_B, id, ORG_A, "A representative votes for its own organisation only");
+        refused(MEMBER_A, id, UUID.randomUUID(), "A representative votes for its own organisation only");
+        refused(OFFICE, id, ORG_A, "Your role does not allow this action");
+        refused(EXPERT, id, ORG_A, "Your role does not allow this action");
         MEMBER_A.request().body(Map.of("choice", "MAYBE")).put(DECISIONS + "/" + id + "/votes/" + ORG_A)
                 .then().statusCode(400).body("errors[0].field", equalTo("choice"));
         vote(MEMBER_A, UUID.randomUUID().toString(), ORG_A, "YES", 404);
