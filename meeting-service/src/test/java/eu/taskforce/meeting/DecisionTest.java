@@ -144,6 +144,28 @@ class DecisionTest {
     }
 
     @Test
+    void anOrganisationThatLeftNeitherVotesNorHasItsEarlierVoteCounted() {
+        String id = open("Adopt the glossary? " + UUID.randomUUID(), "SIMPLE_MAJORITY");
+        vote(MEMBER_A, id, ORG_A, "YES", 200);
+        vote(MEMBER_B, id, ORG_B, "NO", 200);
+        feed.leave(ORG_B); // membership-service's event: Aleph Alpha left the Taskforce before the closing
+        try {
+            MEMBER_B.request().body(Map.of("choice", "YES")).put(DECISIONS + "/" + id + "/votes/" + ORG_B)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", equalTo("Organisation " + ORG_B
+                            + " is not a current member of the Taskforce; only members vote"));
+            closeNow(id);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "CLOSED".equals(OFFICE.request().get(DECISIONS + "/" + id).then().extract().path("status")));
+            // B's NO, cast while it was a member, is not counted: one YES adopts
+            OFFICE.request().get(DECISIONS + "/" + id).then().body("result", equalTo("ADOPTED"))
+                    .body("yes", equalTo(1)).body("no", equalTo(0)).body("abstain", equalTo(0));
+        } finally {
+            feed.member(ORG_B, "Aleph Alpha"); // a new membership period for the other tests
+        }
+    }
+
+    @Test
     void badInputIsAProblemAndStoresNothing() {
         String question = "Bad " + UUID.randomUUID();
         OFFICE.request().body(Map.of("question", question, "threshold", "TWO_THIRDS",
