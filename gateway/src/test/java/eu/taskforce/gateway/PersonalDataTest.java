@@ -74,7 +74,9 @@ class PersonalDataTest {
             given().auth().oauth2(Tokens.access(user)).contentType("application/json")
                     .body(Map.of("username", "office")).post(ERASURES)
                     .then().statusCode(403).contentType(startsWith("application/problem+json"))
-                    .body("type", equalTo("urn:taskforce:problem:forbidden"));
+                    .body("type", equalTo("urn:taskforce:problem:forbidden"))
+                    .body("detail", equalTo("Only the AI Office erases the personal data of a named account; erase"
+                            + " your own with DELETE /api/v1/me/personal-data"));
         }
     }
 

@@ -27,6 +27,7 @@ import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.MEMBER_B;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -155,7 +156,8 @@ class PersonalDataTest {
     void onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn() {
         for (Actors actor : List.of(MEMBER_A, MEMBER_B, EXPERT)) {
             actor.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(403)
-                    .contentType(startsWith("application/problem+json"));
+                    .contentType(startsWith("application/problem+json"))
+                    .body("detail", equalTo("Your role does not allow this action"));
         }
         ANONYMOUS.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(401)
                 .contentType(startsWith("application/problem+json"));

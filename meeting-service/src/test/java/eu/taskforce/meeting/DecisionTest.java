@@ -79,6 +79,12 @@ class DecisionTest {
                 .then().statusCode(status);
     }
 
+    /** A vote refused with a 403 whose problem says why. */
+    static void refused(Actors actor, String decision, UUID organisation, String detail) {
+        actor.request().body(Map.of("choice", "YES")).put(DECISIONS + "/" + decision + "/votes/" + organisation)
+                .then().statusCode(403).contentType("application/problem+json").body("detail", equalTo(detail));
+    }
+
     @Test
     void eachMemberVotesOnceForItsOwnOrganisationAndTheClosingPublishesOnlyTheCounts() {
         String id = open("Invite Dr Example as an independent expert? " + UUID.randomUUID(), "TWO_THIRDS");
@@ -86,10 +92,10 @@ class DecisionTest {
         vote(MEMBER_A, id, ORG_A, "NO", 200);
         MEMBER_A.request().get(DECISIONS + "/" + id).then().body("myVote", equalTo("NO")).body("yes", nullValue());
         vote(MEMBER_B, id, ORG_B, "YES", 200);
-        vote(MEMBER_B, id, ORG_A, "YES", 403);
-        vote(MEMBER_A, id, UUID.randomUUID(), "YES", 403);
-        vote(OFFICE, id, ORG_A, "YES", 403);
-        vote(EXPERT, id, ORG_A, "YES", 403);
+        refused(MEMBER_B, id, ORG_A, "A representative votes for its own organisation only");
+        refused(MEMBER_A, id, UUID.randomUUID(), "A representative votes for its own organisation only");
+        refused(OFFICE, id, ORG_A, "Your role does not allow this action");
+        refused(EXPERT, id, ORG_A, "Your role does not allow this action");
         MEMBER_A.request().body(Map.of("choice", "MAYBE")).put(DECISIONS + "/" + id + "/votes/" + ORG_A)
                 .then().statusCode(400).body("errors[0].field", equalTo("choice"));
         vote(MEMBER_A, UUID.randomUUID().toString(), ORG_A, "YES", 404);
@@ -135,6 +141,28 @@ class DecisionTest {
                 .body("yes", equalTo(1)).body("abstain", equalTo(1)).body("myVote", equalTo("ABSTAIN"));
         MEMBER_B.request().queryParam("status", "CLOSED").queryParam("limit", 500).get(DECISIONS)
                 .then().statusCode(200).body("items.id", hasItem(id));
+    }
+
+    @Test
+    void anOrganisationThatLeftNeitherVotesNorHasItsEarlierVoteCounted() {
+        String id = open("Adopt the glossary? " + UUID.randomUUID(), "SIMPLE_MAJORITY");
+        vote(MEMBER_A, id, ORG_A, "YES", 200);
+        vote(MEMBER_B, id, ORG_B, "NO", 200);
+        feed.leave(ORG_B); // membership-service's event: Aleph Alpha left the Taskforce before the closing
+        try {
+            MEMBER_B.request().body(Map.of("choice", "YES")).put(DECISIONS + "/" + id + "/votes/" + ORG_B)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", equalTo("Organisation " + ORG_B
+                            + " is not a current member of the Taskforce; only members vote"));
+            closeNow(id);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "CLOSED".equals(OFFICE.request().get(DECISIONS + "/" + id).then().extract().path("status")));
+            // B's NO, cast while it was a member, is not counted: one YES adopts
+            OFFICE.request().get(DECISIONS + "/" + id).then().body("result", equalTo("ADOPTED"))
+                    .body("yes", equalTo(1)).body("no", equalTo(0)).body("abstain", equalTo(0));
+        } finally {
+            feed.member(ORG_B, "Aleph Alpha"); // a new membership period for the other tests
+        }
     }
 
     @Test

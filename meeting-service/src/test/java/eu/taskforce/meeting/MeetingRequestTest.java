@@ -193,6 +193,25 @@ class MeetingRequestTest {
     }
 
     @Test
+    void anOrganisationThatLeftNeitherFilesNorSupports() {
+        String ofA = file(MEMBER_A, "Filed before B left " + UUID.randomUUID());
+        String rationale = "Filed after leaving " + UUID.randomUUID();
+        feed.leave(ORG_B); // membership-service's event: Aleph Alpha left the Taskforce
+        try {
+            String detail = "Organisation " + ORG_B + " is not a current member of the Taskforce; only members file or"
+                    + " support requests";
+            MEMBER_B.request().body(request(rationale)).post(REQUESTS).then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", equalTo(detail));
+            MEMBER_B.request().post(REQUESTS + "/" + ofA + "/supports").then().statusCode(409)
+                    .contentType("application/problem+json").body("detail", equalTo(detail));
+            assertThat(requestsWithRationale(rationale)).isZero();
+            MEMBER_A.request().get(REQUESTS + "/" + ofA).then().statusCode(200).body("supporters.size()", equalTo(0));
+        } finally {
+            feed.member(ORG_B, "Aleph Alpha"); // a new membership period for the other tests
+        }
+    }
+
+    @Test
     @TestSecurity(user = "former-member", roles = "member")
     @OidcSecurity(claims = @Claim(key = "org", value = NOT_A_MEMBER))
     void anOrganisationThatIsNotACurrentMemberNeitherFilesNorSupports() {

@@ -211,7 +211,8 @@ class PersonalDataTest {
     void onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn() {
         for (Actors actor : List.of(MEMBER_A, MEMBER_B, EXPERT)) {
             actor.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(403)
-                    .contentType(startsWith("application/problem+json"));
+                    .contentType(startsWith("application/problem+json"))
+                    .body("detail", equalTo("Your role does not allow this action"));
         }
         ANONYMOUS.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(401)
                 .contentType(startsWith("application/problem+json"));

@@ -31,7 +31,8 @@ class FirstSliceIT {
         RestAssured.given().auth().oauth2("not.a.token").contentType(ContentType.JSON).body(body).post(url)
                 .then().statusCode(401).contentType("application/problem+json");
         RestAssured.given().auth().oauth2(token("member-a")).contentType(ContentType.JSON).body(body).post(url)
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("Your role does not allow this action"));
 
         String office = token("office");
         String id = RestAssured.given().auth().oauth2(office).contentType(ContentType.JSON).body(body).post(url)

@@ -58,7 +58,8 @@ class MeetingRequestIT {
                 as("member-b").post(requestPath + "/supports").statusCode() == 200);
         as("member-b").get(requestPath).then().statusCode(200)
                 .body("supporters.organisationId", hasItem(MEMBER_B_ORGANISATION));
-        as("member-b").post(requestPath + "/acceptance").then().statusCode(403).contentType("application/problem+json");
+        as("member-b").post(requestPath + "/acceptance").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("Your role does not allow this action"));
 
         // accepted and convened; it began an hour ago, so that it can be recorded as held now
         OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).minusHours(1);
@@ -100,7 +101,9 @@ class MeetingRequestIT {
                 .body("withheldParts[0].reason", equalTo("COMMERCIALLY_CONFIDENTIAL"))
                 .extract().asString();
         assertThat(summary).doesNotContain(annexMarker);
-        as("expert").get(meeting + "/summary/annex").then().statusCode(403).contentType("application/problem+json");
+        as("expert").get(meeting + "/summary/annex").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("Only the AI Office and representatives of the organisations that attended"
+                        + " may read this"));
         as("member-b").get(meeting + "/summary/annex").then().statusCode(200)
                 .body("confidentialAnnex", containsString(annexMarker));
     }

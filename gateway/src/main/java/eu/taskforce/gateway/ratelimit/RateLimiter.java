@@ -5,16 +5,20 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.taskforce.gateway.config.GatewayConfig;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 
 /**
  * Token buckets (Bucket4j) per rate-limit group and caller. Each bucket holds the group's limit and gets all of it
  * back at the end of each window. The buckets live in a bounded cache: a bucket untouched for a whole window is full
- * again, so dropping it changes nothing.
+ * again, so dropping it changes nothing. Buckets and cache read the time from the injected {@link Clock}, so that tests
+ * move time instead of waiting for it.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -23,12 +27,29 @@ public class RateLimiter {
 
     private final Map<String, GatewayConfig.RateLimit> groups;
     private final Cache<String, Bucket> buckets;
+    private final TimeMeter time;
 
-    public RateLimiter(GatewayConfig config) {
+    public RateLimiter(GatewayConfig config, Clock clock) {
         this.groups = config.rateLimits();
         Duration longest = groups.values().stream().map(GatewayConfig.RateLimit::window)
                 .max(Comparator.naturalOrder()).orElse(Duration.ofMinutes(1));
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_CALLERS).expireAfterAccess(longest).build();
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanos(clock.instant());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_CALLERS).expireAfterAccess(longest)
+                .ticker(time::currentTimeNanos).build();
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /** Takes one request from the caller's allowance in the group. */
@@ -37,7 +58,7 @@ public class RateLimiter {
         if (limit == null) {
             throw new IllegalStateException("No rate-limit group " + group + " (taskforce.gateway.rate-limits)");
         }
-        Bucket bucket = buckets.get(group + '\n' + caller, key -> Bucket.builder()
+        Bucket bucket = buckets.get(group + '\n' + caller, key -> Bucket.builder().withCustomTimePrecision(time)
                 .addLimit(bandwidth -> bandwidth.capacity(limit.limit()).refillIntervally(limit.limit(), limit.window()))
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

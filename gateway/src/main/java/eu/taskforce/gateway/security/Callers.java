@@ -26,16 +26,23 @@ public class Callers {
         Problems.send(context, 401, "unauthorized", "Unauthorized", TokenRejection.MISSING.detail());
     }
 
-    /** The rate-limit key: the token's subject, or the client's address when anonymous. */
+    /**
+     * The rate-limit key: the token's subject, or the client's address when anonymous: the connection's, never a
+     * forwarding header the client could set to anything.
+     */
     public String key(RoutingContext context) {
-        SecurityIdentity identity = identity(context);
+        return keyOf(identity(context), context.request().remoteAddress().hostAddress());
+    }
+
+    /** The key of a signed-in caller ({@code identity}) or, when null, of the connection's {@code address}. */
+    static String keyOf(SecurityIdentity identity, String address) {
         if (identity != null) {
             if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
                 return "sub:" + token.getSubject();
             }
             return "name:" + identity.getPrincipal().getName();
         }
-        return "address:" + context.request().remoteAddress().hostAddress();
+        return "address:" + address;
     }
 
     private static SecurityIdentity identity(RoutingContext context) {

@@ -38,7 +38,7 @@ public final class AttachmentTypes {
 
     private static Optional<String> zip(byte[] bytes) {
         // ODF: the first entry is "mimetype", stored (method 0), and its content is exactly the document's type
-        if (startsWith(bytes, 30, "mimetype") && bytes.length > 30 && littleEndian(bytes, 8, 2) == 0) {
+        if (startsWith(bytes, 30, "mimetype") && littleEndian(bytes, 8, 2) == 0) {
             int size = littleEndian(bytes, 18, 4);
             int start = 30 + littleEndian(bytes, 26, 2) + littleEndian(bytes, 28, 2);
             if (size < 0 || size > 100 || start + size > bytes.length) {

@@ -216,8 +216,9 @@ public class FeedbackService {
      * close, and so that concurrent submissions take turns and each notice counts the items committed before it.
      */
     private InputWindow lockedOpenWindow(UUID windowId) {
-        windows.get(windowId);
-        InputWindow window = InputWindow.findById(windowId, LockModeType.PESSIMISTIC_WRITE);
+        InputWindow window = windows.get(windowId);
+        // locked and read again: the row as a concurrent close committed it (a lock alone keeps the state read before)
+        InputWindow.getEntityManager().refresh(window, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = Timestamps.now();
         WindowPhase phase = window.phase(now);
         if (phase == WindowPhase.SCHEDULED) {

@@ -74,22 +74,35 @@ public class CadenceService {
     public Cadence cadence(OffsetDateTime now) {
         Meeting last = Meeting.<Meeting>find("kind = ?1 and status in ?2 order by startsAt desc", MeetingKind.PLENARY,
                 List.of(MeetingStatus.HELD, MeetingStatus.SUMMARY_PUBLISHED)).firstResult();
-        LocalDate lastHeldOn = config.constitutedOn();
-        if (last != null && localDate(last).isAfter(lastHeldOn)) {
-            lastHeldOn = localDate(last);
-        } else {
-            last = null;
-        }
-        LocalDate deadline = lastHeldOn.plusYears(1);
-        LocalDate today = now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        long daysLeft = ChronoUnit.DAYS.between(today, deadline);
         Meeting next = Meeting.<Meeting>find("kind = ?1 and status in ?2 and startsAt > ?3 order by startsAt",
                 MeetingKind.PLENARY, List.of(MeetingStatus.SCHEDULED, MeetingStatus.RESCHEDULED), now).firstResult();
-        boolean nextBeforeDeadline = next != null && !localDate(next).isAfter(deadline);
         long window = config.cadenceWarningWindow().toDays();
-        boolean atRisk = daysLeft <= window && !nextBeforeDeadline;
-        return new Cadence(lastHeldOn, last, deadline, daysLeft, next, nextBeforeDeadline, atRisk, window,
-                overdue(now));
+        Deadline deadline = deadline(config.constitutedOn(), last == null ? null : localDate(last),
+                next == null ? null : localDate(next), now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), window);
+        if (last != null && !localDate(last).isAfter(config.constitutedOn())) {
+            last = null; // held by the constituent meeting's day: the constituent meeting is the last
+        }
+        return new Cadence(deadline.lastHeldOn(), last, deadline.deadline(), deadline.daysLeft(), next,
+                deadline.nextBeforeDeadline(), deadline.atRisk(), window, overdue(now));
+    }
+
+    /** The deadline arithmetic of {@link #cadence}, without the database. */
+    record Deadline(LocalDate lastHeldOn, LocalDate deadline, long daysLeft, boolean nextBeforeDeadline,
+                    boolean atRisk) {
+    }
+
+    /**
+     * @param lastPlenary the day of the last plenary held, or null
+     * @param nextPlenary the day of the next plenary scheduled, or null
+     */
+    static Deadline deadline(LocalDate constitutedOn, LocalDate lastPlenary, LocalDate nextPlenary, LocalDate today,
+                             long warningWindowDays) {
+        LocalDate lastHeldOn = lastPlenary != null && lastPlenary.isAfter(constitutedOn) ? lastPlenary : constitutedOn;
+        LocalDate deadline = lastHeldOn.plusYears(1);
+        long daysLeft = ChronoUnit.DAYS.between(today, deadline);
+        boolean nextBeforeDeadline = nextPlenary != null && !nextPlenary.isAfter(deadline);
+        return new Deadline(lastHeldOn, deadline, daysLeft, nextBeforeDeadline,
+                daysLeft <= warningWindowDays && !nextBeforeDeadline);
     }
 
     /** Meetings held whose summary is not published within the configured time after their end. */

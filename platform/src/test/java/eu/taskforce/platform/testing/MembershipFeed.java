@@ -5,6 +5,7 @@ import eu.taskforce.contracts.EventJson;
 import eu.taskforce.contracts.EventType;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.reference.Chapter;
@@ -58,6 +59,16 @@ public final class MembershipFeed implements AutoCloseable {
         send(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_STARTED, organisation,
                 new MembershipStarted(organisation, UUID.randomUUID(), name, LocalDate.of(2026, 1, 30)));
         awaitMember(organisation, true);
+    }
+
+    /** Ends the organisation's current membership period (it left today), then waits until the replica has it. */
+    public void leave(UUID organisation) {
+        UUID membership = QuarkusTransaction.requiringNew().call(() -> (UUID) entityManager.createNativeQuery(
+                "select membership_id from member_organisation where id = :id", UUID.class)
+                .setParameter("id", organisation).getSingleResult());
+        send(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_ENDED, organisation, new MembershipEnded(organisation,
+                membership, LocalDate.now(ZoneOffset.UTC), MembershipEnded.Reason.LEFT));
+        awaitMember(organisation, false);
     }
 
     public void awaitMember(UUID organisation, boolean member) {
