@@ -137,8 +137,7 @@ class MeetingRegisterTest {
         String etag = given().get("/api/v1/public/meetings/" + shuffled.meeting()).then().statusCode(200)
                 .header("Cache-Control", org.hamcrest.Matchers.containsString("public"))
                 .extract().header("ETag");
-        given().header("If-None-Match", etag).get("/api/v1/public/meetings/" + shuffled.meeting())
-                .then().statusCode(304);
+        ConditionalGet.assertNotModified("/api/v1/public/meetings/" + shuffled.meeting(), etag);
     }
 
     @Test
