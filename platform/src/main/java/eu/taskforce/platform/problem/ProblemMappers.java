@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.ConnectException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -133,7 +132,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        if (identityProviderUnreachable(e)) {
+        if (Failures.identityProviderUnreachable(e)) {
             return identityProviderUnavailable(e, uri);
         }
         return unauthenticated("The bearer token is invalid or expired", "invalid_token", uri);
@@ -188,16 +187,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
-        if (concurrentChange(e)) {
+        if (Failures.concurrentChange(e)) {
             // two requests raced (two principals at once, the same record changed twice): the database kept one
             // only the kind of conflict: a unique violation's message quotes the duplicate value (an account name, say)
             LOG.infof("Concurrent change refused on %s: %s", loggedPath(uri),
-                    Objects.requireNonNullElse(sqlState(e, "23505"), e.getClass().getSimpleName()));
+                    Objects.requireNonNullElse(Failures.sqlState(e, "23505"), e.getClass().getSimpleName()));
             return respond(new Problem(Problem.TYPE_PREFIX + "conflict", "Conflict with the current state", 409,
                     "Another change to the same record was made at the same time; read it again and retry",
                     path(uri), null));
         }
-        String connectionLost = databaseUnavailable(e);
+        String connectionLost = Failures.databaseUnavailable(e);
         if (connectionLost != null) {
             // the database restarted or the connection broke: the pool drops that connection, and the same request
             // a moment later is served (a write with the same Idempotency-Key is never done twice)
@@ -208,7 +207,7 @@ public class ProblemMappers {
                                     + "Idempotency-Key, so that it is done once)", path(uri), null))
                     .build();
         }
-        String dataException = sqlState(e, "22");
+        String dataException = Failures.valueRefused(e);
         if (dataException != null) {
             // PostgreSQL refused a value of the request (a NUL character, a number or time out of its range): the
             // client's to correct. Only the SQL state is logged: the database's message may quote the value.
@@ -244,58 +243,6 @@ public class ProblemMappers {
                 .entity(new Problem(Problem.TYPE_PREFIX + "unauthorized", "Unauthorized", 401, detail, path(uri),
                         null))
                 .build();
-    }
-
-    /** A unique constraint or an optimistic lock that a concurrent transaction won. */
-    private static boolean concurrentChange(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException
-                    || t instanceof org.hibernate.StaleStateException) {
-                return true;
-            }
-        }
-        return sqlState(e, "23505") != null;
-    }
-
-    /**
-     * The SQL state of a lost or refused database connection: class 08 (connection exception) or an operator's
-     * shutdown or restart (57P01-57P03).
-     */
-    private static String databaseUnavailable(Throwable e) {
-        String state = sqlState(e, "08");
-        return state != null ? state : sqlState(e, "57P0");
-    }
-
-    /** The SQL state of the first database error in the causes of {@code e} that starts with {@code prefix}. */
-    private static String sqlState(Throwable e, String prefix) {
-        return sqlState(e, prefix, 0);
-    }
-
-    /** Causes and suppressed exceptions: a failed commit reports its connection's error as suppressed. */
-    private static String sqlState(Throwable e, String prefix, int depth) {
-        for (Throwable t = e; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(prefix)) {
-                return sql.getSQLState();
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                String state = sqlState(suppressed, prefix, depth + 1);
-                if (state != null) {
-                    return state;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean identityProviderUnreachable(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof OIDCException
-                    || t.getClass().getName().contains("ConnectTimeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
