@@ -29,10 +29,14 @@ class MalformedRequestTest {
     }
 
     Raw get(String target) throws IOException {
+        return get(target, "");
+    }
+
+    Raw get(String target, String moreHeaders) throws IOException {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + moreHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             return read(socket.getInputStream());
         }
     }
@@ -79,5 +83,32 @@ class MalformedRequestTest {
         assertBadRequestProblem("/api/v1/guidance/documents/%/versions");
         assertBadRequestProblem("/api/v1/membership/signatories/%zz");
         assertBadRequestProblem("/api/v1/public/%");
+    }
+
+    @Test
+    void anAddressOverItsLimitIsAProblemUpToVertxsOwnLimit() throws IOException {
+        String path = "/api/v1/public/participants?cursor=";
+        assertThat(get(path + "a".repeat(8192 - path.length())).status()).as("at the limit").isNotEqualTo(414);
+        Raw over = get(path + "a".repeat(8193 - path.length()));
+        assertThat(over.status()).isEqualTo(414);
+        assertThat(over.contentType()).startsWith("application/problem+json");
+        JsonPath json = new JsonPath(over.body());
+        assertThat(json.getString("type")).isEqualTo("urn:taskforce:problem:uri-too-long");
+        assertThat(json.getString("detail")).isEqualTo("The request's address is too long: at most 8192 characters");
+        // beyond Vert.x's own limit (16384 for the request line) it still answers, bare: the documented exception
+        assertThat(get(path + "a".repeat(17_000)).status()).isEqualTo(414);
+    }
+
+    @Test
+    void headerFieldsOverTheirLimitAreAProblemUpToVertxsOwnLimit() throws IOException {
+        Raw over = get("/api/v1/public/participants", "X-Large: " + "a".repeat(21 * 1024) + "\r\n");
+        assertThat(over.status()).isEqualTo(431);
+        assertThat(over.contentType()).startsWith("application/problem+json");
+        JsonPath json = new JsonPath(over.body());
+        assertThat(json.getString("type")).isEqualTo("urn:taskforce:problem:request-header-fields-too-large");
+        assertThat(json.getString("detail"))
+                .isEqualTo("The request's header fields are too large: at most 20480 bytes in all");
+        assertThat(get("/api/v1/public/participants", "X-Large: " + "a".repeat(19 * 1024) + "\r\n").status())
+                .as("under the limit").isNotEqualTo(431);
     }
 }

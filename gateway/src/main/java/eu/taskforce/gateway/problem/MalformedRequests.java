@@ -1,55 +1,56 @@
 package eu.taskforce.gateway.problem;
 
+import eu.taskforce.common.http.RequestHead;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * An address that is not a URI or holds malformed percent-encoding ({@code ?cursor=%2}, {@code /documents/%/versions})
- * is answered with problem+json, not a bare 400: Quarkus's own check of the URI, which answers with an empty body, is
- * off ({@code -Dvertx.disableURIValidation=true}, set by the taskforce script, the Dockerfile and the tests), and
- * the check is made here, before any route; a path that fails the router's own decoding reaches the error handler.
+ * What the HTTP layer would refuse with a bare status and an empty body is answered with problem+json, before any
+ * route: an address that is not a URI or holds malformed percent-encoding ({@code ?cursor=%2},
+ * {@code /documents/%/versions}; Quarkus's own check is off, {@code -Dvertx.disableURIValidation=true}, set by the
+ * taskforce script, the Dockerfile and the tests), an address longer than {@code taskforce.http.max-uri-length} (414)
+ * and header fields over {@code taskforce.http.max-header-size} (431). Vert.x's decoder limits are set above these two
+ * (application.properties): a head beyond them still gets Vert.x's bare answer (no hook for it in Quarkus,
+ * quarkusio/quarkus#55082). A path that fails the router's own decoding reaches the error handler.
  */
 @ApplicationScoped
 public class MalformedRequests {
 
-    static final String DETAIL = "The request's address cannot be read: it is not a URI, or holds malformed"
-            + " percent-encoding (a % not followed by two hexadecimal digits)";
+    private final int maxUriLength;
+    private final long maxHeaderSize;
+
+    public MalformedRequests(@ConfigProperty(name = "taskforce.http.max-uri-length") int maxUriLength,
+            @ConfigProperty(name = "taskforce.http.max-header-size") MemorySize maxHeaderSize) {
+        this.maxUriLength = maxUriLength;
+        this.maxHeaderSize = maxHeaderSize.asLongValue();
+    }
 
     void register(@Observes Router router) {
         router.route().order(-3).handler(this::check);
         router.errorHandler(400, context -> {
             if (!context.response().headWritten()) {
                 Problems.send(context, 400, "bad-request", "Bad Request",
-                        decodable(context.request().uri()) ? "The request cannot be read" : DETAIL);
+                        RequestHead.decodable(context.request().uri()) ? "The request cannot be read"
+                                : RequestHead.UNREADABLE_ADDRESS);
             }
         });
     }
 
     void check(RoutingContext context) {
-        if (decodable(context.request().uri())) {
+        String uri = context.request().uri();
+        if (uri != null && uri.length() > maxUriLength) {
+            Problems.send(context, 414, "uri-too-long", "URI Too Long", RequestHead.uriTooLong(maxUriLength));
+        } else if (RequestHead.headerBytes(context.request().headers()) > maxHeaderSize) {
+            Problems.send(context, 431, "request-header-fields-too-large", "Request Header Fields Too Large",
+                    RequestHead.headersTooLarge(maxHeaderSize));
+        } else if (RequestHead.decodable(uri)) {
             context.next();
         } else {
-            Problems.send(context, 400, "bad-request", "Bad Request", DETAIL);
-        }
-    }
-
-    static boolean decodable(String uri) {
-        if (uri == null) {
-            return false;
-        }
-        try {
-            new URI(uri);
-            URLDecoder.decode(uri, StandardCharsets.UTF_8);
-            return true;
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return false;
+            Problems.send(context, 400, "bad-request", "Bad Request", RequestHead.UNREADABLE_ADDRESS);
         }
     }
 }

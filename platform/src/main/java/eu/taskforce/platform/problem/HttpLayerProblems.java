@@ -1,5 +1,6 @@
 package eu.taskforce.platform.problem;
 
+import eu.taskforce.common.http.RequestHead;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -10,17 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Answers with problem+json what the HTTP layer would refuse with a bare status and an empty body, before any route or
  * exception mapper runs: an address that is not a URI or holds malformed percent-encoding (Quarkus checks the URI
  * itself unless the JVM runs with {@code -Dvertx.disableURIValidation=true}, which the taskforce script, the
- * Dockerfiles and the tests set, so that the check is made here), and a body whose Content-Length is over
- * {@code quarkus.http.limits.max-body-size} (checked here just before Quarkus's own check).
+ * Dockerfiles and the tests set, so that the check is made here), an address longer than
+ * {@code taskforce.http.max-uri-length} (414) or header fields over {@code taskforce.http.max-header-size} (431), and a
+ * body whose Content-Length is over {@code quarkus.http.limits.max-body-size} (checked here just before Quarkus's own
+ * check). Vert.x's decoder limits are set above the first two (microprofile-config.properties): a head beyond them is
+ * still refused by Vert.x with a bare status, as Quarkus offers no hook for that answer (quarkusio/quarkus#55082).
  */
 @ApplicationScoped
 public class HttpLayerProblems {
@@ -31,24 +31,37 @@ public class HttpLayerProblems {
     private static final int MAX_INSTANCE_LENGTH = 1000;
 
     private final long maxBodySize;
+    private final int maxUriLength;
+    private final long maxHeaderSize;
 
-    public HttpLayerProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public HttpLayerProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "taskforce.http.max-uri-length") int maxUriLength,
+            @ConfigProperty(name = "taskforce.http.max-header-size") MemorySize maxHeaderSize) {
         this.maxBodySize = maxBodySize.asLongValue();
+        this.maxUriLength = maxUriLength;
+        this.maxHeaderSize = maxHeaderSize.asLongValue();
     }
 
-    static final String UNREADABLE_ADDRESS = "The request's address cannot be read: it is not a URI, or holds"
-            + " malformed percent-encoding (a % not followed by two hexadecimal digits)";
 
     void register(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
         // a path that cannot be decoded fails the routing itself, before any route (this one included) is tried
-        router.errorHandler(400, context -> send(context, 400, decodable(context.request().uri())
-                ? "The request cannot be read" : UNREADABLE_ADDRESS, false));
+        router.errorHandler(400, context -> send(context, 400, RequestHead.decodable(context.request().uri())
+                ? "The request cannot be read" : RequestHead.UNREADABLE_ADDRESS, false));
     }
 
     void check(RoutingContext context) {
-        if (!decodable(context.request().uri())) {
-            send(context, 400, UNREADABLE_ADDRESS, false);
+        String uri = context.request().uri();
+        if (uri != null && uri.length() > maxUriLength) {
+            send(context, 414, RequestHead.uriTooLong(maxUriLength), false);
+            return;
+        }
+        if (RequestHead.headerBytes(context.request().headers()) > maxHeaderSize) {
+            send(context, 431, RequestHead.headersTooLarge(maxHeaderSize), false);
+            return;
+        }
+        if (!RequestHead.decodable(context.request().uri())) {
+            send(context, 400, RequestHead.UNREADABLE_ADDRESS, false);
             return;
         }
         String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
@@ -67,26 +80,16 @@ public class HttpLayerProblems {
         }
     }
 
-    /** A URI, whose path and query decode (Vert.x and the REST layer decode both). */
-    static boolean decodable(String uri) {
-        if (uri == null) {
-            return false;
-        }
-        try {
-            new URI(uri);
-            URLDecoder.decode(uri, StandardCharsets.UTF_8);
-            return true;
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private static void send(RoutingContext context, int status, String detail, boolean close) {
         if (context.response().headWritten()) {
             return;
         }
-        // RFC 9110's name for 413, as the gateway and ProblemMappers call it (Netty's is the older one)
-        String title = status == 413 ? "Payload Too Large" : HttpResponseStatus.valueOf(status).reasonPhrase();
+        // RFC 9110's names for 413 and 414, as the gateway and ProblemMappers call them (Netty's are the older ones)
+        String title = switch (status) {
+            case 413 -> "Payload Too Large";
+            case 414 -> "URI Too Long";
+            default -> HttpResponseStatus.valueOf(status).reasonPhrase();
+        };
         JsonObject problem = new JsonObject()
                 .put("type", Problem.TYPE_PREFIX + title.toLowerCase().replaceAll("[^a-z0-9]+", "-"))
                 .put("title", title)

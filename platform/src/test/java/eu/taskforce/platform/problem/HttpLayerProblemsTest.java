@@ -117,4 +117,30 @@ class HttpLayerProblemsTest {
                 .getString("type")).isEqualTo(Problem.TYPE_PREFIX + "payload-too-large");
     }
 
+    @Test
+    void anAddressOverItsLimitIsAProblemUpToVertxsOwnLimit() throws IOException {
+        String path = "/platform-test/bounded?cursor=";
+        // at the documented limit (8192 characters): not refused for its length (the cursor itself is then invalid)
+        assertThat(get(path + "a".repeat(8192 - path.length())).status()).isNotEqualTo(414);
+        Raw over = get(path + "a".repeat(8193 - path.length()));
+        assertProblem(over, 414);
+        assertThat(over.json().getString("type")).isEqualTo(Problem.TYPE_PREFIX + "uri-too-long");
+        assertThat(over.json().getString("detail"))
+                .isEqualTo("The request's address is too long: at most 8192 characters");
+        // beyond Vert.x's own limit (16384 for the request line) it still answers, bare: the documented exception
+        assertThat(get(path + "a".repeat(17_000)).status()).isEqualTo(414);
+    }
+
+    @Test
+    void headerFieldsOverTheirLimitAreAProblemUpToVertxsOwnLimit() throws IOException {
+        Raw over = send("GET /platform-test/bounded HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "X-Large: " + "a".repeat(21 * 1024) + "\r\n\r\n", null);
+        assertProblem(over, 431);
+        assertThat(over.json().getString("type")).isEqualTo(Problem.TYPE_PREFIX + "request-header-fields-too-large");
+        assertThat(over.json().getString("detail"))
+                .isEqualTo("The request's header fields are too large: at most 20480 bytes in all");
+        Raw under = send("GET /platform-test/bounded HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "X-Large: " + "a".repeat(19 * 1024) + "\r\n\r\n", null);
+        assertThat(under.status()).isNotEqualTo(431);
+    }
 }
