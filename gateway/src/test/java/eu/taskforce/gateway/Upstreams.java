@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Real HTTP servers in place of the four services, plus test routes: a rate-limited one (with and without a token),
- * one whose service is stopped, one whose service is slow, and two whose service a test starts and stops itself
- * (circuit breaker, streaming). The gateway's routes point to them.
+ * one whose service is stopped, one whose service is slow, and three whose service a test starts and stops itself
+ * (circuit breaker, streaming, idle connections). The gateway's routes point to them.
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -22,6 +22,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
     public static final int BREAKER_THRESHOLD = 3;
     /** Body limit of the membership route (Content-Length) and of the stream route (chunked). */
     public static final int SMALL_BODY_LIMIT = 16 * 1024;
+    /** How long the gateway keeps an unused upstream connection. */
+    public static final int KEEP_ALIVE_SECONDS = 1;
 
     private Vertx vertx;
     private final List<HttpServer> servers = new ArrayList<>();
@@ -52,6 +54,9 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         route(config, "test-down", "/api/v1/test-down", EchoUpstream.freePort(), true);
         route(config, "test-breaker", "/api/v1/test-breaker", EchoUpstream.freePort(), true);
         route(config, "test-stream", "/api/v1/test-stream", EchoUpstream.freePort(), true);
+        route(config, "test-idle", "/api/v1/test-idle", EchoUpstream.freePort(), true);
+        // the gateway's pooled connections are closed after 1 s unused (IdleConnectionTest)
+        config.put("taskforce.gateway.upstreams.keep-alive-timeout", KEEP_ALIVE_SECONDS + "s");
         config.put("taskforce.gateway.routes.test-stream.max-body-size", Integer.toString(SMALL_BODY_LIMIT));
         config.put("taskforce.gateway.routes.membership.max-body-size", Integer.toString(SMALL_BODY_LIMIT));
 

@@ -1,65 +1,38 @@
 package eu.taskforce.guidance;
 
 import eu.taskforce.platform.testing.Actors;
+import eu.taskforce.platform.testing.HostileBodies;
+import eu.taskforce.platform.testing.HostileBodies.Answer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import static eu.taskforce.guidance.Guidance.DOCUMENTS;
 import static eu.taskforce.guidance.Guidance.EVIDENCE;
 import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
+import static eu.taskforce.platform.testing.HostileBodies.withHugeArray;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15: the bodies that ran guidance-service out of heap (a 2 MB array of 190,000 short strings sent to evidence or
  * documents), deep nesting and a very long string, each answered with a small 400 problem+json naming the field; the
- * service stays live. Run with the module's small heap (surefire argLine, -Xmx128m in the pom).
+ * service stays live. Run with the module's small heap (its own surefire execution, -Xmx160m in the pom).
  */
 @QuarkusTest
 class HostileBodiesTest {
 
-    // the JDK's client: RestAssured copies (and on a failure pretty-prints) a body, which a small heap cannot afford
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TestHTTPResource("/")
     URI base;
 
-    /** The answer's status, content type and body, the body's length and the time taken. */
-    record Answer(int status, String contentType, String body, int bodyLength, long millis) {
-        JsonPath json() {
-            return new JsonPath(body);
-        }
-    }
-
     Answer post(Actors actor, String path, String body) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + actor.token())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body(), body.length(), (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** {"title":"t",...,"field":["ab-00000","ab-00001",...]}: count short strings in one array, after valid fields. */
-    static String withHugeArray(String validFields, String field, int count) {
-        StringBuilder body = new StringBuilder(count * 11 + 200).append('{').append(validFields)
-                .append(",\"").append(field).append("\":[");
-        for (int i = 0; i < count; i++) {
-            body.append(i == 0 ? "" : ",").append(String.format("\"ab-%05d\"", i));
-        }
-        return body.append("]}").toString();
+        return HostileBodies.post(base, actor, path, body);
     }
 
     static final String EVIDENCE_FIELDS = "\"title\":\"Hostile\",\"summary\":\"s\",\"type\":\"RESEARCH\","
@@ -83,9 +56,9 @@ class HostileBodiesTest {
     void aHugeArrayOfCodeReferencesInEvidenceIsRefusedAsOneError() throws Exception {
         Answer answer = refused(post(MEMBER_A, EVIDENCE, withHugeArray(EVIDENCE_FIELDS, "codeReferences", 190_000)),
                 "codeReferences", "must have at most 60 items");
-        System.out.printf("evidence: %d-byte body, %d-byte problem in %d ms%n", answer.bodyLength(),
+        System.out.printf("evidence: %d-byte body, %d-byte problem in %d ms%n", answer.sentLength(),
                 answer.body().length(), answer.millis());
-        assertThat(answer.bodyLength()).isGreaterThan(1_900_000);
+        assertThat(answer.sentLength()).isGreaterThan(1_900_000);
         assertThat(answer.body().length()).isLessThan(1_000);
     }
 
@@ -94,7 +67,7 @@ class HostileBodiesTest {
         for (String field : List.of("aiActArticles", "codeReferences")) {
             Answer answer = refused(post(OFFICE, DOCUMENTS, withHugeArray(DOCUMENT_FIELDS, field, 190_000)), field,
                     "must have at most " + ("aiActArticles".equals(field) ? 30 : 60) + " items");
-            System.out.printf("documents %s: %d-byte body, %d-byte problem in %d ms%n", field, answer.bodyLength(),
+            System.out.printf("documents %s: %d-byte body, %d-byte problem in %d ms%n", field, answer.sentLength(),
                     answer.body().length(), answer.millis());
             assertThat(answer.body().length()).isLessThan(1_000);
         }

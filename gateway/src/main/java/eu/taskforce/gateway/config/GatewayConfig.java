@@ -94,10 +94,23 @@ public interface GatewayConfig {
         @WithDefault("64")
         int poolSize();
 
-        /** An unused keep-alive connection is closed after this. */
+        /**
+         * An unused keep-alive connection is closed after this (whole seconds). Shorter than the services' own idle
+         * timeout ({@code quarkus.http.idle-timeout}, 75 s), so that the gateway closes an idle connection first and
+         * never sends a request on one the service is closing.
+         */
         @WithName("keep-alive-timeout")
-        @WithDefault("60s")
+        @WithDefault("30s")
         Duration keepAliveTimeout();
+
+        /**
+         * The largest body of a write carrying an {@code Idempotency-Key} that the gateway keeps until the service
+         * answers, so that it can send the write again when its pooled connection closes under it. A larger or
+         * chunked body streams through and is never sent twice.
+         */
+        @WithName("retry-body-limit")
+        @WithDefault("256K")
+        MemorySize retryBodyLimit();
 
         /** Readiness asks each service's /q/health/ready and waits this long for the answer. */
         @WithName("health-timeout")

@@ -5,6 +5,9 @@ import eu.taskforce.gateway.ratelimit.RateLimiter;
 import eu.taskforce.gateway.security.Callers;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +16,8 @@ import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+
+import java.util.function.Function;
 
 /**
  * Routes each path prefix to its service over pooled keep-alive connections. Bodies stream both ways; nothing is
@@ -43,18 +48,21 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         for (Upstream upstream : routes.all()) {
             // no WebSocket tunnels: no service offers one, and a tunnel would bypass the interceptor (breaker, headers)
+            Function<HttpClient, Future<HttpClientRequest>> origin = client -> client.request(new RequestOptions()
+                            .setHost(upstream.host())
+                            .setPort(upstream.port())
+                            .setSsl(upstream.ssl())
+                            .setConnectTimeout(routes.config().upstreams().connectTimeout().toMillis())
+                            .setIdleTimeout(upstream.route().timeout().toMillis()))
+                    // failures reach the proxy through the response; without a handler Vert.x would also log each
+                    // one (a client that leaves resets its upstream request) as an error
+                    .onSuccess(request -> request.exceptionHandler(failure ->
+                            LOG.debugf("%s request ended: %s", upstream.name(), failure.getMessage())));
+            // no WebSocket tunnels: no service offers one, and a tunnel would bypass the interceptor (breaker, headers)
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), routes.client())
-                    .origin(context -> context.client().request(new RequestOptions()
-                                    .setHost(upstream.host())
-                                    .setPort(upstream.port())
-                                    .setSsl(upstream.ssl())
-                                    .setConnectTimeout(routes.config().upstreams().connectTimeout().toMillis())
-                                    .setIdleTimeout(upstream.route().timeout().toMillis()))
-                            // failures reach the proxy through the response; without a handler Vert.x would also log
-                            // each one (a client that leaves resets its upstream request) as an error
-                            .onSuccess(request -> request.exceptionHandler(failure ->
-                                    LOG.debugf("%s request ended: %s", upstream.name(), failure.getMessage()))))
-                    .addInterceptor(new UpstreamInterceptor(upstream));
+                    .origin(context -> origin.apply(context.client()))
+                    .addInterceptor(new UpstreamInterceptor(upstream, () -> origin.apply(routes.freshClient()),
+                            routes.config().upstreams().retryBodyLimit().asLongValue()));
             for (String path : new String[] {upstream.prefix(), upstream.prefix() + "/*"}) {
                 if (!upstream.route().isPublic()) {
                     router.route(path).handler(context -> {

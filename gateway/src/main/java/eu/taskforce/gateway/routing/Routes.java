@@ -20,6 +20,7 @@ public class Routes {
 
     private final List<Upstream> upstreams;
     private final HttpClient client;
+    private final HttpClient freshClient;
     private final GatewayConfig config;
 
     public Routes(GatewayConfig config, Vertx vertx,
@@ -43,6 +44,14 @@ public class Routes {
                         .setTcpNoDelay(true)
                         .setDecompressionSupported(false),
                 new PoolOptions().setHttp1MaxSize(config.upstreams().poolSize()));
+        // A request sent again because its pooled connection closed under it goes on a connection of its own: the
+        // pool may hold more connections that the service closed at the same moment.
+        this.freshClient = vertx.createHttpClient(new HttpClientOptions()
+                        .setKeepAlive(false)
+                        .setConnectTimeout((int) config.upstreams().connectTimeout().toMillis())
+                        .setTcpNoDelay(true)
+                        .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(config.upstreams().poolSize()));
     }
 
     public List<Upstream> all() {
@@ -57,6 +66,11 @@ public class Routes {
         return client;
     }
 
+    /** A client that opens a new connection for every request and closes it after the answer. */
+    public HttpClient freshClient() {
+        return freshClient;
+    }
+
     public GatewayConfig config() {
         return config;
     }
@@ -64,5 +78,6 @@ public class Routes {
     @PreDestroy
     void close() {
         client.close();
+        freshClient.close();
     }
 }

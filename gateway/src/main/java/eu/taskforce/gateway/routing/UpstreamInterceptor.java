@@ -6,8 +6,10 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.http.impl.HttpUtils;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.httpproxy.Body;
@@ -19,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -32,17 +35,25 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(UpstreamInterceptor.class);
     private static final String TOO_LARGE = "taskforce.body-too-large";
     private static final String CLOSE_AFTER = "taskforce.close-after";
-    /** Headers the gateway answers with itself; a service's copy would be a duplicate. */
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Headers the gateway answers with itself; a service's copy would be a duplicate. */
     private static final Set<String> GATEWAY_HEADERS = Set.of("x-request-id", "x-content-type-options",
             "x-frame-options", "referrer-policy", "strict-transport-security", "content-security-policy",
             "permissions-policy", "cross-origin-resource-policy", "ratelimit", "ratelimit-policy", "ratelimit-limit",
             "ratelimit-remaining", "ratelimit-reset");
 
     private final Upstream upstream;
+    private final Supplier<Future<HttpClientRequest>> freshRequest;
+    private final long retryBodyLimit;
 
-    UpstreamInterceptor(Upstream upstream) {
+    /**
+     * @param freshRequest   a request to the service on a new connection of its own ({@link Routes#freshClient()})
+     * @param retryBodyLimit the largest body of a write with an Idempotency-Key that is kept to be sent again
+     */
+    UpstreamInterceptor(Upstream upstream, Supplier<Future<HttpClientRequest>> freshRequest, long retryBodyLimit) {
         this.upstream = upstream;
+        this.freshRequest = freshRequest;
+        this.retryBodyLimit = retryBodyLimit;
     }
 
     @Override
@@ -62,20 +73,59 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         request.setURI(HttpUtils.normalizePath(incoming.path()) + (query == null ? "" : "?" + query));
         Body body = request.getBody();
         boolean bodiless = bodiless(incoming);
+        boolean resendable;
+        Future<Void> ready = Future.succeededFuture();
         if (bodiless && body != null) {
             // nothing to pipe: the request can be sent again if a pooled connection turns out to be dead
             request.setBody(null);
             body.stream().resume();
+            resendable = SAFE_METHODS.contains(incoming.method().name()) || idempotencyKey(incoming);
         } else if (body != null && body.length() < 0) {
             request.setBody(Body.body(new LimitedBody(body.stream(), upstream.maxBodySize(),
                     () -> context.set(TOO_LARGE, Boolean.TRUE)), -1));
+            resendable = false;
+        } else if (body != null && body.length() <= retryBodyLimit && idempotencyKey(incoming)) {
+            // a write the service answers once per key: kept (bounded) so it can be sent again on a new connection
+            ready = incoming.body().map(buffer -> {
+                request.setBody(Body.body(buffer));
+                return null;
+            });
+            incoming.resume();
+            resendable = true;
+        } else {
+            // a body too large to keep, or none to pipe: streamed once
+            resendable = false;
         }
-        return context.sendRequest()
-                .recover(failure -> bodiless && SAFE_METHODS.contains(incoming.method().name())
-                        && staleConnection(failure) && !incoming.response().closed()
-                        // once, on another connection: the service never saw the first attempt
-                        ? context.sendRequest() : Future.failedFuture(failure))
+        return ready
+                .compose(read -> context.sendRequest())
+                .recover(failure -> resendable && staleConnection(failure) && !incoming.response().closed()
+                        ? resend(context, failure) : Future.failedFuture(failure))
                 .transform(result -> outcome(context, result));
+    }
+
+    /**
+     * Once more, on a new connection: the first attempt met a pooled connection that closed before any answer, and
+     * the request is safe to repeat (a read, or a write the service recognises by its Idempotency-Key). As a request
+     * of its own: the proxy resets the request it last sent when the first attempt's body fails to end, which may
+     * happen after the answer failed; sent through the same proxy request, the second attempt would be the one reset.
+     */
+    private Future<ProxyResponse> resend(ProxyContext context, Throwable failure) {
+        ProxyRequest first = context.request();
+        LOG.debugf("Connection closed under %s %s (%s); sent again on a new connection", first.getMethod(),
+                SecretRedaction.path(first.proxiedRequest().path()), failure.getClass().getSimpleName());
+        ProxyRequest again = ProxyRequest.reverseProxy(first.proxiedRequest())
+                .setMethod(first.getMethod())
+                .setURI(first.getURI())
+                // the kept body (a new stream of the same buffer), or none
+                .setBody(first.getBody());
+        again.headers().clear();
+        again.headers().addAll(first.headers());
+        return freshRequest.get().compose(again::send);
+    }
+
+    private static boolean idempotencyKey(HttpServerRequest request) {
+        String key = request.getHeader("Idempotency-Key");
+        return key != null && !key.isBlank();
     }
 
     /** No Content-Length (or 0) and not chunked. */
@@ -86,10 +136,11 @@ final class UpstreamInterceptor implements ProxyInterceptor {
 
     /**
      * A keep-alive connection that closed as the request went out on it: a race that every pooling proxy meets
-     * (the service or the network closed it while idle, or a client that left had it reset).
+     * (the service or the network closed it while idle, or a client that left had it reset). A body that could not be
+     * written to it ends the request with a reset (the proxy's pipe resets the request when the write fails).
      */
     private static boolean staleConnection(Throwable failure) {
-        return failure instanceof HttpClosedException
+        return failure instanceof HttpClosedException || failure instanceof StreamResetException
                 || (failure instanceof java.io.IOException && String.valueOf(failure.getMessage()).contains("reset"));
     }
 
