@@ -3,6 +3,7 @@ package eu.taskforce.gateway;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,9 @@ public final class EchoUpstream {
 
     public static HttpServer start(Vertx vertx, int port, Handler<HttpServerRequest> handler) {
         try {
-            return vertx.createHttpServer().requestHandler(handler).listen(port, "127.0.0.1")
+            // the services' HTTP limits (platform), so that what the gateway lets through reaches the handler
+            HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(16384).setMaxHeaderSize(64 * 1024);
+            return vertx.createHttpServer(options).requestHandler(handler).listen(port, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Upstream on port " + port + " did not start: " + e, e);
