@@ -106,7 +106,7 @@ class AsyncApiTopicsTest {
                     String group = unprefixed(properties.getProperty("mp.messaging.incoming." + channel + ".group.id"));
                     groupsByTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(group);
                     assertThat(properties.getProperty("mp.messaging.incoming." + channel + ".failure-strategy"))
-                            .as("%s: %s", file, channel).isEqualTo("dead-letter-queue");
+                            .as("%s: %s", file, channel).isEqualTo("dead-letter-unless-transient");
                     String deadLetters = unprefixed(properties.getProperty(
                             "mp.messaging.incoming." + channel + ".dead-letter-queue.topic"));
                     assertThat(deadLetters).as("%s: %s", file, channel).startsWith(topic + ".dlq.");

@@ -18,6 +18,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -103,8 +106,15 @@ class SupervisionIT {
         // in the public register: each exactly once, and nothing else of this run
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Map<String, Integer> seen = publicSignatoriesSince(start, "Supervision " + run + " ");
-            assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(idByName.keySet());
-            assertThat(seen.values()).allMatch(count -> count == 1);
+            Set<String> missing = new TreeSet<>(idByName.keySet());
+            missing.removeAll(seen.keySet());
+            Set<String> unknown = new TreeSet<>(seen.keySet());
+            unknown.removeAll(idByName.keySet());
+            Map<String, Integer> repeated = new TreeMap<>(seen);
+            repeated.values().removeIf(count -> count == 1);
+            assertThat(missing).as("accepted writes not (yet) in the register").isEmpty();
+            assertThat(unknown).as("register entries no write was accepted for").isEmpty();
+            assertThat(repeated).as("writes listed more than once").isEmpty();
         });
     }
 

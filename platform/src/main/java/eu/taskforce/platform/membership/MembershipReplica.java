@@ -10,6 +10,7 @@ import eu.taskforce.contracts.membership.RepresentativeRemoved;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.SignatoryUpdated;
 import eu.taskforce.contracts.membership.StakeholderErased;
+import eu.taskforce.platform.inbox.ConsumerTransactions;
 import eu.taskforce.platform.inbox.Inbox;
 import eu.taskforce.platform.inbox.IncomingEvent;
 import eu.taskforce.platform.time.Timestamps;
@@ -51,13 +52,15 @@ public class MembershipReplica {
     }
 
     private final Inbox inbox;
+    private final ConsumerTransactions transactions;
     private final Event<MemberJoined> joined;
     private final Event<MemberLeft> left;
     private final Event<PersonErased> erased;
 
-    public MembershipReplica(Inbox inbox, Event<MemberJoined> joined, Event<MemberLeft> left,
-                             Event<PersonErased> erased) {
+    public MembershipReplica(Inbox inbox, ConsumerTransactions transactions, Event<MemberJoined> joined,
+                             Event<MemberLeft> left, Event<PersonErased> erased) {
         this.inbox = inbox;
+        this.transactions = transactions;
         this.joined = joined;
         this.left = left;
         this.erased = erased;
@@ -66,10 +69,14 @@ public class MembershipReplica {
     /**
      * Applies one record of the membership topic, once: {@code consumer} names the service's inbox. A record that is
      * not a CloudEvent, or whose data does not fit its type, is an {@link IllegalArgumentException}, which sends it to
-     * the caller's dead-letter topic (the transaction rolls back, so it is not recorded as processed).
+     * the caller's dead-letter topic (the transaction rolls back, so it is not recorded as processed); a transient
+     * database failure is tried again ({@link ConsumerTransactions}).
      */
-    @Transactional
     public void consume(String consumer, ConsumerRecord<String, String> record) {
+        transactions.inTransaction(() -> applyOnce(consumer, record));
+    }
+
+    private void applyOnce(String consumer, ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
         if (!inbox.firstDelivery(consumer, event.id())) {
             LOG.debugf("Event %s already applied", event.id());

@@ -9,14 +9,24 @@ import java.util.function.Predicate;
 /**
  * What went wrong, read from an exception, its causes and the exceptions suppressed on the way (a failed commit reports
  * its connection's error as suppressed): the part of problem mapping that needs no request, so that unit tests (and
- * mutation testing) pin it. {@link ProblemMappers} turns each kind into its answer.
+ * mutation testing) pin it. {@link ProblemMappers} turns each kind into its answer; the event consumers ask
+ * {@link #transientDatabase} whether to try a record again.
  */
-final class Failures {
+public final class Failures {
 
     /** Enough for any real chain; a cycle of causes ends here instead of looping. */
     private static final int MAX_DEPTH = 32;
 
     private Failures() {
+    }
+
+    /**
+     * A failure that the same work, done again in a new transaction a moment later, may not meet: the database away
+     * ({@link #databaseUnavailable}) or a concurrent transaction that won (serialization failure 40001, deadlock 40P01).
+     * Never a fault of the work itself.
+     */
+    public static boolean transientDatabase(Throwable e) {
+        return databaseUnavailable(e) != null || sqlState(e, "40001") != null || sqlState(e, "40P01") != null;
     }
 
     /** A unique constraint or an optimistic lock that a concurrent transaction won: a 409 to read again. */

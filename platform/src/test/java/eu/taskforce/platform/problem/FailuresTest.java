@@ -135,4 +135,15 @@ class FailuresTest {
     /** Vert.x names its timeout like this: recognised by name, as the driver's class is not on every classpath. */
     private static final class ConnectTimeoutException extends RuntimeException {
     }
+
+    @Test
+    void aConsumerTriesAgainOnlyWhatMayWorkTheNextTime() {
+        assertThat(Failures.transientDatabase(wrapped(sql("08001")))).isTrue(); // connection refused: PostgreSQL away
+        assertThat(Failures.transientDatabase(wrapped(sql("57P01")))).isTrue(); // backend terminated
+        assertThat(Failures.transientDatabase(wrapped(sql("40001")))).isTrue(); // serialization failure
+        assertThat(Failures.transientDatabase(wrapped(sql("40P01")))).isTrue(); // deadlock
+        assertThat(Failures.transientDatabase(wrapped(sql("23505")))).isFalse();
+        assertThat(Failures.transientDatabase(wrapped(sql("22001")))).isFalse();
+        assertThat(Failures.transientDatabase(new IllegalArgumentException("not a CloudEvent"))).isFalse();
+    }
 }

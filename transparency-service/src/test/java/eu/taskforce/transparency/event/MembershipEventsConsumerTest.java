@@ -34,6 +34,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,6 +66,15 @@ class MembershipEventsConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String jdbcUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String jdbcPassword;
 
     @Inject
     TopicNames topicNames;
@@ -217,6 +230,43 @@ class MembershipEventsConsumerTest {
         });
         assertThat(reasons.get(0)).contains("not of the form sha256:").doesNotContain("Jeanne");
         assertThat(reasons.get(1)).contains("ref is not the person");
+    }
+
+    /**
+     * PostgreSQL drops the consumer's connection while it applies an event (as a restart does): the event is applied a
+     * moment later on a new connection, never sent to the dead-letter topic. The test holds a lock that every
+     * consumer's inbox insert waits for, and ends the waiting backend twice, as an operator's restart would.
+     */
+    @Test
+    void anEventWhoseDatabaseConnectionIsLostIsAppliedLaterNotDeadLettered() throws Exception {
+        UUID organisation = UUID.randomUUID();
+        String name = "Lost connection AI " + organisation;
+        try (Connection blocker = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table processed_event in share mode");
+            send(cloudEvent(UUID.randomUUID().toString(), EventTypes.SIGNATORY_REGISTERED, organisation,
+                    signatory(organisation, name, "PT", null)));
+            send(cloudEvent(UUID.randomUUID().toString(), EventTypes.MEMBERSHIP_STARTED, organisation,
+                    new MembershipStarted(organisation, UUID.randomUUID(), name, LocalDate.of(2025, 11, 1))));
+            for (int attempt = 0; attempt < 2; attempt++) {
+                await().atMost(APPLIED_WITHIN).until(() -> terminateWaitingConsumers(blocker) > 0);
+            }
+            blocker.rollback();
+        }
+        Map<String, Object> participant = awaitParticipant(organisation, p -> true);
+        assertThat(participant.get("country")).as("the event whose connection was lost is applied").isEqualTo("PT");
+        assertThat(KafkaRecords.readAll(bootstrapServers, deadLetterTopic))
+                .noneMatch(r -> organisation.toString().equals(r.key()));
+    }
+
+    /** Ends every other backend of this database that waits for a lock; how many. */
+    private static int terminateWaitingConsumers(Connection blocker) throws SQLException {
+        try (ResultSet ended = blocker.createStatement().executeQuery("with waiting as materialized ("
+                + "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() "
+                + "and wait_event_type = 'Lock') select count(*) filter (where pg_terminate_backend(pid)) from waiting")) {
+            ended.next();
+            return ended.getInt(1);
+        }
     }
 
     static SignatoryRegistered signatory(UUID id, String name, String country, String website) {

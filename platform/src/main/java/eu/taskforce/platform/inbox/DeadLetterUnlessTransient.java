@@ -1,0 +1,60 @@
+package eu.taskforce.platform.inbox;
+
+import eu.taskforce.platform.problem.Failures;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import java.util.function.BiConsumer;
+
+/**
+ * The failure strategy of every incoming channel ({@code failure-strategy=dead-letter-unless-transient}): a record that
+ * cannot be applied (not a CloudEvent, data that does not fit its type) goes to the channel's dead-letter topic with
+ * its reason, and the records after it go on; a transient database failure that outlasted
+ * {@link ConsumerTransactions}' retries stops the channel (the connector's {@code fail} strategy) so that the record is
+ * read again by the next process instead of being lost from the service's projection.
+ */
+@ApplicationScoped
+@Identifier(DeadLetterUnlessTransient.STRATEGY)
+public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
+
+    public static final String STRATEGY = "dead-letter-unless-transient";
+
+    private final KafkaFailureHandler.Factory deadLetter;
+    private final KafkaFailureHandler.Factory stop;
+
+    public DeadLetterUnlessTransient(
+            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetter,
+            @Identifier(KafkaFailureHandler.Strategy.FAIL) KafkaFailureHandler.Factory stop) {
+        this.deadLetter = deadLetter;
+        this.stop = stop;
+    }
+
+    @Override
+    public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
+                                      KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
+        return choosing(deadLetter.create(config, vertx, consumer, reportFailure),
+                stop.create(config, vertx, consumer, reportFailure));
+    }
+
+    static KafkaFailureHandler choosing(KafkaFailureHandler deadLetter, KafkaFailureHandler stop) {
+        return new KafkaFailureHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
+                return (Failures.transientDatabase(reason) ? stop : deadLetter).handle(record, reason, metadata);
+            }
+
+            @Override
+            public void terminate() {
+                deadLetter.terminate();
+                stop.terminate();
+            }
+        };
+    }
+}
