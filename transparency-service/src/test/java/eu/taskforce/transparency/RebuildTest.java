@@ -216,6 +216,69 @@ class RebuildTest {
         assertThat(rows("meeting", building)).isPositive();
     }
 
+    /**
+     * An instance died in the middle of a rebuild (its lease ran out, nothing read yet): another instance, here this
+     * one, takes the rebuild over and completes it, and the register comes out the same.
+     */
+    @Test
+    void aRebuildWhoseInstanceDiedIsTakenOverAndCompleted() {
+        String office = token("office");
+        int served = given().auth().oauth2(office).get("/api/v1/transparency/rebuilds").then().statusCode(200)
+                .extract().path("servedGeneration");
+        Map<String, List<Map<String, Object>>> before = register();
+        int abandoned = insertBuilding("12345@gone-instance/1", "now() - interval '1 second'");
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> (Integer) given()
+                .auth().oauth2(office).get("/api/v1/transparency/rebuilds").then().statusCode(200).extract()
+                .path("servedGeneration"), g -> g == abandoned);
+        Map<String, List<Map<String, Object>>> after = register();
+        for (String list : LISTS) {
+            assertThat(after.get(list)).as(list).containsExactlyInAnyOrderElementsOf(before.get(list));
+        }
+        JsonPath status = given().auth().oauth2(office).get("/api/v1/transparency/rebuilds").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(status.getString("generations.find { it.generation == " + served + " }.status")).isEqualTo("RETIRED");
+        assertThat(status.getLong("recordsRead")).as("records read by the instance that took it over").isPositive();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select owner from register_generation where generation = :g").setParameter("g", abandoned)
+                .getSingleResult())).as("a served generation has no lease").isNull();
+    }
+
+    /** A rebuild whose instance is alive (its lease runs) is left to it: no other instance takes it or ends it. */
+    @Test
+    void aRebuildHeldByALiveInstanceIsLeftToIt() {
+        String office = token("office");
+        String alive = "23456@alive-instance/2";
+        int building = insertBuilding(alive, "now() + interval '10 minutes'");
+        try {
+            given().auth().oauth2(office).post("/api/v1/transparency/rebuilds").then().statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.equalTo("A rebuild is already running; wait until it has switched"));
+            // several of this instance's looks for abandoned rebuilds (every second in the tests) pass meanwhile
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() ->
+                    QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                                    "select owner, status from register_generation where generation = :g")
+                            .setParameter("g", building).getSingleResult()),
+                    row -> alive.equals(row[0]) && "BUILDING".equals(row[1]));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            update register_generation set status = 'FAILED', owner = null, lease_until = null,
+                                detail = 'ended by the test' where generation = :g""")
+                    .setParameter("g", building).executeUpdate());
+        }
+    }
+
+    /** A BUILDING generation held by {@code owner} with the lease ending at {@code leaseUntil} (SQL); its number. */
+    int insertBuilding(String owner, String leaseUntil) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int next = ((Number) em.createNativeQuery("select coalesce(max(generation), 0) + 1 from register_generation")
+                    .getSingleResult()).intValue();
+            em.createNativeQuery("insert into register_generation (generation, status, started_at, owner, lease_until) "
+                            + "values (:g, 'BUILDING', now(), :owner, " + leaseUntil + ")")
+                    .setParameter("g", next).setParameter("owner", owner).executeUpdate();
+            return next;
+        });
+    }
+
     /** The rows of a generation in a table (and a condition). */
     long rows(String tableAndCondition, int generation) {
         String sql = "select count(*) from " + tableAndCondition + (tableAndCondition.contains(" where ") ? " and" : " where")

@@ -128,6 +128,10 @@ class ManifestsTest {
                 .filter(v -> v.getName().equals("TASKFORCE_REGISTER_SIGNING_KEY_FILE")).findFirst().orElseThrow().getValue();
         var mount = transparency.getContainers().get(0).getVolumeMounts().get(0);
         assertThat(keyFile).startsWith(mount.getMountPath() + "/");
+        // without that file the service refuses to start: it never makes a key of its own here
+        assertThat(transparency.getContainers().get(0).getEnv())
+                .noneMatch(v -> v.getName().equals("TASKFORCE_REGISTER_GENERATE_SIGNING_KEY"));
+        assertThat(config.getData()).doesNotContainKey("TASKFORCE_REGISTER_GENERATE_SIGNING_KEY");
         assertThat(mount.getReadOnly()).isTrue();
         var volume = transparency.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst()
                 .orElseThrow();

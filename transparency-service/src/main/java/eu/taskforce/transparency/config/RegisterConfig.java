@@ -21,6 +21,15 @@ public interface RegisterConfig {
      */
     Optional<String> signingKeyFile();
 
+    /**
+     * Whether the register may make its signing key itself: in the database when no signing-key-file is set, or in that
+     * file when it does not exist yet. Off unless set, so that an instance without the key it was given refuses to start
+     * rather than sign with a key of its own; on for development and the tests, and in ./taskforce and
+     * docker-compose.yml (one machine, one database).
+     */
+    @WithDefault("false")
+    boolean generateSigningKey();
+
     /** The day of the Taskforce's constituent meeting, the start of the yearly cadence before any plenary is seen. */
     @WithDefault("2026-01-30")
     LocalDate constitutedOn();
@@ -32,6 +41,22 @@ public interface RegisterConfig {
     /** How often the consumers' lag behind the topics is measured for the metric. */
     @WithDefault("15s")
     Duration lagInterval();
+
+    /** Rebuilds of the read model. */
+    RebuildConfig rebuild();
+
+    interface RebuildConfig {
+        /**
+         * How long a rebuild stays with the instance that runs it without news from it; renewed while it reads. Past
+         * it, another instance (or this one restarted) takes the rebuild over where it was.
+         */
+        @WithDefault("30s")
+        Duration lease();
+
+        /** How often an instance looks for a rebuild whose lease ran out. */
+        @WithDefault("10s")
+        Duration takeoverCheck();
+    }
 
     /** Resolving commitments into openings (membership-service's disclosures). */
     DisclosuresConfig disclosures();

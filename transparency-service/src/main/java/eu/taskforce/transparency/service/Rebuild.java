@@ -1,11 +1,16 @@
 package eu.taskforce.transparency.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.kafka.TopicNames;
+import eu.taskforce.platform.problem.Failures;
 import eu.taskforce.platform.problem.ProblemException;
+import eu.taskforce.transparency.config.RegisterConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -21,10 +26,11 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,34 +38,47 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Rebuilds the read model from the topics into a new generation while the served one keeps answering. A plain Kafka
  * consumer without a consumer group reads every partition from offset 0 in a thread of its own up to the end offsets
- * taken when it started; meanwhile the live consumers write every new event to both generations. Once it has caught
- * up, one transaction makes the new generation the served one, and the old one is deleted. Each entry derived again is
- * checked against the log: the log is never rebuilt, only corrected.
+ * taken when the rebuild began; meanwhile the live consumers write every new event to both generations. Once it has
+ * caught up, one transaction checks that it has (the positions recorded against the end offsets) and makes the new
+ * generation the served one, and the old one is deleted. Each entry derived again is checked against the log: the log
+ * is never rebuilt, only corrected.
+ *
+ * <p>The rebuild's state is in {@code register_generation}, not in the instance that runs it: the instance holds a
+ * lease, renewed while it reads, and records after each batch how far it has read. An instance that stops gives the
+ * lease back; one that dies lets it run out. Either way, every instance looks for a rebuild whose lease ran out and
+ * takes it over where it was (records applied twice are no-ops through the inbox), so starting or stopping instances
+ * never ends a rebuild.
  */
 @ApplicationScoped
 public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Long>> OFFSETS = new TypeReference<>() {
+    };
 
     private final EntityManager em;
     private final Ingest ingest;
     private final Projector projector;
     private final Generations generations;
     private final TopicNames topicNames;
+    private final RegisterConfig.RebuildConfig config;
     private final String bootstrapServers;
+    /** This instance, as the holder of a lease. */
+    private final String instance = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
     private final AtomicLong applied = new AtomicLong();
     private volatile Thread worker;
     private volatile boolean stopping;
-    private volatile Map<TopicPartition, Long> target = Map.of();
     private volatile SwitchHold hold;
 
-    public Rebuild(EntityManager em, Ingest ingest, Projector projector, Generations generations,
-                   TopicNames topicNames, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public Rebuild(EntityManager em, Ingest ingest, Projector projector, Generations generations, TopicNames topicNames,
+                   RegisterConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.em = em;
         this.ingest = ingest;
         this.projector = projector;
         this.generations = generations;
         this.topicNames = topicNames;
+        this.config = config.rebuild();
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -86,7 +105,7 @@ public class Rebuild {
         return next;
     }
 
-    /** Starts a rebuild into a new generation; a 409 while one is running. */
+    /** Starts a rebuild into a new generation, held by this instance; a 409 while one is running (on any instance). */
     public synchronized Status start() {
         if (generations.building().isPresent()) {
             throw ProblemException.conflict("A rebuild is already running; wait until it has switched");
@@ -95,51 +114,81 @@ public class Rebuild {
             int next = ((Number) em.createNativeQuery("select coalesce(max(generation), 0) + 1 from register_generation")
                     .getSingleResult()).intValue();
             em.createNativeQuery("""
-                            insert into register_generation (generation, status, started_at) values (:g, 'BUILDING', now())""")
-                    .setParameter("g", next).executeUpdate();
+                            insert into register_generation (generation, status, started_at, owner, lease_until)
+                            values (:g, 'BUILDING', now(), :owner, now() + make_interval(secs => :lease))""")
+                    .setParameter("g", next).setParameter("owner", instance)
+                    .setParameter("lease", (double) config.lease().toSeconds()).executeUpdate();
             return next;
         });
-        applied.set(0);
-        stopping = false;
-        worker = new Thread(() -> run(generation), "register-rebuild-" + generation);
-        worker.setDaemon(true);
-        worker.start();
+        startWorker(generation);
         return status();
     }
 
     public Status status() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select generation, status, started_at, switched_at, detail from register_generation
-                        order by generation desc limit 10""").getResultList();
-        Map<String, Long> offsets = new HashMap<>();
-        target.forEach((tp, offset) -> offsets.put(tp.toString(), offset));
-        return new Status(generations.served(), generations.building().orElse(null), applied.get(), offsets,
+                        select generation, status, started_at, switched_at, detail, records_read, target
+                        from register_generation order by generation desc limit 10""").getResultList();
+        Optional<Object[]> latest = rows.stream().filter(r -> Generations.BUILDING.equals(r[1])).findFirst()
+                .or(() -> rows.stream().findFirst());
+        return new Status(generations.served(), generations.building().orElse(null),
+                latest.map(r -> ((Number) r[5]).longValue()).orElse(0L),
+                latest.map(r -> offsets((String) r[6])).orElse(Map.of()),
                 rows.stream().map(r -> new GenerationRow(((Number) r[0]).intValue(), (String) r[1],
                         r[2] == null ? null : Projector.utc(Projector.instant(r[2])),
                         r[3] == null ? null : Projector.utc(Projector.instant(r[3])), (String) r[4])).toList());
     }
 
-    /** True while a rebuild's thread is running. */
+    /** True while a rebuild's thread is running in this instance. */
     public boolean running() {
         Thread current = worker;
         return current != null && current.isAlive();
     }
 
-    /**
-     * A rebuild does not survive a restart (its consumer has no committed offsets to resume from): a generation left
-     * BUILDING by a stopped service is marked FAILED and deleted, so that the live consumers stop writing to it and
-     * the AI Office can start again.
-     */
-    void abandonInterrupted(@Observes StartupEvent startup) {
-        generations.building().ifPresent(generation -> {
-            LOG.warnf("Generation %d was being rebuilt when the service stopped; it is dropped", generation);
-            fail(generation, "interrupted by a restart of the service");
+    /** Takes over a rebuild whose lease ran out: its holder died, or stopped and gave it back. */
+    @Scheduled(every = "${taskforce.register.rebuild.takeover-check:10s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void takeOverAbandoned() {
+        if (running() || stopping) {
+            return;
+        }
+        Optional<Integer> taken = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Number> due = em.createNativeQuery("""
+                            select generation from register_generation
+                            where status = 'BUILDING' and (lease_until is null or lease_until < now())
+                            for update skip locked""").getResultList();
+            due.stream().findFirst().ifPresent(g -> em.createNativeQuery("""
+                            update register_generation set owner = :owner, lease_until = now() + make_interval(secs => :lease)
+                            where generation = :g""")
+                    .setParameter("owner", instance).setParameter("lease", (double) config.lease().toSeconds())
+                    .setParameter("g", g.intValue()).executeUpdate());
+            return due.stream().findFirst().map(Number::intValue);
+        });
+        taken.ifPresent(generation -> {
+            LOG.infof("Taking over the rebuild of generation %d, whose lease ran out", generation);
+            startWorker(generation);
         });
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
+        Thread current = worker;
+        if (current != null) {
+            try {
+                current.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void startWorker(int generation) {
+        applied.set(0);
+        stopping = false;
+        worker = new Thread(() -> run(generation), "register-rebuild-" + generation);
+        worker.setDaemon(true);
+        worker.start();
     }
 
     private void run(int generation) {
@@ -159,24 +208,46 @@ public class Rebuild {
                 }
             }
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            target = end;
-            LOG.infof("Rebuilding the register into generation %d up to %s", generation, end);
+            Progress progress = progress(generation);
+            Map<TopicPartition, Long> end = progress.target().isEmpty()
+                    ? consumer.endOffsets(partitions, Duration.ofSeconds(30)) : partitions(progress.target());
+            for (TopicPartition partition : partitions) {
+                Long position = progress.positions().get(partition.toString());
+                if (position == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seek(partition, position);
+                }
+            }
+            applied.set(progress.recordsRead());
+            LOG.infof("Rebuilding the register into generation %d up to %s, from %s", generation, end,
+                    progress.positions().isEmpty() ? "the beginning" : progress.positions());
+            checkpoint(generation, consumer, end);
             while (!caughtUp(consumer, end)) {
                 if (stopping) {
-                    fail(generation, "stopped with the service before it caught up");
+                    release(generation);
                     return;
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     apply(record, contractTopics.get(record.topic()), generation);
                 }
+                if (!checkpoint(generation, consumer, end)) {
+                    LOG.warnf("The lease on the rebuild of generation %d was lost; another instance goes on", generation);
+                    return;
+                }
             }
-            waitForRelease();
-            switchTo(generation);
+            if (waitForRelease(generation)) {
+                switchTo(generation);
+            }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "The rebuild of generation %d failed", generation);
-            fail(generation, "failed: " + e.getClass().getSimpleName());
+            if (Failures.transientDatabase(e)) {
+                LOG.warnf("The rebuild of generation %d stops while the database is away; it is taken over later",
+                        generation);
+                release(generation);
+            } else {
+                LOG.errorf(e, "The rebuild of generation %d failed", generation);
+                fail(generation, "failed: " + e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -190,35 +261,110 @@ public class Rebuild {
         }
     }
 
-    private void waitForRelease() {
+    /** The rebuild's recorded state: how far it read, where it must get to, how many records it read. */
+    private record Progress(Map<String, Long> positions, Map<String, Long> target, long recordsRead) {
+    }
+
+    private Progress progress(int generation) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                        "select positions, target, records_read from register_generation where generation = :g")
+                .setParameter("g", generation).getSingleResult());
+        return new Progress(offsets((String) row[0]), offsets((String) row[1]), ((Number) row[2]).longValue());
+    }
+
+    /**
+     * Records how far the rebuild has read (every record before these positions is applied) and renews the lease;
+     * false when the lease is no longer this instance's.
+     */
+    private boolean checkpoint(int generation, KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        Map<String, Long> positions = new TreeMap<>();
+        end.keySet().forEach(p -> positions.put(p.toString(), consumer.position(p, Duration.ofSeconds(30))));
+        Map<String, Long> target = new TreeMap<>();
+        end.forEach((p, offset) -> target.put(p.toString(), offset));
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        update register_generation set positions = :positions, target = :target,
+                            records_read = :records, lease_until = now() + make_interval(secs => :lease)
+                        where generation = :g and owner = :owner and status = 'BUILDING'""")
+                .setParameter("positions", json(positions)).setParameter("target", json(target))
+                .setParameter("records", applied.get()).setParameter("lease", (double) config.lease().toSeconds())
+                .setParameter("g", generation).setParameter("owner", instance).executeUpdate() == 1);
+    }
+
+    /** Renews this instance's lease on a generation; false when it is no longer this instance's. */
+    private boolean renew(int generation) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        update register_generation set lease_until = now() + make_interval(secs => :lease)
+                        where generation = :g and owner = :owner and status = 'BUILDING'""")
+                .setParameter("lease", (double) config.lease().toSeconds()).setParameter("g", generation)
+                .setParameter("owner", instance).executeUpdate() == 1);
+    }
+
+    /** Gives the lease back, so that another instance takes the rebuild over at its next look. */
+    private void release(int generation) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update register_generation set lease_until = now() where generation = :g and owner = :owner""")
+                .setParameter("g", generation).setParameter("owner", instance).executeUpdate());
+        LOG.infof("Rebuild of generation %d handed back (%d records read so far)", generation, applied.get());
+    }
+
+    /** The module tests' hold; the lease is renewed meanwhile. False if the lease was lost while held. */
+    private boolean waitForRelease(int generation) {
         SwitchHold held = hold;
         if (held == null) {
-            return;
+            return true;
         }
         hold = null;
         held.caughtUp().countDown();
         try {
-            held.release().await(5, TimeUnit.MINUTES);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (!held.release().await(1, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
+                if (!renew(generation)) {
+                    return false;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return true;
     }
 
     private static boolean caughtUp(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), Duration.ofSeconds(30)) >= e.getValue());
     }
 
+    /**
+     * One transaction: checks that the generation is still this instance's and has read up to its end offsets (as
+     * recorded), retires the served generation and serves the new one; then deletes the old one's rows.
+     */
     private void switchTo(int generation) {
-        int previous = QuarkusTransaction.requiringNew().call(() -> {
+        Integer previous = QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) em.createNativeQuery("""
+                            select owner, status, positions, target from register_generation where generation = :g
+                            for update""").setParameter("g", generation).getSingleResult();
+            Map<String, Long> positions = offsets((String) row[2]);
+            Map<String, Long> target = offsets((String) row[3]);
+            boolean caughtUp = target.entrySet().stream()
+                    .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+            if (!instance.equals(row[0]) || !Generations.BUILDING.equals(row[1]) || !caughtUp) {
+                LOG.warnf("Generation %d is not switched to: held by %s, %s, read %s of %s", generation, row[0], row[1],
+                        positions, target);
+                return null;
+            }
             int served = generations.served();
             // waits for the live consumers' transactions (they hold a share lock on these rows), and every one after
             // this commit writes to the new generation
             em.createNativeQuery("update register_generation set status = 'RETIRED', switched_at = now() where status = 'SERVING'")
                     .executeUpdate();
-            em.createNativeQuery("update register_generation set status = 'SERVING', switched_at = now() where generation = :g")
+            em.createNativeQuery("""
+                            update register_generation set status = 'SERVING', switched_at = now(), owner = null,
+                                lease_until = null
+                            where generation = :g""")
                     .setParameter("g", generation).executeUpdate();
             return served;
         });
+        if (previous == null) {
+            return;
+        }
         LOG.infof("Generation %d of the register is served now (%d records read); deleting generation %d",
                 generation, applied.get(), previous);
         QuarkusTransaction.requiringNew().run(() -> projector.delete(previous));
@@ -226,10 +372,43 @@ public class Rebuild {
 
     private void fail(int generation, String detail) {
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update register_generation set status = 'FAILED', detail = :detail where generation = :g")
+            em.createNativeQuery("""
+                            update register_generation set status = 'FAILED', detail = :detail, owner = null,
+                                lease_until = null
+                            where generation = :g""")
                     .setParameter("g", generation).setParameter("detail", detail).executeUpdate();
             projector.delete(generation);
         });
+    }
+
+    private static Map<TopicPartition, Long> partitions(Map<String, Long> offsets) {
+        Map<TopicPartition, Long> partitions = new java.util.HashMap<>();
+        offsets.forEach((name, offset) -> {
+            int dash = name.lastIndexOf('-');
+            partitions.put(new TopicPartition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1))), offset);
+        });
+        return partitions;
+    }
+
+    private static Map<String, Long> offsets(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, OFFSETS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable rebuild offsets", e);
+        }
+    }
+
+    private static String json(Map<String, Long> offsets) {
+        try {
+            return JSON.writeValueAsString(offsets);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "localhost" : host;
     }
 
     Optional<Thread> worker() {
