@@ -31,6 +31,13 @@ public interface GatewayConfig {
     /** The merged OpenAPI document. */
     OpenApi openapi();
 
+    /**
+     * The proxies in front of the gateway (addresses or CIDR blocks): only from them is {@code X-Forwarded-For}
+     * believed ({@code security.ClientAddress}). None by default: the connection's peer is the client.
+     */
+    @WithName("trusted-proxies")
+    Optional<List<String>> trustedProxies();
+
     /** The composed personal-data routes ({@code personaldata.PersonalDataRoutes}). */
     @WithName("personal-data")
     PersonalData personalData();

@@ -62,7 +62,7 @@ public class GatewayRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), routes.client())
                     .origin(context -> origin.apply(context.client()))
                     .addInterceptor(new UpstreamInterceptor(upstream, () -> origin.apply(routes.freshClient()),
-                            routes.config().upstreams().retryBodyLimit().asLongValue()));
+                            routes.config().upstreams().retryBodyLimit().asLongValue(), callers::address));
             for (String path : new String[] {upstream.prefix(), upstream.prefix() + "/*"}) {
                 if (!upstream.route().isPublic()) {
                     router.route(path).handler(context -> {

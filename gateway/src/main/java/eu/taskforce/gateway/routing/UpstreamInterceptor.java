@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
@@ -45,15 +46,19 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     private final Upstream upstream;
     private final Supplier<Future<HttpClientRequest>> freshRequest;
     private final long retryBodyLimit;
+    private final Function<HttpServerRequest, String> clientAddress;
 
     /**
      * @param freshRequest   a request to the service on a new connection of its own ({@link Routes#freshClient()})
      * @param retryBodyLimit the largest body of a write with an Idempotency-Key that is kept to be sent again
+     * @param clientAddress  the client's address, told to the service ({@code security.ClientAddress})
      */
-    UpstreamInterceptor(Upstream upstream, Supplier<Future<HttpClientRequest>> freshRequest, long retryBodyLimit) {
+    UpstreamInterceptor(Upstream upstream, Supplier<Future<HttpClientRequest>> freshRequest, long retryBodyLimit,
+                        Function<HttpServerRequest, String> clientAddress) {
         this.upstream = upstream;
         this.freshRequest = freshRequest;
         this.retryBodyLimit = retryBodyLimit;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -67,7 +72,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
             response.putHeader("Retry-After", Long.toString(breaker.retryAfterSeconds()));
             return Future.succeededFuture(response);
         }
-        forwardedHeaders(request, incoming);
+        forwardedHeaders(request, incoming, clientAddress.apply(incoming));
         // the path the router matched (dot segments resolved), so the service sees what the gateway checked
         String query = incoming.query();
         request.setURI(HttpUtils.normalizePath(incoming.path()) + (query == null ? "" : "?" + query));
@@ -210,11 +215,11 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     }
 
     /** Lets a service build links (Location, Link: next) with the address the client used, not its own. */
-    private static void forwardedHeaders(ProxyRequest request, HttpServerRequest incoming) {
+    private static void forwardedHeaders(ProxyRequest request, HttpServerRequest incoming, String client) {
         MultiMap headers = request.headers();
         // the gateway is the edge: what a client claims about earlier hops is not passed on
         headers.remove("Forwarded");
-        headers.set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-For", client);
         headers.set("X-Forwarded-Proto", incoming.scheme());
         // the request's authority: the Host header over HTTP/1.1, the :authority pseudo-header over HTTP/2 (no Host)
         HostAndPort authority = incoming.authority();

@@ -3,6 +3,7 @@ package eu.taskforce.gateway.security;
 import eu.taskforce.gateway.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -16,6 +17,17 @@ public class Callers {
 
     public static final String REALM = "taskforce";
 
+    private final ClientAddress clientAddress;
+
+    public Callers(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
+    }
+
+    /** The client's address ({@link ClientAddress}): what the rate limits and the services are told. */
+    public String address(HttpServerRequest request) {
+        return clientAddress.of(request);
+    }
+
     /** A route that is not public: 401 with a challenge when no token came. */
     public void requireToken(RoutingContext context) {
         if (identity(context) != null) {
@@ -27,11 +39,11 @@ public class Callers {
     }
 
     /**
-     * The rate-limit key: the token's subject, or the client's address when anonymous: the connection's, never a
-     * forwarding header the client could set to anything.
+     * The rate-limit key: the token's subject, or the client's address when anonymous: the connection's, or what a
+     * trusted proxy says it is, never a forwarding header the client could set to anything.
      */
     public String key(RoutingContext context) {
-        return keyOf(identity(context), context.request().remoteAddress().hostAddress());
+        return keyOf(identity(context), address(context.request()));
     }
 
     /** The key of a signed-in caller ({@code identity}) or, when null, of the connection's {@code address}. */
