@@ -13,6 +13,11 @@ public final class CloudEvents {
     public static final String HEADER_SUBJECT = "ce_subject";
     public static final String HEADER_TIME = "ce_time";
     public static final String HEADER_DATA_SCHEMA = "ce_dataschema";
+    /**
+     * The CloudEvents distributed-tracing extension: the W3C {@code traceparent} of the span that published the event
+     * (a child of the request that recorded it). Optional: an event recorded outside any trace has none.
+     */
+    public static final String HEADER_TRACEPARENT = "ce_traceparent";
     public static final String HEADER_CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 

@@ -74,7 +74,7 @@ class LogRedactionTest {
         assertThat(accessLogLine("calendar-1"))
                 .matches("127\\.0\\.0\\.1 \"GET " + CALENDAR
                         + "\\[redacted]\\?access_token=\\[redacted]&limit=5&%74oken=\\[redacted] HTTP/1\\.1\" 200 \\d+ \\d+ ms"
-                        + " req=calendar-1 traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+                        + " req=calendar-1 trace=[0-9a-f]{32} span=[0-9a-f]{16}");
     }
 
     @Test

@@ -42,6 +42,19 @@ public interface GatewayConfig {
     @WithName("personal-data")
     PersonalData personalData();
 
+    /** The gateway's own Prometheus endpoint ({@code metrics.GatewayMetrics}). */
+    Metrics metrics();
+
+    interface Metrics {
+        /**
+         * The client addresses that may read {@code /q/metrics} (the gateway's port is the public one, and Quarkus's
+         * management interface would move the health checks off it too); anyone else gets a 404.
+         */
+        @WithName("allowed-addresses")
+        @WithDefault("127.0.0.1,0:0:0:0:0:0:0:1")
+        List<String> allowedAddresses();
+    }
+
     interface Route {
         /** The path prefix, for example {@code /api/v1/membership}. */
         String prefix();

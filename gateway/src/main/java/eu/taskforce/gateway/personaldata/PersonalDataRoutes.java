@@ -5,7 +5,6 @@ import eu.taskforce.gateway.ratelimit.RateLimiter;
 import eu.taskforce.gateway.routing.Routes;
 import eu.taskforce.gateway.routing.Upstream;
 import eu.taskforce.gateway.security.Callers;
-import eu.taskforce.gateway.tracing.TraceContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
@@ -205,11 +204,10 @@ public class PersonalDataRoutes {
                 .setIdleTimeout(upstream.route().timeout().toMillis())
                 .putHeader("Authorization", context.request().getHeader("Authorization"))
                 .putHeader("Accept", "application/json");
-        for (String header : List.of("X-Request-Id", TraceContext.TRACEPARENT, TraceContext.TRACESTATE)) {
-            String value = context.request().getHeader(header);
-            if (value != null) {
-                options.putHeader(header, value);
-            }
+        // traceparent: OpenTelemetry's client span adds its own (the caller's would make it a sibling, not a child)
+        String requestId = context.request().getHeader("X-Request-Id");
+        if (requestId != null) {
+            options.putHeader("X-Request-Id", requestId);
         }
         if (body != null) {
             options.putHeader("Content-Type", "application/json");

@@ -1,5 +1,6 @@
 package eu.taskforce.gateway.routing;
 
+import eu.taskforce.gateway.metrics.GatewayMetrics;
 import eu.taskforce.gateway.problem.Problems;
 import eu.taskforce.gateway.ratelimit.RateLimiter;
 import eu.taskforce.gateway.security.Callers;
@@ -34,11 +35,13 @@ public class GatewayRoutes {
     private final Routes routes;
     private final RateLimiter rateLimiter;
     private final Callers callers;
+    private final GatewayMetrics metrics;
 
-    public GatewayRoutes(Routes routes, RateLimiter rateLimiter, Callers callers) {
+    public GatewayRoutes(Routes routes, RateLimiter rateLimiter, Callers callers, GatewayMetrics metrics) {
         this.routes = routes;
         this.rateLimiter = rateLimiter;
         this.callers = callers;
+        this.metrics = metrics;
     }
 
     void filters(@Observes Filters filters) {
@@ -46,6 +49,7 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
+        metrics.register(routes.all());
         for (Upstream upstream : routes.all()) {
             // no WebSocket tunnels: no service offers one, and a tunnel would bypass the interceptor (breaker, headers)
             Function<HttpClient, Future<HttpClientRequest>> origin = client -> client.request(new RequestOptions()
@@ -64,6 +68,11 @@ public class GatewayRoutes {
                     .addInterceptor(new UpstreamInterceptor(upstream, () -> origin.apply(routes.freshClient()),
                             routes.config().upstreams().retryBodyLimit().asLongValue(), callers::address));
             for (String path : new String[] {upstream.prefix(), upstream.prefix() + "/*"}) {
+                // first, so that a 401 or a 429 of the route is counted with its answers
+                router.route(path).handler(context -> {
+                    metrics.time(context, upstream);
+                    context.next();
+                });
                 if (!upstream.route().isPublic()) {
                     router.route(path).handler(context -> {
                         if (upstream.isPublic(context.normalizedPath())) {
@@ -117,6 +126,7 @@ public class GatewayRoutes {
             context.next();
             return;
         }
+        metrics.rateLimited(upstream);
         context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
         Problems.send(context, 429, "rate-limited", "Too many requests",
                 "More than " + decision.limit() + " requests in " + decision.windowSeconds()

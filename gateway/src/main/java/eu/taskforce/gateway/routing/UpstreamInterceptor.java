@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Wraps each call to one service: the circuit breaker, the headers the service needs (X-Forwarded-*, the request id
- * and traceparent are already on the request), the body limit for chunked bodies, and problem+json when the call
+ * Wraps each call to one service: the circuit breaker, the headers the service needs (X-Forwarded-*; the request id
+ * is already on the request, the traceparent is OpenTelemetry's client span's), the body limit for chunked bodies, and problem+json when the call
  * fails: 502 when the service cannot be reached, 504 when it stays silent past the route's timeout, 503 while the
  * circuit is open.
  */
@@ -219,6 +219,10 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         MultiMap headers = request.headers();
         // the gateway is the edge: what a client claims about earlier hops is not passed on
         headers.remove("Forwarded");
+        // the caller's trace context: the gateway's client span sends its own, a child in the same trace (sending the
+        // caller's as well would make the service's span a sibling of the gateway's, or duplicate the header)
+        headers.remove("traceparent");
+        headers.remove("tracestate");
         headers.set("X-Forwarded-For", client);
         headers.set("X-Forwarded-Proto", incoming.scheme());
         // the request's authority: the Host header over HTTP/1.1, the :authority pseudo-header over HTTP/2 (no Host)

@@ -13,10 +13,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an X-Request-Id (the caller's, when it is a sane one) and a W3C trace context before anything
- * else runs, so that every answer (a CORS preflight, a 401, a 429 too) carries the id and every log line of the
- * request names it. Both are set on the request's headers, which the proxy forwards and the access log reads. The
- * access log reads the request's path and query from here too, with their secrets redacted.
+ * Gives every request an X-Request-Id (the caller's, when it is a sane one) before anything else runs, so that every
+ * answer (a CORS preflight, a 401, a 429 too) carries the id and every log line of the request names it. It is set on
+ * the request's headers, which the proxy forwards and the access log reads. The trace is OpenTelemetry's
+ * (quarkus-opentelemetry): the server span continues a valid caller's {@code traceparent} or starts a trace, puts
+ * {@code traceId} and {@code spanId} in the MDC, and the client span of the call to the service sends its own
+ * {@code traceparent}. The access log reads the request's path and query from here too, with their secrets redacted.
  */
 @ApplicationScoped
 public class RequestTracing {
@@ -24,7 +26,6 @@ public class RequestTracing {
     public static final String REQUEST_ID = "X-Request-Id";
     /** MDC keys, named in quarkus.log.console.format. */
     public static final String MDC_REQUEST_ID = "requestId";
-    public static final String MDC_TRACE_ID = "traceId";
 
     /** Before CORS (300) and authentication (200): those may answer on their own. */
     static final int PRIORITY = 400;
@@ -43,16 +44,9 @@ public class RequestTracing {
             requestId = randomUuid();
             request.headers().set(REQUEST_ID, requestId);
         }
-        TraceContext trace = TraceContext.continueFrom(request.getHeader(TraceContext.TRACEPARENT));
-        request.headers().set(TraceContext.TRACEPARENT, trace.header());
-        if (!trace.continued()) {
-            // tracestate belongs to the caller's trace, which did not make it
-            request.headers().remove(TraceContext.TRACESTATE);
-        }
         context.response().putHeader(REQUEST_ID, requestId);
         // Quarkus keeps the MDC in the request's (duplicated) Vert.x context: it follows the request's callbacks
         MDC.put(MDC_REQUEST_ID, requestId);
-        MDC.put(MDC_TRACE_ID, trace.traceId());
         context.put(SecretRedaction.LOGGED_URI, SecretRedaction.uri(path(context), request.query()));
         context.next();
     }

@@ -1,6 +1,8 @@
 package eu.taskforce.platform.inbox;
 
 import eu.taskforce.platform.problem.Failures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -26,28 +28,42 @@ public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
 
     public static final String STRATEGY = "dead-letter-unless-transient";
 
+    /** Records sent to a dead-letter topic, per channel and topic (alert: docs/operations.md). */
+    public static final String DEAD_LETTERS_METRIC = "taskforce.consumer.dead.letters";
+
     private final KafkaFailureHandler.Factory deadLetter;
     private final KafkaFailureHandler.Factory stop;
+    private final MeterRegistry registry;
 
     public DeadLetterUnlessTransient(
             @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetter,
-            @Identifier(KafkaFailureHandler.Strategy.FAIL) KafkaFailureHandler.Factory stop) {
+            @Identifier(KafkaFailureHandler.Strategy.FAIL) KafkaFailureHandler.Factory stop, MeterRegistry registry) {
         this.deadLetter = deadLetter;
         this.stop = stop;
+        this.registry = registry;
     }
 
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
                                       KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
+        Counter deadLetters = Counter.builder(DEAD_LETTERS_METRIC)
+                .description("Records this consumer could never process, sent to its dead-letter topic")
+                .tag("channel", config.getChannel())
+                .tag("topic", config.getTopic().orElse(config.getChannel()))
+                .register(registry);
         return choosing(deadLetter.create(config, vertx, consumer, reportFailure),
-                stop.create(config, vertx, consumer, reportFailure));
+                stop.create(config, vertx, consumer, reportFailure), deadLetters::increment);
     }
 
-    static KafkaFailureHandler choosing(KafkaFailureHandler deadLetter, KafkaFailureHandler stop) {
+    static KafkaFailureHandler choosing(KafkaFailureHandler deadLetter, KafkaFailureHandler stop, Runnable onDeadLetter) {
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-                return (Failures.transientDatabase(reason) ? stop : deadLetter).handle(record, reason, metadata);
+                if (Failures.transientDatabase(reason)) {
+                    return stop.handle(record, reason, metadata);
+                }
+                onDeadLetter.run();
+                return deadLetter.handle(record, reason, metadata);
             }
 
             @Override

@@ -73,7 +73,7 @@ public class MembershipReplica {
      * database failure is tried again ({@link ConsumerTransactions}).
      */
     public void consume(String consumer, ConsumerRecord<String, String> record) {
-        transactions.inTransaction(() -> applyOnce(consumer, record));
+        transactions.inTransaction(record, () -> applyOnce(consumer, record));
     }
 
     private void applyOnce(String consumer, ConsumerRecord<String, String> record) {

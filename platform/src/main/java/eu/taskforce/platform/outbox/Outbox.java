@@ -2,6 +2,7 @@ package eu.taskforce.platform.outbox;
 
 import eu.taskforce.contracts.EventJson;
 import eu.taskforce.contracts.EventType;
+import eu.taskforce.platform.tracing.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -47,6 +48,8 @@ public class Outbox {
         event.dataSchema = type.dataSchema();
         event.payload = EventJson.write(payload);
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // the relay publishes on its own thread, later: the trace goes with the row
+        event.traceParent = TraceParents.current();
         entityManager.persist(event);
         relayOnCommit();
         return event.id;

@@ -40,6 +40,10 @@ public class OutboxEvent {
     @Column(name = "occurred_at", nullable = false)
     public OffsetDateTime occurredAt;
 
+    /** The W3C traceparent of the span that recorded the event; null outside any trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 

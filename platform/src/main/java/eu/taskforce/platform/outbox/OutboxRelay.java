@@ -2,7 +2,13 @@ package eu.taskforce.platform.outbox;
 
 import eu.taskforce.contracts.CloudEvents;
 import eu.taskforce.platform.kafka.TopicNames;
+import eu.taskforce.platform.tracing.TraceParents;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -62,6 +68,9 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final String source;
     private final AtomicLong pending = new AtomicLong();
+    /** When the oldest event still waiting was recorded, as of the last pass; null when none waits. */
+    private volatile OffsetDateTime oldestPending;
+    private final Tracer tracer;
 
     private final ExecutorService afterCommitPasses = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
@@ -77,14 +86,26 @@ public class OutboxRelay {
     private boolean stopped;
 
     public OutboxRelay(EntityManager entityManager, OutboxConfig config, TopicNames topicNames, MeterRegistry registry,
+                       Tracer tracer,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
         this.config = config;
         this.topicNames = topicNames;
+        this.tracer = tracer;
         this.bootstrapServers = bootstrapServers;
         this.source = CloudEvents.source(applicationName);
         registry.gauge("taskforce.outbox.pending", pending);
+        // computed when scraped, so it keeps growing while the relay is stuck (Kafka or the database away)
+        Gauge.builder("taskforce.outbox.oldest.age", this, OutboxRelay::oldestPendingAgeSeconds)
+                .description("Seconds since the oldest event not yet published was recorded (0: none waits)")
+                .baseUnit("seconds").register(registry);
+    }
+
+    /** Seconds since the oldest unpublished event was recorded, as of the last pass; 0 when none waits. */
+    public double oldestPendingAgeSeconds() {
+        OffsetDateTime oldest = oldestPending;
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now(ZoneOffset.UTC)).toMillis() / 1000.0);
     }
 
     /** Events recorded and not yet acknowledged by Kafka, as of the last relay pass. */
@@ -163,13 +184,18 @@ public class OutboxRelay {
                     .setParameter("limit", config.batchSize())
                     .getResultList();
             if (batch.isEmpty()) {
+                oldestPending = null;
                 return new Pass(0, null);
             }
+            oldestPending = batch.get(0).occurredAt;
             List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+            List<Span> spans = new ArrayList<>(batch.size());
             String failure = null;
             try {
                 for (OutboxEvent event : batch) {
-                    Future<RecordMetadata> send = producer().send(toRecord(event));
+                    Span span = publishSpan(event);
+                    spans.add(span);
+                    Future<RecordMetadata> send = producer().send(toRecord(event, span));
                     sends.add(send);
                     if (failedAlready(send)) {
                         // Refused at once (no metadata within max.block.ms while Kafka is away): send nothing after
@@ -185,7 +211,9 @@ public class OutboxRelay {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (int i = 0; i < sends.size(); i++) {
                 try {
-                    sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    RecordMetadata sent = sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    spans.get(i).setAttribute("messaging.destination.partition.id", Integer.toString(sent.partition()))
+                            .setAttribute("messaging.kafka.offset", sent.offset());
                     if (failure == null) {
                         batch.get(i).publishedAt = now;
                         published++;
@@ -193,15 +221,27 @@ public class OutboxRelay {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = rootMessage(e);
+                    spans.get(i).setStatus(StatusCode.ERROR, failure);
                 } catch (Exception e) {
                     failure = failure == null ? rootMessage(e) : failure;
+                    spans.get(i).setStatus(StatusCode.ERROR, failure);
                 }
+            }
+            // a span made for an event whose send never started (after a refused one) ends too, marked as such
+            for (int i = 0; i < spans.size(); i++) {
+                if (i >= sends.size()) {
+                    spans.get(i).setStatus(StatusCode.ERROR, "not sent");
+                }
+                spans.get(i).end();
             }
             pending.addAndGet(-published);
             if (failure != null) {
                 OutboxEvent stuck = batch.get(published);
                 stuck.attempts++;
                 stuck.lastError = truncate(failure, 1000);
+                oldestPending = stuck.occurredAt;
+            } else {
+                oldestPending = null; // all that waited is out, or the next batch of this pass says what still waits
             }
             return new Pass(published, failure);
         });
@@ -223,7 +263,24 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
+    /**
+     * The publish span of one event: a child of the span that recorded it (the request's), so that the trace goes on
+     * from the request through the relay to the consumers, which continue from {@code ce_traceparent}.
+     */
+    private Span publishSpan(OutboxEvent event) {
+        String topic = topicNames.of(event.topic);
+        return tracer.spanBuilder(topic + " publish")
+                .setParent(TraceParents.parent(event.traceParent))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.message.id", event.id.toString())
+                .setAttribute("cloudevents.event_type", event.type)
+                .startSpan();
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent event, Span span) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topicNames.of(event.topic), event.subject,
                 event.payload);
         header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
@@ -234,6 +291,10 @@ public class OutboxRelay {
         header(record, CloudEvents.HEADER_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt));
         header(record, CloudEvents.HEADER_DATA_SCHEMA, event.dataSchema);
         header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
+        String traceparent = TraceParents.of(span.getSpanContext());
+        if (traceparent != null) {
+            header(record, CloudEvents.HEADER_TRACEPARENT, traceparent);
+        }
         return record;
     }
 

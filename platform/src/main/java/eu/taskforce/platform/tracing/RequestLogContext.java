@@ -12,23 +12,23 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Names the request in every log line the service writes for it: the gateway's {@code X-Request-Id} and the trace
- * id of the W3C {@code traceparent} it forwards. A request that did not come through the gateway gets an id of its
- * own. The id is echoed on the response so that a caller can quote it. The path and query are kept for the access log
- * (off unless a service enables it) with their secrets redacted, so that no pattern needs {@code %r}.
+ * Names the request in every log line the service writes for it: the gateway's {@code X-Request-Id}; a request that
+ * did not come through the gateway gets an id of its own. The id is echoed on the response so that a caller can quote
+ * it. The trace is OpenTelemetry's (quarkus-opentelemetry continues the {@code traceparent} the gateway sends and puts
+ * {@code traceId} and {@code spanId} in the MDC itself). The path and query are kept for the access log (off unless a
+ * service enables it) with their secrets redacted, so that no pattern needs {@code %r}.
  */
 @ApplicationScoped
 public class RequestLogContext {
 
     public static final String REQUEST_ID = "X-Request-Id";
-    public static final String TRACEPARENT = "traceparent";
-    /** MDC keys, named in quarkus.log.console.format. */
+    /** MDC keys, named in quarkus.log.console.format; OpenTelemetry's are traceId and spanId. */
     public static final String MDC_REQUEST_ID = "requestId";
     public static final String MDC_TRACE_ID = "traceId";
+    public static final String MDC_SPAN_ID = "spanId";
 
-    // both are copied into log lines and headers: nothing but what an id needs
+    // copied into log lines and headers: nothing but what an id needs
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
-    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
 
     /** Before authentication (200): a 401 is logged with the id too. */
     static final int PRIORITY = 400;
@@ -46,13 +46,6 @@ public class RequestLogContext {
         context.response().putHeader(REQUEST_ID, requestId);
         // Quarkus keeps the MDC in the request's (duplicated) Vert.x context: it follows the request to the worker
         MDC.put(MDC_REQUEST_ID, requestId);
-        String traceparent = request.getHeader(TRACEPARENT);
-        var trace = traceparent == null ? null : TRACEPARENT_FORMAT.matcher(traceparent);
-        if (trace != null && trace.matches()) {
-            MDC.put(MDC_TRACE_ID, trace.group(1));
-        } else {
-            MDC.remove(MDC_TRACE_ID);
-        }
         context.put(SecretRedaction.LOGGED_URI, SecretRedaction.uri(path(context), request.query()));
         context.next();
     }

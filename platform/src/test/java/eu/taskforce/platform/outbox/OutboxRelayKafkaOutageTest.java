@@ -87,11 +87,14 @@ class OutboxRelayKafkaOutageTest {
         // while Kafka is away they wait in the outbox, unpublished
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> unpublished(written) == written.size());
-        // and the relay reports them waiting (the taskforce.outbox.pending gauge)
+        // and the relay reports them waiting (the taskforce.outbox.pending gauge), the oldest one getting older
+        // (taskforce.outbox.oldest.age, which the alert OutboxEventsWaiting reads)
         await().atMost(Duration.ofSeconds(15)).until(() -> relay.pending() >= written.size());
+        await().atMost(Duration.ofSeconds(15)).until(() -> relay.oldestPendingAgeSeconds() >= 2);
 
         broker.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(written) == 0 && relay.pending() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.oldestPendingAgeSeconds() == 0);
 
         Map<String, List<ConsumerRecord<String, String>>> onKafka = recordsById(written);
         assertThat(onKafka).as("each event is on the topic exactly once").hasSize(written.size())

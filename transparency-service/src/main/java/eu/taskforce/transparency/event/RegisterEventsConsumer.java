@@ -27,18 +27,18 @@ public class RegisterEventsConsumer {
     @Incoming("membership-events")
     @Blocking
     public void membership(ConsumerRecord<String, String> record) {
-        transactions.inTransaction(() -> ingest.live(record, Topics.MEMBERSHIP));
+        transactions.inTransaction(record, () -> ingest.live(record, Topics.MEMBERSHIP));
     }
 
     @Incoming("meeting-events")
     @Blocking
     public void meetings(ConsumerRecord<String, String> record) {
-        transactions.inTransaction(() -> ingest.live(record, Topics.MEETINGS));
+        transactions.inTransaction(record, () -> ingest.live(record, Topics.MEETINGS));
     }
 
     @Incoming("guidance-events")
     @Blocking
     public void guidance(ConsumerRecord<String, String> record) {
-        transactions.inTransaction(() -> ingest.live(record, Topics.GUIDANCE));
+        transactions.inTransaction(record, () -> ingest.live(record, Topics.GUIDANCE));
     }
 }
