@@ -14,6 +14,8 @@
 #              LATENCY_DURATION (10s),
 #              GATEWAY (http://127.0.0.1:8080), MEMBERSHIP (http://127.0.0.1:8081),
 #              TRANSPARENCY (http://127.0.0.1:8084), KEYCLOAK (http://127.0.0.1:8180/realms/taskforce).
+# GATEWAY_B (unset): a second gateway measured beside the first on the same reads, with the ratio B / A (its label:
+#              LABEL_B; bench/tracing.sh uses it to compare the gateway with and without tracing).
 # The gateway's rate limits would cut a benchmark short: start the gateway with TASKFORCE_RATE_LIMIT and
 # TASKFORCE_PUBLIC_RATE_LIMIT set high (the script says so when it meets a 429).
 set -euo pipefail
@@ -27,6 +29,8 @@ GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
 MEMBERSHIP="${MEMBERSHIP:-http://127.0.0.1:8081}"
 TRANSPARENCY="${TRANSPARENCY:-http://127.0.0.1:8084}"
 KEYCLOAK="${KEYCLOAK:-http://127.0.0.1:8180/realms/taskforce}"
+GATEWAY_B="${GATEWAY_B:-}"
+LABEL_B="${LABEL_B:-gateway B}"
 
 for tool in wrk curl jq; do
   if ! command -v "$tool" >/dev/null; then
@@ -120,10 +124,13 @@ header() { printf '\n%-38s %10s %9s %9s %9s %8s\n' "$1" "req/s" "p50 ms" "p90 ms
 header "under load, $CONNECTIONS connections"
 row public-direct "public list, direct (:8084)" "$CONNECTIONS" "$DURATION" "$TRANSPARENCY$PUBLIC_PATH"
 row public-gateway "public list, gateway (:8080)" "$CONNECTIONS" "$DURATION" "$GATEWAY$PUBLIC_PATH"
+[ -n "$GATEWAY_B" ] && row public-b "public list, $LABEL_B" "$CONNECTIONS" "$DURATION" "$GATEWAY_B$PUBLIC_PATH"
 TOKEN=$(token)   # a fresh token: realm tokens live 300 s
 row auth-direct "authenticated read, direct (:8081)" "$CONNECTIONS" "$DURATION" "$MEMBERSHIP$AUTH_PATH" \
   "Authorization: Bearer $TOKEN"
 row auth-gateway "authenticated read, gateway (:8080)" "$CONNECTIONS" "$DURATION" "$GATEWAY$AUTH_PATH" \
+  "Authorization: Bearer $TOKEN"
+[ -n "$GATEWAY_B" ] && row auth-b "authenticated read, $LABEL_B" "$CONNECTIONS" "$DURATION" "$GATEWAY_B$AUTH_PATH" \
   "Authorization: Bearer $TOKEN"
 
 header "one connection"
@@ -140,5 +147,10 @@ ratio "public list, $CONNECTIONS connections" public-direct public-gateway
 ratio "authenticated read, $CONNECTIONS connections" auth-direct auth-gateway
 ratio "public list, one connection" public-direct-1 public-gateway-1
 ratio "authenticated read, one connection" auth-direct-1 auth-gateway-1
+if [ -n "$GATEWAY_B" ]; then
+  printf '\n%-38s %10s %9s %9s %9s\n' "$LABEL_B / gateway" "req/s" "p50" "p90" "p99"
+  ratio "public list, $CONNECTIONS connections" public-gateway public-b
+  ratio "authenticated read, $CONNECTIONS connections" auth-gateway auth-b
+fi
 echo
 echo "load average at the end: $(load)"

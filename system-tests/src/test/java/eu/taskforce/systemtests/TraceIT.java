@@ -52,6 +52,15 @@ class TraceIT {
                 assertThat(toService.parentSpanId()).isEqualTo(gateway.spanId());
                 OtlpReceiver.ReceivedSpan membership = one(spans, "membership-service", SERVER);
                 assertThat(membership.parentSpanId()).isEqualTo(toService.spanId());
+                // the database work of the request: its INSERT is a span below membership-service's request span
+                List<String> membershipSpans = spans.stream().filter(span -> span.service().equals("membership-service"))
+                        .map(OtlpReceiver.ReceivedSpan::spanId).toList();
+                assertThat(spans).as("membership-service's statements in the trace").anySatisfy(span -> {
+                    assertThat(span.service()).isEqualTo("membership-service");
+                    assertThat(span.kind()).isEqualTo(CLIENT);
+                    assertThat(span.name()).startsWith("INSERT");
+                    assertThat(membershipSpans).contains(span.parentSpanId());
+                });
                 OtlpReceiver.ReceivedSpan publish = one(spans, "membership-service", PRODUCER);
                 assertThat(publish.name()).isEqualTo("taskforce.membership.v1 publish");
                 assertThat(spans).extracting(OtlpReceiver.ReceivedSpan::spanId).contains(publish.parentSpanId());

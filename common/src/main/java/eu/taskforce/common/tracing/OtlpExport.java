@@ -1,6 +1,11 @@
 package eu.taskforce.common.tracing;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import jakarta.enterprise.inject.Produces;
@@ -21,6 +26,9 @@ import java.util.Optional;
 public class OtlpExport {
 
     public static final String ENDPOINT = "taskforce.otlp.endpoint";
+    /** The database of a JDBC statement's span (semantic conventions, older and current name). */
+    private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
+    private static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
 
     @Produces
     @Singleton
@@ -35,7 +43,50 @@ public class OtlpExport {
         }
         String base = endpoint.get().endsWith("/") ? endpoint.get().substring(0, endpoint.get().length() - 1)
                 : endpoint.get();
-        return BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(base + "/v1/traces").build())
-                .build();
+        return statementsOfTracesOnly(BatchSpanProcessor.builder(
+                OtlpHttpSpanExporter.builder().setEndpoint(base + "/v1/traces").build()).build());
+    }
+
+    /**
+     * Passes every span on to {@code export} but a database statement of no trace: the services' background work (the
+     * outbox relay's polls, the scheduled jobs) would otherwise send a one-span trace per statement. A statement made
+     * while a request or an event is handled is part of that trace and is exported with it.
+     */
+    static SpanProcessor statementsOfTracesOnly(SpanProcessor export) {
+        return new SpanProcessor() {
+            @Override
+            public void onStart(Context parentContext, ReadWriteSpan span) {
+                export.onStart(parentContext, span);
+            }
+
+            @Override
+            public boolean isStartRequired() {
+                return export.isStartRequired();
+            }
+
+            @Override
+            public void onEnd(ReadableSpan span) {
+                boolean loneStatement = !span.getParentSpanContext().isValid()
+                        && (span.getAttribute(DB_SYSTEM) != null || span.getAttribute(DB_SYSTEM_NAME) != null);
+                if (!loneStatement) {
+                    export.onEnd(span);
+                }
+            }
+
+            @Override
+            public boolean isEndRequired() {
+                return export.isEndRequired();
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return export.shutdown();
+            }
+
+            @Override
+            public CompletableResultCode forceFlush() {
+                return export.forceFlush();
+            }
+        };
     }
 }
