@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# What tracing costs the gateway: the stack's gateway (:8080, OpenTelemetry on, no exporter unless
-# TASKFORCE_OTLP_ENDPOINT is set) against a second gateway from the same jar with the SDK off
-# (-Dquarkus.otel.sdk.disabled=true) on :8090, through bench/gateway.sh (GATEWAY_B): each read measured on the one,
+# What tracing costs the gateway: the stack's gateway (:8080; its OpenTelemetry SDK is off unless
+# TASKFORCE_OTLP_ENDPOINT is set) against a second gateway from the same jar that makes spans without exporting them
+# (-Dquarkus.otel.sdk.disabled=false) on :8090, through bench/gateway.sh (GATEWAY_B): each read measured on the one,
 # then on the other.
 #
 # Assumes the stack is up (./taskforce up) with its rate limits raised (TASKFORCE_RATE_LIMIT and
@@ -15,11 +15,11 @@ PORT_B="${PORT_B:-8090}"
 log=$(mktemp)
 TASKFORCE_RATE_LIMIT="${TASKFORCE_RATE_LIMIT:-1000000}" TASKFORCE_PUBLIC_RATE_LIMIT="${TASKFORCE_PUBLIC_RATE_LIMIT:-1000000}" \
   java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.http.port="$PORT_B" \
-  -Dquarkus.otel.sdk.disabled=true -jar "$JAR" >"$log" 2>&1 &
+  -Dquarkus.otel.sdk.disabled=false -jar "$JAR" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_B/q/health/ready")" = 200 ] && break
   sleep 0.5
 done
-GATEWAY_B="http://127.0.0.1:$PORT_B" LABEL_B="tracing off (:$PORT_B)" "$REPO/bench/gateway.sh"
+GATEWAY_B="http://127.0.0.1:$PORT_B" LABEL_B="spans made (:$PORT_B)" "$REPO/bench/gateway.sh"
