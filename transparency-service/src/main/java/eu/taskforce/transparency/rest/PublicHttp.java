@@ -87,11 +87,17 @@ public class PublicHttp {
         return page(request, uri, Page.of(rows, limit, ReadModel.Row::item, ReadModel.Row::cursor));
     }
 
+    /** A page of a public list, as the client's list parameters ask. */
+    public <T> Response page(Request request, UriInfo uri, ReadModel.ListQuery<T> query, ReadModel.Params params,
+                             RegisterListParameters list) {
+        return page(request, uri, readModel.page(query, params, list.cursor(), list.updatedSince(), list.limit()),
+                list.limit());
+    }
+
     /** A page of a filtered list. */
-    public <T> Response page(Request request, UriInfo uri, RegisterLists.Filtered<T> list, String cursor,
-                             OffsetDateTime updatedSince, int limit) {
-        return page(request, uri, readModel.page(list.export().query(), list.params(), cursor, updatedSince, limit),
-                limit);
+    public <T> Response page(Request request, UriInfo uri, RegisterLists.Filtered<T> filtered,
+                             RegisterListParameters list) {
+        return page(request, uri, filtered.export().query(), filtered.params(), list);
     }
 
     /** The CSV export of a filtered list. */
