@@ -1,5 +1,6 @@
 package eu.taskforce.transparency.rest;
 
+import eu.taskforce.platform.api.ICalendarWriter;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.config.RegisterConfig;
@@ -120,7 +121,7 @@ public class MeetingRegisterResource {
         OffsetDateTime stamp = meetings.isEmpty() ? OffsetDateTime.parse("2026-01-30T00:00:00Z")
                 : meetings.stream().map(m -> m.summaryPublishedAt() != null ? m.summaryPublishedAt() : m.startsAt())
                 .min(OffsetDateTime::compareTo).orElseThrow();
-        return http.document(request, ICalendarWriter.MEDIA_TYPE, ICalendarWriter.write(meetings, stamp));
+        return http.document(request, ICalendarWriter.MEDIA_TYPE, UpcomingCalendar.write(meetings, stamp));
     }
 
     @GET
