@@ -3,6 +3,7 @@ package eu.taskforce.transparency.rest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import eu.taskforce.contracts.guidance.Disposition;
 import eu.taskforce.contracts.reference.CodeOfPractice;
+import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.rest.RegisterDtos.CodeReferenceOverview;
@@ -89,7 +90,7 @@ public class GuidanceRegisterResource {
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor, time or Code reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response documents(@Parameter(description = CODE_REFERENCE) @QueryParam("codeReference") String codeReference,
-                              @Valid @BeanParam RegisterListParameters list,
+                              @Valid @BeanParam PublicListParameters list,
                               @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, documents(codeReference), list);
     }
@@ -153,7 +154,7 @@ public class GuidanceRegisterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response windows(@Parameter(description = "Only the windows on this document") @QueryParam("documentId") UUID documentId,
                             @Parameter(description = "Only the windows on this version") @QueryParam("versionId") UUID versionId,
-                            @Valid @BeanParam RegisterListParameters list,
+                            @Valid @BeanParam PublicListParameters list,
                             @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, windows(documentId, versionId), list);
     }
@@ -291,7 +292,7 @@ public class GuidanceRegisterResource {
                              @Parameter(description = "Only on the section of this key") @QueryParam("sectionKey") String sectionKey,
                              @Parameter(description = "Only on documents linked to it: " + CODE_REFERENCE)
                              @QueryParam("codeReference") String codeReference,
-                             @Valid @BeanParam RegisterListParameters list,
+                             @Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, feedback(documentId, versionId, sectionKey, codeReference), list);
     }
@@ -332,7 +333,7 @@ public class GuidanceRegisterResource {
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor, time or Code reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response evidence(@Parameter(description = CODE_REFERENCE) @QueryParam("codeReference") String codeReference,
-                             @Valid @BeanParam RegisterListParameters list,
+                             @Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, evidence(codeReference), list);
     }

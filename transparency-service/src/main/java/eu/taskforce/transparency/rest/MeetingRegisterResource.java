@@ -1,6 +1,7 @@
 package eu.taskforce.transparency.rest;
 
 import eu.taskforce.platform.api.ICalendarWriter;
+import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.config.RegisterConfig;
@@ -71,7 +72,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response held(@Valid @BeanParam RegisterListParameters list,
+    public Response held(@Valid @BeanParam PublicListParameters list,
                          @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.HELD.query(), Params.of(), list);
     }
@@ -93,7 +94,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response upcoming(@Valid @BeanParam RegisterListParameters list,
+    public Response upcoming(@Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.UPCOMING.query(), now(), list);
     }
@@ -151,7 +152,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DeclinedRequestPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response declined(@Valid @BeanParam RegisterListParameters list,
+    public Response declined(@Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.DECLINED.query(), Params.of(), list);
     }
@@ -177,7 +178,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DecisionPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response decisions(@Valid @BeanParam RegisterListParameters list,
+    public Response decisions(@Valid @BeanParam PublicListParameters list,
                               @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.DECISIONS.query(), Params.of(), list);
     }

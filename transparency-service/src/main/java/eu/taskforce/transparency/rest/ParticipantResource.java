@@ -1,6 +1,7 @@
 package eu.taskforce.transparency.rest;
 
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.transparency.rest.RegisterDtos.AdHocGroup;
 import eu.taskforce.transparency.rest.RegisterDtos.MembershipPeriod;
@@ -67,7 +68,7 @@ public class ParticipantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response participants(
             @Parameter(description = "A day (YYYY-MM-DD): who was a member then; today by default") @QueryParam("on") LocalDate on,
-            @Valid @BeanParam RegisterListParameters list,
+            @Valid @BeanParam PublicListParameters list,
             @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.PARTICIPANTS.query(), onDay(on), list);
     }
@@ -98,7 +99,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MembershipPeriodPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response periods(@Valid @BeanParam RegisterListParameters list,
+    public Response periods(@Valid @BeanParam PublicListParameters list,
                             @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.PERIODS.query(), Params.of(), list);
     }
@@ -124,7 +125,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = SignatoryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response signatories(@Valid @BeanParam RegisterListParameters list,
+    public Response signatories(@Valid @BeanParam PublicListParameters list,
                                 @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.SIGNATORIES.query(), Params.of(), list);
     }
@@ -150,7 +151,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = StakeholderPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response stakeholders(@Valid @BeanParam RegisterListParameters list,
+    public Response stakeholders(@Valid @BeanParam PublicListParameters list,
                                  @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.STAKEHOLDERS.query(), Params.of(), list);
     }
@@ -176,7 +177,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = AdHocGroupPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response groups(@Valid @BeanParam RegisterListParameters list,
+    public Response groups(@Valid @BeanParam PublicListParameters list,
                            @Context UriInfo uri, @Context Request request) {
         return http.page(request, uri, RegisterLists.GROUPS_LIST.query(), Params.of(), list);
     }

@@ -3,6 +3,7 @@ package eu.taskforce.transparency.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.transparency.config.RegisterConfig;
 import eu.taskforce.transparency.service.ReadModel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -89,14 +90,14 @@ public class PublicHttp {
 
     /** A page of a public list, as the client's list parameters ask. */
     public <T> Response page(Request request, UriInfo uri, ReadModel.ListQuery<T> query, ReadModel.Params params,
-                             RegisterListParameters list) {
+                             PublicListParameters list) {
         return page(request, uri, readModel.page(query, params, list.cursor(), list.updatedSince(), list.limit()),
                 list.limit());
     }
 
     /** A page of a filtered list. */
     public <T> Response page(Request request, UriInfo uri, RegisterLists.Filtered<T> filtered,
-                             RegisterListParameters list) {
+                             PublicListParameters list) {
         return page(request, uri, filtered.export().query(), filtered.params(), list);
     }
 

@@ -1,16 +1,15 @@
-package eu.taskforce.transparency.rest;
+package eu.taskforce.platform.api;
 
-import eu.taskforce.platform.api.ListParameters;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.OffsetDateTime;
 
 /**
- * The platform's list parameters and {@code updatedSince}, for the register's public lists: its description is the
- * register's own (every public list is ordered by its own key, and updatedSince only narrows it).
+ * {@link ListParameters} and {@code updatedSince} for the public register's lists, where it only narrows a list, which
+ * keeps its own order (unlike {@link SyncListParameters}): the same field, described as the register publishes it.
  */
-public class RegisterListParameters extends ListParameters {
+public class PublicListParameters extends ListParameters {
 
     @Parameter(description = "Only what changed at or after this time (ISO-8601), for incremental sync")
     @QueryParam("updatedSince")
