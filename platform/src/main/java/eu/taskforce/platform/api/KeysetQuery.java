@@ -122,10 +122,19 @@ public final class KeysetQuery<E> {
 
     /** The page after {@code cursor} (the first page without one). */
     public Page<E> page(String cursor, int limit) {
-        Order<E> order = sync != null ? sync : this.order;
-        if (order == null || (order.tieBreak() && id == null)) {
-            throw new IllegalStateException("A keyset query needs an order, and an id to break its ties");
-        }
+        Statement statement = statement(cursor);
+        TypedQuery<E> query = Panache.getEntityManager(entity).createQuery(statement.hql(), entity)
+                .setMaxResults(limit + 1);
+        statement.parameters().forEach(query::setParameter);
+        return Page.of(query.getResultList(), limit, row -> row, this::cursorOf);
+    }
+
+    /** The HQL of the rows after {@code cursor} and its parameters (apart from running it: for unit tests). */
+    record Statement(String hql, Map<String, Object> parameters) {
+    }
+
+    Statement statement(String cursor) {
+        Order<E> order = order();
         StringBuilder hql = new StringBuilder("from ").append(entity.getSimpleName()).append(' ').append(alias)
                 .append(where);
         Map<String, Object> all = new LinkedHashMap<>(parameters);
@@ -145,12 +154,22 @@ public final class KeysetQuery<E> {
         if (order.tieBreak()) {
             hql.append(", ").append(alias).append(".id");
         }
-        TypedQuery<E> query = Panache.getEntityManager(entity).createQuery(hql.toString(), entity)
-                .setMaxResults(limit + 1);
-        all.forEach(query::setParameter);
-        return Page.of(query.getResultList(), limit, row -> row, row -> order.tieBreak()
-                ? Cursor.encode(order.cursorPart().apply(row), id.apply(row).toString())
-                : Cursor.encode(order.cursorPart().apply(row)));
+        return new Statement(hql.toString(), all);
+    }
+
+    /** The cursor of the page that starts after {@code row}. */
+    String cursorOf(E row) {
+        Order<E> order = order();
+        return order.tieBreak() ? Cursor.encode(order.cursorPart().apply(row), id.apply(row).toString())
+                : Cursor.encode(order.cursorPart().apply(row));
+    }
+
+    private Order<E> order() {
+        Order<E> chosen = sync != null ? sync : order;
+        if (chosen == null || (chosen.tieBreak() && id == null)) {
+            throw new IllegalStateException("A keyset query needs an order, and an id to break its ties");
+        }
+        return chosen;
     }
 
     private KeysetQuery<E> orderBy(Order<E> order) {
