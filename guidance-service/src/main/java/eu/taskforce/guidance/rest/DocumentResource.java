@@ -17,19 +17,19 @@ import eu.taskforce.guidance.service.DocumentService;
 import eu.taskforce.guidance.service.OverviewService;
 import eu.taskforce.guidance.service.WindowService;
 import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.ListParameters;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.SyncListParameters;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -87,14 +87,10 @@ public class DocumentResource {
     public RestResponse<Page<DocumentView>> list(@Parameter(description = "Only documents of this kind") @QueryParam("kind") GuidanceKind kind,
                          @Parameter(description = "Only documents linked to this commitment or measure")
                          @QueryParam("codeReference") String codeReference,
-                         @Parameter(description = "Only those changed at or after this time; sorts by time of change")
-                         @QueryParam("updatedSince") OffsetDateTime updatedSince,
-                         @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Valid @BeanParam SyncListParameters list,
                          UriInfo uri) {
-        Page<GuidanceDocument> page = documents.search(new DocumentService.Filter(kind, codeReference, updatedSince),
-                cursor, limit);
+        Page<GuidanceDocument> page = documents.search(
+                new DocumentService.Filter(kind, codeReference, list.updatedSince()), list.cursor(), list.limit());
         return new Page<>(page.items().stream().map(views::document).toList(), page.nextCursor()).toResponse(uri);
     }
 
@@ -154,11 +150,9 @@ public class DocumentResource {
     public RestResponse<Page<VersionView>> versions(@PathParam("id") UUID id,
                              @Parameter(description = "Only those changed at or after this time")
                              @QueryParam("updatedSince") OffsetDateTime updatedSince,
-                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                             @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                             @Valid @BeanParam ListParameters list,
                              UriInfo uri) {
-        Page<GuidanceVersion> page = documents.versions(id, updatedSince, cursor, limit);
+        Page<GuidanceVersion> page = documents.versions(id, updatedSince, list.cursor(), list.limit());
         return new Page<>(page.items().stream().map(views::version).toList(), page.nextCursor()).toResponse(uri);
     }
 

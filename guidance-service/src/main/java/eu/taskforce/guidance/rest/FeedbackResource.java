@@ -8,18 +8,16 @@ import eu.taskforce.guidance.rest.GuidanceDtos.FeedbackView;
 import eu.taskforce.guidance.rest.GuidanceDtos.RevisionView;
 import eu.taskforce.guidance.service.FeedbackService;
 import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.ListParameters;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
-import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,7 +25,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -110,22 +107,13 @@ public class FeedbackResource {
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
     public RestResponse<Page<RevisionView>> revisions(@PathParam("id") UUID id,
-                              @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                              @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                              @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                              @Valid @BeanParam ListParameters list,
                               UriInfo uri) {
-        int after = 0;
-        if (cursor != null) {
-            try {
-                after = Integer.parseInt(Cursor.decode(cursor, 1).get(0));
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("The cursor is not one this API issued; start again without it");
-            }
-        }
-        int from = after;
+        int from = list.cursor() == null ? 0 : Cursor.integer(Cursor.decode(list.cursor(), 1).get(0));
         List<FeedbackRevision> rows = feedback.revisions(id).stream().filter(r -> r.key.revision > from)
-                .limit(limit + 1L).toList();
-        return Page.of(rows, limit, GuidanceViews::revision, r -> Cursor.encode(Integer.toString(r.key.revision)))
+                .limit(list.limit() + 1L).toList();
+        return Page.of(rows, list.limit(), GuidanceViews::revision,
+                        r -> Cursor.encode(Integer.toString(r.key.revision)))
                 .toResponse(uri);
     }
 

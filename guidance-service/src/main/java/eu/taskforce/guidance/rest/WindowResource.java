@@ -10,16 +10,15 @@ import eu.taskforce.guidance.service.FeedbackService;
 import eu.taskforce.guidance.service.WindowService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.SyncListParameters;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -38,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.OffsetDateTime;
 import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
@@ -69,13 +67,10 @@ public class WindowResource {
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
     public RestResponse<Page<WindowView>> list(@Parameter(description = "Only the windows of this document") @QueryParam("documentId") UUID documentId,
                          @Parameter(description = "OPEN or CLOSED, as recorded") @QueryParam("status") WindowStatus status,
-                         @Parameter(description = "Only those changed at or after this time; sorts by time of change")
-                         @QueryParam("updatedSince") OffsetDateTime updatedSince,
-                         @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Valid @BeanParam SyncListParameters list,
                          UriInfo uri) {
-        Page<InputWindow> page = windows.search(new WindowService.Filter(documentId, status, updatedSince), cursor, limit);
+        Page<InputWindow> page = windows.search(new WindowService.Filter(documentId, status, list.updatedSince()),
+                list.cursor(), list.limit());
         return new Page<>(page.items().stream().map(views::window).toList(), page.nextCursor()).toResponse(uri);
     }
 
@@ -115,13 +110,10 @@ public class WindowResource {
     @APIResponse(responseCode = "404", description = "No such window")
     public RestResponse<Page<FeedbackView>> feedback(@PathParam("id") UUID id,
                              @Parameter(description = "Only the items on this section") @QueryParam("sectionKey") String sectionKey,
-                             @Parameter(description = "Only those changed at or after this time; sorts by time of change")
-                             @QueryParam("updatedSince") OffsetDateTime updatedSince,
-                             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                             @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                             @Valid @BeanParam SyncListParameters list,
                              UriInfo uri) {
-        Page<Feedback> page = feedback.search(id, new FeedbackService.Filter(sectionKey, updatedSince), cursor, limit);
+        Page<Feedback> page = feedback.search(id, new FeedbackService.Filter(sectionKey, list.updatedSince()),
+                list.cursor(), list.limit());
         return new Page<>(views.feedback(page.items()), page.nextCursor()).toResponse(uri);
     }
 

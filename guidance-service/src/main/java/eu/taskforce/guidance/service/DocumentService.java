@@ -8,14 +8,13 @@ import eu.taskforce.guidance.domain.GuidanceDocument;
 import eu.taskforce.guidance.domain.GuidanceVersion;
 import eu.taskforce.guidance.domain.PublicationStatus;
 import eu.taskforce.guidance.domain.Section;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -114,36 +113,15 @@ public class DocumentService {
 
     /** Documents newest first; or, with updatedSince, by time of change. Drafts for the AI Office only. */
     public Page<GuidanceDocument> search(Filter filter, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from GuidanceDocument d where 1 = 1");
-        Parameters parameters = new Parameters();
+        KeysetQuery<GuidanceDocument> query = KeysetQuery.of(GuidanceDocument.class, "d", d -> d.id);
         if (!access.isAiOffice()) {
-            query.append(" and d.status = :published");
-            parameters.and("published", PublicationStatus.PUBLISHED);
+            query.where("d.status = :published", "published", PublicationStatus.PUBLISHED);
         }
-        if (filter.kind() != null) {
-            query.append(" and d.kind = :kind");
-            parameters.and("kind", filter.kind());
-        }
-        if (filter.codeReference() != null) {
-            query.append(" and :reference member of d.codeReferences");
-            parameters.and("reference", filter.codeReference());
-        }
-        boolean sync = filter.updatedSince() != null;
-        if (sync) {
-            query.append(" and d.updatedAt >= :since");
-            parameters.and("since", filter.updatedSince());
-        }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(sync
-                    ? " and (d.updatedAt > :afterTime or (d.updatedAt = :afterTime and d.id > :afterId))"
-                    : " and (d.createdAt < :afterTime or (d.createdAt = :afterTime and d.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(sync ? " order by d.updatedAt, d.id" : " order by d.createdAt desc, d.id");
-        List<GuidanceDocument> rows = GuidanceDocument.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, d -> d, d -> Cursor.encode(
-                (sync ? d.updatedAt : d.createdAt).toInstant().toString(), d.id.toString()));
+        return query.filter("d.kind = :kind", "kind", filter.kind())
+                .filter(":reference member of d.codeReferences", "reference", filter.codeReference())
+                .newestFirst("createdAt", d -> d.createdAt)
+                .changedSince(filter.updatedSince(), d -> d.updatedAt)
+                .page(cursor, limit);
     }
 
     /**
@@ -195,27 +173,14 @@ public class DocumentService {
 
     public Page<GuidanceVersion> versions(UUID documentId, OffsetDateTime updatedSince, String cursor, int limit) {
         get(documentId);
-        StringBuilder query = new StringBuilder("from GuidanceVersion v where v.documentId = :document");
-        Parameters parameters = Parameters.with("document", documentId);
+        KeysetQuery<GuidanceVersion> query = KeysetQuery.of(GuidanceVersion.class, "v")
+                .where("v.documentId = :document", "document", documentId);
         if (!access.isAiOffice()) {
-            query.append(" and v.status = :published");
-            parameters.and("published", PublicationStatus.PUBLISHED);
+            query.where("v.status = :published", "published", PublicationStatus.PUBLISHED);
         }
-        if (updatedSince != null) {
-            query.append(" and v.updatedAt >= :since");
-            parameters.and("since", updatedSince);
-        }
-        if (cursor != null) {
-            query.append(" and v.number > :after");
-            try {
-                parameters.and("after", Integer.parseInt(Cursor.decode(cursor, 1).get(0)));
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("The cursor is not one this API issued; start again without it");
-            }
-        }
-        query.append(" order by v.number");
-        List<GuidanceVersion> rows = GuidanceVersion.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, v -> v, v -> Cursor.encode(Integer.toString(v.number)));
+        // in the order of their numbers even with updatedSince: a document has few versions
+        return query.filter("v.updatedAt >= :since", "since", updatedSince).byNumber("number", v -> v.number)
+                .page(cursor, limit);
     }
 
     /** Publishes a draft version to the Taskforce; the document is published with its first version. */

@@ -13,7 +13,7 @@ import eu.taskforce.guidance.domain.GuidanceVersion;
 import eu.taskforce.guidance.domain.InputWindow;
 import eu.taskforce.guidance.domain.WindowPhase;
 import eu.taskforce.guidance.domain.WindowStatus;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
@@ -21,7 +21,6 @@ import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -183,32 +182,16 @@ public class FeedbackService {
     public Page<Feedback> search(UUID windowId, Filter filter, String cursor, int limit) {
         access.requireAiOfficeOrMember();
         windows.get(windowId);
-        StringBuilder query = new StringBuilder("from Feedback f where f.windowId = :window");
-        Parameters parameters = Parameters.with("window", windowId);
+        KeysetQuery<Feedback> query = KeysetQuery.of(Feedback.class, "f", f -> f.id)
+                .where("f.windowId = :window", "window", windowId);
         if (!access.isAiOffice()) {
-            query.append(" and (f.organisationId = :organisation or (f.visibility = :public and f.withdrawn = false))");
-            parameters.and("organisation", access.organisation().orElseThrow()).and("public", Visibility.PUBLIC);
+            query.where("f.organisationId = :organisation or (f.visibility = :public and f.withdrawn = false)")
+                    .with("organisation", access.organisation().orElseThrow()).with("public", Visibility.PUBLIC);
         }
-        if (filter.sectionKey() != null) {
-            query.append(" and f.sectionKey = :section");
-            parameters.and("section", filter.sectionKey());
-        }
-        boolean sync = filter.updatedSince() != null;
-        if (sync) {
-            query.append(" and f.updatedAt >= :since");
-            parameters.and("since", filter.updatedSince());
-        }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(sync
-                    ? " and (f.updatedAt > :afterTime or (f.updatedAt = :afterTime and f.id > :afterId))"
-                    : " and (f.createdAt > :afterTime or (f.createdAt = :afterTime and f.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(sync ? " order by f.updatedAt, f.id" : " order by f.createdAt, f.id");
-        List<Feedback> rows = Feedback.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, f -> f, f -> Cursor.encode(
-                (sync ? f.updatedAt : f.createdAt).toInstant().toString(), f.id.toString()));
+        return query.filter("f.sectionKey = :section", "section", filter.sectionKey())
+                .byTime("createdAt", f -> f.createdAt)
+                .changedSince(filter.updatedSince(), f -> f.updatedAt)
+                .page(cursor, limit);
     }
 
     /**

@@ -13,7 +13,7 @@ import eu.taskforce.guidance.domain.InputWindow;
 import eu.taskforce.guidance.domain.Section;
 import eu.taskforce.guidance.domain.WindowPhase;
 import eu.taskforce.guidance.domain.WindowStatus;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
@@ -23,7 +23,6 @@ import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Actor;
 import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -112,32 +111,12 @@ public class WindowService {
     }
 
     public Page<InputWindow> search(Filter filter, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from InputWindow w where 1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.documentId() != null) {
-            query.append(" and w.documentId = :document");
-            parameters.and("document", filter.documentId());
-        }
-        if (filter.status() != null) {
-            query.append(" and w.status = :status");
-            parameters.and("status", filter.status());
-        }
-        boolean sync = filter.updatedSince() != null;
-        if (sync) {
-            query.append(" and w.updatedAt >= :since");
-            parameters.and("since", filter.updatedSince());
-        }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(sync
-                    ? " and (w.updatedAt > :afterTime or (w.updatedAt = :afterTime and w.id > :afterId))"
-                    : " and (w.createdAt < :afterTime or (w.createdAt = :afterTime and w.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(sync ? " order by w.updatedAt, w.id" : " order by w.createdAt desc, w.id");
-        List<InputWindow> rows = InputWindow.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, w -> w, w -> Cursor.encode(
-                (sync ? w.updatedAt : w.createdAt).toInstant().toString(), w.id.toString()));
+        return KeysetQuery.of(InputWindow.class, "w", w -> w.id)
+                .filter("w.documentId = :document", "document", filter.documentId())
+                .filter("w.status = :status", "status", filter.status())
+                .newestFirst("createdAt", w -> w.createdAt)
+                .changedSince(filter.updatedSince(), w -> w.updatedAt)
+                .page(cursor, limit);
     }
 
     /** The AI Office closes a window before its closing time; recorded as closed early, by whom. */

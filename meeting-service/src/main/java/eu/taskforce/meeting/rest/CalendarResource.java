@@ -2,6 +2,7 @@ package eu.taskforce.meeting.rest;
 
 import eu.taskforce.meeting.domain.CalendarFeed;
 import eu.taskforce.meeting.service.CalendarService;
+import eu.taskforce.platform.api.ICalendarWriter;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -68,7 +69,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "An iCalendar document",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Response publicCalendar() {
-        return ics(ICalendarWriter.write("Signatory Taskforce meetings", calendars.upcoming(), false));
+        return ics(CalendarEvents.write("Signatory Taskforce meetings", calendars.upcoming(), false));
     }
 
     @GET
@@ -87,7 +88,7 @@ public class CalendarResource {
         String secret = token.endsWith(".ics") ? token.substring(0, token.length() - 4) : token;
         CalendarFeed feed = calendars.feed(secret).orElseThrow(() -> new ProblemException(404, "not-found",
                 "Not found", "No calendar feed has this address, or it was revoked"));
-        return ics(ICalendarWriter.write("Signatory Taskforce: my meetings", calendars.invitedTo(feed), true));
+        return ics(CalendarEvents.write("Signatory Taskforce: my meetings", calendars.invitedTo(feed), true));
     }
 
     @POST

@@ -10,17 +10,17 @@ import eu.taskforce.meeting.rest.DecisionDtos.NewDecision;
 import eu.taskforce.meeting.rest.DecisionDtos.VoteView;
 import eu.taskforce.meeting.service.DecisionService;
 import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.ListParameters;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.SyncListParameters;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.OffsetDateTime;
 import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
@@ -66,13 +65,10 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "An invalid filter, limit or cursor")
     public RestResponse<Page<DecisionView>> list(@Parameter(description = "OPEN or CLOSED") @QueryParam("status") DecisionStatus status,
-                         @Parameter(description = "Only those changed at or after this time; sorts by time of change")
-                         @QueryParam("updatedSince") OffsetDateTime updatedSince,
-                         @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Valid @BeanParam SyncListParameters list,
                          UriInfo uri) {
-        Page<Decision> page = decisions.search(new DecisionService.Filter(status, updatedSince), cursor, limit);
+        Page<Decision> page = decisions.search(new DecisionService.Filter(status, list.updatedSince()), list.cursor(),
+                list.limit());
         return new Page<>(page.items().stream().map(d -> DecisionView.of(d, decisions.myVote(d.id))).toList(),
                 page.nextCursor()).toResponse(uri);
     }
@@ -116,11 +112,9 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     @APIResponse(responseCode = "404", description = "No such decision")
     public RestResponse<Page<VoteView>> votes(@PathParam("id") UUID id,
-                          @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                          @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                          @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                          @Valid @BeanParam ListParameters list,
                           UriInfo uri) {
-        Page<Vote> page = decisions.votes(id, cursor, limit);
+        Page<Vote> page = decisions.votes(id, list.cursor(), list.limit());
         var names = MemberOrganisation.names(page.items().stream().map(v -> v.key.organisationId).toList());
         return new Page<>(page.items().stream().map(v -> VoteView.of(v, names.get(v.key.organisationId))).toList(),
                 page.nextCursor()).toResponse(uri);

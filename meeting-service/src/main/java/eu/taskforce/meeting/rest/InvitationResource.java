@@ -9,17 +9,16 @@ import eu.taskforce.meeting.rest.MeetingDtos.NewInvitation;
 import eu.taskforce.meeting.service.InvitationService;
 import eu.taskforce.meeting.service.MeetingService;
 import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.ListParameters;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -70,12 +68,10 @@ public class InvitationResource {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     @APIResponse(responseCode = "404", description = "No such meeting")
     public RestResponse<Page<InvitationView>> list(@PathParam("meetingId") UUID meetingId,
-                         @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Valid @BeanParam ListParameters list,
                          UriInfo uri) {
         meetings.get(meetingId);
-        Page<Invitation> page = invitations.list(meetingId, cursor, limit);
+        Page<Invitation> page = invitations.list(meetingId, list.cursor(), list.limit());
         Map<UUID, String> names = MemberOrganisation.names(page.items().stream().map(i -> i.organisationId)
                 .filter(Objects::nonNull).toList());
         return new Page<>(page.items().stream().map(i -> InvitationView.of(i, names.get(i.organisationId))).toList(),

@@ -11,16 +11,15 @@ import eu.taskforce.meeting.rest.MeetingDtos.Reschedule;
 import eu.taskforce.meeting.service.MeetingService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.SyncListParameters;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -72,14 +71,10 @@ public class MeetingResource {
             @Parameter(description = "Only meetings of this kind") @QueryParam("kind") MeetingKind kind,
             @Parameter(description = "Only those starting at or after this time") @QueryParam("from") OffsetDateTime from,
             @Parameter(description = "Only those starting before this time") @QueryParam("to") OffsetDateTime to,
-            @Parameter(description = "Only those changed at or after this time; sorts by time of change")
-            @QueryParam("updatedSince") OffsetDateTime updatedSince,
-            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-            @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Valid @BeanParam SyncListParameters list,
             UriInfo uri) {
-        Page<Meeting> page = meetings.search(new MeetingService.Filter(status, kind, from, to, updatedSince), cursor,
-                limit);
+        Page<Meeting> page = meetings.search(new MeetingService.Filter(status, kind, from, to, list.updatedSince()),
+                list.cursor(), list.limit());
         return new Page<>(views.views(page.items()), page.nextCursor()).toResponse(uri);
     }
 

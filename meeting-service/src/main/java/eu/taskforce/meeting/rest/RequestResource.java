@@ -12,16 +12,15 @@ import eu.taskforce.meeting.rest.RequestDtos.RequestView;
 import eu.taskforce.meeting.service.RequestService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.SyncListParameters;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -40,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,14 +72,10 @@ public class RequestResource {
     public RestResponse<Page<RequestView>> list(
             @Parameter(description = "Only requests in this state") @QueryParam("status") RequestStatus status,
             @Parameter(description = "Only those filed by this organisation") @QueryParam("organisationId") UUID organisationId,
-            @Parameter(description = "Only those changed at or after this time; sorts by time of change")
-            @QueryParam("updatedSince") OffsetDateTime updatedSince,
-            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-            @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Valid @BeanParam SyncListParameters list,
             UriInfo uri) {
-        Page<MeetingRequest> page = requests.search(new RequestService.Filter(status, organisationId, updatedSince),
-                cursor, limit);
+        Page<MeetingRequest> page = requests.search(
+                new RequestService.Filter(status, organisationId, list.updatedSince()), list.cursor(), list.limit());
         Set<UUID> organisations = new HashSet<>();
         page.items().forEach(r -> {
             organisations.add(r.organisationId);

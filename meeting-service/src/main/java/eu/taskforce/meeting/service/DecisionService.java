@@ -10,7 +10,7 @@ import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.domain.Vote;
 import eu.taskforce.meeting.domain.VoteChoice;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
@@ -18,7 +18,6 @@ import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Actor;
 import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -188,40 +187,16 @@ public class DecisionService {
             throw ProblemException.forbidden("Who voted how is for the AI Office and members only");
         }
         get(decisionId);
-        StringBuilder query = new StringBuilder("from Vote v where v.key.decisionId = :decision");
-        Parameters parameters = Parameters.with("decision", decisionId);
-        if (cursor != null) {
-            query.append(" and v.key.organisationId > :after");
-            parameters.and("after", Cursor.uuid(Cursor.decode(cursor, 1).get(0)));
-        }
-        query.append(" order by v.key.organisationId");
-        List<Vote> rows = Vote.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, v -> v, v -> Cursor.encode(v.key.organisationId.toString()));
+        return KeysetQuery.of(Vote.class, "v").where("v.key.decisionId = :decision", "decision", decisionId)
+                .byId("key.organisationId", v -> v.key.organisationId).page(cursor, limit);
     }
 
     /** One page of decisions, newest first; or, with {@code updatedSince}, by time of last change (for sync). */
     public Page<Decision> search(Filter filter, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from Decision d where 1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.status() != null) {
-            query.append(" and d.status = :status");
-            parameters.and("status", filter.status());
-        }
-        boolean sync = filter.updatedSince() != null;
-        if (sync) {
-            query.append(" and d.updatedAt >= :since");
-            parameters.and("since", filter.updatedSince());
-        }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(sync
-                    ? " and (d.updatedAt > :afterTime or (d.updatedAt = :afterTime and d.id > :afterId))"
-                    : " and (d.createdAt < :afterTime or (d.createdAt = :afterTime and d.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(sync ? " order by d.updatedAt, d.id" : " order by d.createdAt desc, d.id");
-        List<Decision> rows = Decision.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, d -> d, d -> Cursor.encode(
-                (sync ? d.updatedAt : d.createdAt).toInstant().toString(), d.id.toString()));
+        return KeysetQuery.of(Decision.class, "d", d -> d.id)
+                .filter("d.status = :status", "status", filter.status())
+                .newestFirst("createdAt", d -> d.createdAt)
+                .changedSince(filter.updatedSince(), d -> d.updatedAt)
+                .page(cursor, limit);
     }
 }

@@ -3,17 +3,16 @@ package eu.taskforce.meeting.service;
 import eu.taskforce.meeting.domain.Invitation;
 import eu.taskforce.meeting.domain.InvitationResponse;
 import eu.taskforce.meeting.domain.Meeting;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.platform.membership.MembershipReplica.MemberJoined;
 import eu.taskforce.platform.membership.MembershipReplica.MemberLeft;
-import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Actor;
 import eu.taskforce.platform.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -186,21 +185,14 @@ public class InvitationService {
      * an individual its own.
      */
     public Page<Invitation> list(UUID meetingId, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from Invitation i where i.meetingId = :meeting");
-        Parameters parameters = Parameters.with("meeting", meetingId);
+        KeysetQuery<Invitation> query = KeysetQuery.of(Invitation.class, "i", i -> i.id)
+                .where("i.meetingId = :meeting", "meeting", meetingId);
         if (!participant.isAiOffice()) {
-            query.append(" and (i.organisationId = :organisation or lower(i.username) = lower(:username))");
-            parameters.and("organisation", participant.organisation().orElse(null))
-                    .and("username", participant.username() == null ? "" : participant.username());
+            query.where("i.organisationId = :organisation or lower(i.username) = lower(:username)")
+                    .with("organisation", participant.organisation().orElse(null))
+                    .with("username", participant.username() == null ? "" : participant.username());
         }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(" and (i.createdAt > :afterTime or (i.createdAt = :afterTime and i.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(" order by i.createdAt, i.id");
-        List<Invitation> rows = Invitation.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, i -> i, i -> Cursor.encode(i.createdAt.toInstant().toString(), i.id.toString()));
+        return query.byTime("createdAt", i -> i.createdAt).page(cursor, limit);
     }
 
     private boolean mayRead(Invitation invitation) {

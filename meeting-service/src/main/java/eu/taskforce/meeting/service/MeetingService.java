@@ -13,8 +13,8 @@ import eu.taskforce.meeting.domain.AgendaItem;
 import eu.taskforce.meeting.domain.Invitation;
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.domain.MeetingStatus;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.membership.MemberOrganisation;
-import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
@@ -22,7 +22,6 @@ import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Actor;
 import eu.taskforce.platform.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -320,40 +319,14 @@ public class MeetingService {
 
     /** One page of meetings: by start time, or by last change when {@code updatedSince} is given (for sync). */
     public Page<Meeting> search(Filter filter, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from Meeting m where 1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.status() != null) {
-            query.append(" and m.status = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.kind() != null) {
-            query.append(" and m.kind = :kind");
-            parameters.and("kind", filter.kind());
-        }
-        if (filter.from() != null) {
-            query.append(" and m.startsAt >= :from");
-            parameters.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            query.append(" and m.startsAt < :to");
-            parameters.and("to", filter.to());
-        }
-        boolean sync = filter.updatedSince() != null;
-        if (sync) {
-            query.append(" and m.updatedAt >= :since");
-            parameters.and("since", filter.updatedSince());
-        }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            String field = sync ? "m.updatedAt" : "m.startsAt";
-            query.append(" and (").append(field).append(" > :afterTime or (").append(field)
-                    .append(" = :afterTime and m.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(sync ? " order by m.updatedAt, m.id" : " order by m.startsAt, m.id");
-        List<Meeting> rows = Meeting.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, m -> m, m -> Cursor.encode(
-                (sync ? m.updatedAt : m.startsAt).toInstant().toString(), m.id.toString()));
+        return KeysetQuery.of(Meeting.class, "m", m -> m.id)
+                .filter("m.status = :status", "status", filter.status())
+                .filter("m.kind = :kind", "kind", filter.kind())
+                .filter("m.startsAt >= :from", "from", filter.from())
+                .filter("m.startsAt < :to", "to", filter.to())
+                .byTime("startsAt", m -> m.startsAt)
+                .changedSince(filter.updatedSince(), m -> m.updatedAt)
+                .page(cursor, limit);
     }
 
     static void requireUpcoming(Meeting meeting, String consequence) {

@@ -10,14 +10,13 @@ import eu.taskforce.meeting.domain.Minutes;
 import eu.taskforce.meeting.domain.MinutesComment;
 import eu.taskforce.meeting.domain.MinutesStatus;
 import eu.taskforce.meeting.domain.WithheldPart;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -157,16 +156,8 @@ public class MinutesService {
 
     public Page<MinutesComment> comments(UUID meetingId, String cursor, int limit) {
         read(meetingId);
-        StringBuilder query = new StringBuilder("from MinutesComment c where c.meetingId = :meeting");
-        Parameters parameters = Parameters.with("meeting", meetingId);
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(" and (c.createdAt > :afterTime or (c.createdAt = :afterTime and c.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(" order by c.createdAt, c.id");
-        List<MinutesComment> rows = MinutesComment.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, c -> c, c -> Cursor.encode(c.createdAt.toInstant().toString(), c.id.toString()));
+        return KeysetQuery.of(MinutesComment.class, "c", c -> c.id).where("c.meetingId = :meeting", "meeting", meetingId)
+                .byTime("createdAt", c -> c.createdAt).page(cursor, limit);
     }
 
     /**

@@ -11,14 +11,13 @@ import eu.taskforce.meeting.domain.MeetingRequest;
 import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.domain.RequestStatus;
 import eu.taskforce.meeting.domain.RequestSupport;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -162,32 +161,12 @@ public class RequestService {
     /** One page of requests, newest first; or, with {@code updatedSince}, by time of last change (for sync). */
     public Page<MeetingRequest> search(Filter filter, String cursor, int limit) {
         participant.requireAiOfficeOrMember();
-        StringBuilder query = new StringBuilder("from MeetingRequest r where 1 = 1");
-        Parameters parameters = new Parameters();
-        if (filter.status() != null) {
-            query.append(" and r.status = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.organisationId() != null) {
-            query.append(" and r.organisationId = :organisation");
-            parameters.and("organisation", filter.organisationId());
-        }
-        boolean sync = filter.updatedSince() != null;
-        if (sync) {
-            query.append(" and r.updatedAt >= :since");
-            parameters.and("since", filter.updatedSince());
-        }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(sync
-                    ? " and (r.updatedAt > :afterTime or (r.updatedAt = :afterTime and r.id > :afterId))"
-                    : " and (r.createdAt < :afterTime or (r.createdAt = :afterTime and r.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(sync ? " order by r.updatedAt, r.id" : " order by r.createdAt desc, r.id");
-        List<MeetingRequest> rows = MeetingRequest.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, r -> r, r -> Cursor.encode(
-                (sync ? r.updatedAt : r.createdAt).toInstant().toString(), r.id.toString()));
+        return KeysetQuery.of(MeetingRequest.class, "r", r -> r.id)
+                .filter("r.status = :status", "status", filter.status())
+                .filter("r.organisationId = :organisation", "organisation", filter.organisationId())
+                .newestFirst("createdAt", r -> r.createdAt)
+                .changedSince(filter.updatedSince(), r -> r.updatedAt)
+                .page(cursor, limit);
     }
 
     /** The caller's organisation, which must be a current member of the Taskforce. */

@@ -6,25 +6,23 @@ import eu.taskforce.membership.rest.GroupDtos.NewGroup;
 import eu.taskforce.membership.rest.GroupDtos.NewParticipant;
 import eu.taskforce.membership.service.GroupService;
 import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.ListParameters;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -59,11 +57,9 @@ public class GroupResource {
     @Operation(operationId = "listAdHocGroups", summary = "The ad-hoc groups, by name, with their participants")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    public RestResponse<Page<GroupView>> list(@Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+    public RestResponse<Page<GroupView>> list(@Valid @BeanParam ListParameters list,
                          UriInfo uri) {
-        Page<AdHocGroup> page = groups.list(cursor, limit);
+        Page<AdHocGroup> page = groups.list(list.cursor(), list.limit());
         return new Page<>(page.items().stream().map(GroupView::of).toList(), page.nextCursor()).toResponse(uri);
     }
 

@@ -17,17 +17,16 @@ import eu.taskforce.membership.service.SignatoryService.Filter;
 import eu.taskforce.membership.service.SignatoryService.Status;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.SyncListParameters;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -48,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -83,14 +81,10 @@ public class SignatoryResource {
             @Parameter(description = "Only current members (true) or non-members (false)") @QueryParam("member") Boolean member,
             @Parameter(description = "Only those that were members on this day", example = "2026-01-30")
             @QueryParam("memberOn") LocalDate memberOn,
-            @Parameter(description = "Only those changed at or after this time; sorts by time of change")
-            @QueryParam("updatedSince") OffsetDateTime updatedSince,
-            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-            @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Valid @BeanParam SyncListParameters list,
             UriInfo uri) {
         Page<Signatory> page = signatories.search(new Filter(name, chapter, country, status, member, memberOn,
-                updatedSince), cursor, limit);
+                list.updatedSince()), list.cursor(), list.limit());
         Set<UUID> members = signatories.currentMembers(page.items().stream().map(s -> s.id).toList());
         return new Page<>(page.items().stream().map(s -> SignatoryView.of(s, members.contains(s.id))).toList(),
                 page.nextCursor()).toResponse(uri);

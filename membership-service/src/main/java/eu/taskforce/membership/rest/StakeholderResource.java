@@ -8,17 +8,16 @@ import eu.taskforce.membership.rest.StakeholderDtos.StakeholderRequest;
 import eu.taskforce.membership.rest.StakeholderDtos.StakeholderView;
 import eu.taskforce.membership.service.StakeholderService;
 import eu.taskforce.platform.api.Idempotency;
+import eu.taskforce.platform.api.ListParameters;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -63,11 +62,9 @@ public class StakeholderResource {
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     public RestResponse<Page<StakeholderView>> list(@Parameter(description = "Part of the name or field of expertise") @QueryParam("q") String text,
-                         @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Valid @BeanParam ListParameters list,
                          UriInfo uri) {
-        Page<Stakeholder> page = stakeholders.search(text, cursor, limit);
+        Page<Stakeholder> page = stakeholders.search(text, list.cursor(), list.limit());
         return new Page<>(page.items().stream().map(StakeholderView::of).toList(), page.nextCursor()).toResponse(uri);
     }
 

@@ -5,20 +5,16 @@ import eu.taskforce.contracts.membership.AdHocGroupCreated;
 import eu.taskforce.contracts.membership.AdHocGroupParticipation;
 import eu.taskforce.membership.domain.AdHocGroup;
 import eu.taskforce.membership.domain.Signatory;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Caller;
 import eu.taskforce.platform.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Ad-hoc groups of the Taskforce, formed by the AI Office, with member organisations taking part. */
@@ -41,16 +37,7 @@ public class GroupService {
 
     /** Groups by name, a page at a time (keyset: lower(name), id). */
     public Page<AdHocGroup> list(String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from AdHocGroup g");
-        Parameters parameters = new Parameters();
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(" where lower(g.name) > :afterName or (lower(g.name) = :afterName and g.id > :afterId)");
-            parameters.and("afterName", after.get(0)).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(" order by lower(g.name), g.id");
-        List<AdHocGroup> rows = AdHocGroup.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, g -> g, g -> Cursor.encode(g.name.toLowerCase(Locale.ROOT), g.id.toString()));
+        return KeysetQuery.of(AdHocGroup.class, "g", g -> g.id).byName("name", g -> g.name).page(cursor, limit);
     }
 
     public AdHocGroup get(UUID id) {

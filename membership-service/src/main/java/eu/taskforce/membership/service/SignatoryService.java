@@ -12,7 +12,7 @@ import eu.taskforce.membership.domain.AdHocGroup;
 import eu.taskforce.membership.domain.ChaptersChange;
 import eu.taskforce.membership.domain.Membership;
 import eu.taskforce.membership.domain.Signatory;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
@@ -20,7 +20,6 @@ import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Actor;
 import eu.taskforce.platform.security.Caller;
-import io.quarkus.panache.common.Parameters;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,7 +30,6 @@ import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -243,53 +241,24 @@ public class SignatoryService {
 
     /** One page of signatories: by name, or by last change when {@code updatedSince} is given (for sync). */
     public Page<Signatory> search(Filter filter, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from Signatory s where 1 = 1");
-        Parameters parameters = new Parameters();
+        KeysetQuery<Signatory> query = KeysetQuery.of(Signatory.class, "s", s -> s.id);
         if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
-            query.append(" and lower(s.name) like :name escape '\\'");
-            parameters.and("name", "%" + likeEscaped(filter.nameContains().strip().toLowerCase()) + "%");
+            query.where("lower(s.name) like :name escape '\\'",
+                    "name", "%" + likeEscaped(filter.nameContains().strip().toLowerCase()) + "%");
         }
-        if (filter.chapter() != null) {
-            query.append(" and :chapter member of s.chapters");
-            parameters.and("chapter", filter.chapter());
-        }
-        if (filter.country() != null) {
-            query.append(" and s.country = :country");
-            parameters.and("country", filter.country());
-        }
+        query.filter(":chapter member of s.chapters", "chapter", filter.chapter())
+                .filter("s.country = :country", "country", filter.country());
         if (filter.status() != null) {
-            query.append(filter.status() == Status.WITHDRAWN ? " and s.withdrawnOn is not null" : " and s.withdrawnOn is null");
+            query.where(filter.status() == Status.WITHDRAWN ? "s.withdrawnOn is not null" : "s.withdrawnOn is null");
         }
         if (filter.member() != null) {
-            query.append(filter.member() ? " and exists" : " and not exists")
-                    .append(" (from Membership m where m.signatoryId = s.id and m.leftOn is null)");
+            query.where((filter.member() ? "exists" : "not exists")
+                    + " (from Membership m where m.signatoryId = s.id and m.leftOn is null)");
         }
-        if (filter.memberOn() != null) {
-            query.append(" and exists (from Membership m where m.signatoryId = s.id and m.joinedOn <= :on"
-                    + " and (m.leftOn is null or m.leftOn >= :on))");
-            parameters.and("on", filter.memberOn());
-        }
-        boolean sync = filter.updatedSince() != null;
-        if (sync) {
-            query.append(" and s.updatedAt >= :since");
-            parameters.and("since", filter.updatedSince());
-        }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            if (sync) {
-                query.append(" and (s.updatedAt > :afterTime or (s.updatedAt = :afterTime and s.id > :afterId))");
-                parameters.and("afterTime", Cursor.timestamp(after.get(0)));
-            } else {
-                query.append(" and (lower(s.name) > :afterName or (lower(s.name) = :afterName and s.id > :afterId))");
-                parameters.and("afterName", after.get(0));
-            }
-            parameters.and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(sync ? " order by s.updatedAt, s.id" : " order by lower(s.name), s.id");
-        List<Signatory> rows = Signatory.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, s -> s, s -> sync
-                ? Cursor.encode(s.updatedAt.toInstant().toString(), s.id.toString())
-                : Cursor.encode(s.name.toLowerCase(Locale.ROOT), s.id.toString()));
+        query.filter("exists (from Membership m where m.signatoryId = s.id and m.joinedOn <= :on"
+                + " and (m.leftOn is null or m.leftOn >= :on))", "on", filter.memberOn());
+        return query.byName("name", s -> s.name).changedSince(filter.updatedSince(), s -> s.updatedAt)
+                .page(cursor, limit);
     }
 
     /** Of the given signatories, those that are members now. */

@@ -7,7 +7,7 @@ import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.membership.StakeholderRemoved;
 import eu.taskforce.membership.domain.Consent;
 import eu.taskforce.membership.domain.Stakeholder;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
@@ -15,11 +15,9 @@ import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Caller;
 import eu.taskforce.platform.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,21 +156,12 @@ public class StakeholderService {
 
     /** Stakeholders by name, optionally those whose name or field of expertise contains a text. */
     public Page<Stakeholder> search(String text, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from Stakeholder s where s.removedAt is null");
-        Parameters parameters = new Parameters();
+        KeysetQuery<Stakeholder> query = KeysetQuery.of(Stakeholder.class, "s", s -> s.id).where("s.removedAt is null");
         if (text != null && !text.isBlank()) {
-            query.append(" and (lower(s.name) like :text or lower(s.fieldOfExpertise) like :text)");
-            parameters.and("text", "%" + text.strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
+            query.where("lower(s.name) like :text or lower(s.fieldOfExpertise) like :text", "text", "%"
+                    + text.strip().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%");
         }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(" and (lower(s.name) > :afterName or (lower(s.name) = :afterName and s.id > :afterId))");
-            parameters.and("afterName", after.get(0)).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(" order by lower(s.name), s.id");
-        List<Stakeholder> rows = Stakeholder.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, s -> s, s -> Cursor.encode(s.name.toLowerCase(Locale.ROOT), s.id.toString()));
+        return query.byName("name", s -> s.name).page(cursor, limit);
     }
 
     private static void apply(Stakeholder stakeholder, StakeholderDetails details) {

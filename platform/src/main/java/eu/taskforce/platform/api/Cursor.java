@@ -58,6 +58,15 @@ public final class Cursor {
         }
     }
 
+    /** A number part of a decoded cursor; a tampered one is a 400. */
+    public static int integer(String part) {
+        try {
+            return Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     private static ProblemException invalid() {
         return ProblemException.badRequest("The cursor is not one this API issued; start again without it");
     }

@@ -1,16 +1,15 @@
 package eu.taskforce.platform.audit;
 
+import eu.taskforce.platform.api.ListParameters;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,10 +42,8 @@ public abstract class AuditEndpoint {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     @APIResponse(responseCode = "403", description = "Not the AI Office")
     public RestResponse<Page<AuditTrail.Entry>> entries(@Parameter(description = "Only the entries about this record") @QueryParam("recordId") UUID recordId,
-                            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                            @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                            @Valid @BeanParam ListParameters list,
                             UriInfo uri) {
-        return audit.page(recordId, cursor, limit).toResponse(uri);
+        return audit.page(recordId, list.cursor(), list.limit()).toResponse(uri);
     }
 }

@@ -3,7 +3,7 @@ package eu.taskforce.transparency.rest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import eu.taskforce.contracts.guidance.Disposition;
 import eu.taskforce.contracts.reference.CodeOfPractice;
-import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.rest.RegisterDtos.CodeReferenceOverview;
@@ -20,9 +20,8 @@ import eu.taskforce.transparency.rest.RegisterLists.Filtered;
 import eu.taskforce.transparency.service.ReadModel;
 import eu.taskforce.transparency.service.ReadModel.Params;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -91,11 +90,9 @@ public class GuidanceRegisterResource {
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor, time or Code reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response documents(@Parameter(description = CODE_REFERENCE) @QueryParam("codeReference") String codeReference,
-                              @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                              @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                              @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                              @Valid @BeanParam PublicListParameters list,
                               @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, documents(codeReference), cursor, updatedSince, limit);
+        return http.page(request, uri, documents(codeReference), list);
     }
 
     @GET
@@ -157,11 +154,9 @@ public class GuidanceRegisterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response windows(@Parameter(description = "Only the windows on this document") @QueryParam("documentId") UUID documentId,
                             @Parameter(description = "Only the windows on this version") @QueryParam("versionId") UUID versionId,
-                            @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                            @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                            @Valid @BeanParam PublicListParameters list,
                             @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, windows(documentId, versionId), cursor, updatedSince, limit);
+        return http.page(request, uri, windows(documentId, versionId), list);
     }
 
     @GET
@@ -297,12 +292,9 @@ public class GuidanceRegisterResource {
                              @Parameter(description = "Only on the section of this key") @QueryParam("sectionKey") String sectionKey,
                              @Parameter(description = "Only on documents linked to it: " + CODE_REFERENCE)
                              @QueryParam("codeReference") String codeReference,
-                             @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                             @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                             @Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, feedback(documentId, versionId, sectionKey, codeReference), cursor, updatedSince,
-                limit);
+        return http.page(request, uri, feedback(documentId, versionId, sectionKey, codeReference), list);
     }
 
     @GET
@@ -341,11 +333,9 @@ public class GuidanceRegisterResource {
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor, time or Code reference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response evidence(@Parameter(description = CODE_REFERENCE) @QueryParam("codeReference") String codeReference,
-                             @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                             @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                             @Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, evidence(codeReference), cursor, updatedSince, limit);
+        return http.page(request, uri, evidence(codeReference), list);
     }
 
     @GET

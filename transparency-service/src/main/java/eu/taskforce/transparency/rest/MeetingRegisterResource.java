@@ -1,6 +1,7 @@
 package eu.taskforce.transparency.rest;
 
-import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.ICalendarWriter;
+import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.config.RegisterConfig;
@@ -12,9 +13,8 @@ import eu.taskforce.transparency.rest.RegisterDtos.Meeting;
 import eu.taskforce.transparency.service.ReadModel;
 import eu.taskforce.transparency.service.ReadModel.Params;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,12 +72,9 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response held(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                         @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                         @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+    public Response held(@Valid @BeanParam PublicListParameters list,
                          @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.HELD.query(), Params.of(), cursor, updatedSince,
-                limit), limit);
+        return http.page(request, uri, RegisterLists.HELD.query(), Params.of(), list);
     }
 
     @GET
@@ -98,12 +94,9 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MeetingPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response upcoming(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                             @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+    public Response upcoming(@Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.UPCOMING.query(), now(), cursor, updatedSince,
-                limit), limit);
+        return http.page(request, uri, RegisterLists.UPCOMING.query(), now(), list);
     }
 
     @GET
@@ -129,7 +122,7 @@ public class MeetingRegisterResource {
         OffsetDateTime stamp = meetings.isEmpty() ? OffsetDateTime.parse("2026-01-30T00:00:00Z")
                 : meetings.stream().map(m -> m.summaryPublishedAt() != null ? m.summaryPublishedAt() : m.startsAt())
                 .min(OffsetDateTime::compareTo).orElseThrow();
-        return http.document(request, ICalendarWriter.MEDIA_TYPE, ICalendarWriter.write(meetings, stamp));
+        return http.document(request, ICalendarWriter.MEDIA_TYPE, UpcomingCalendar.write(meetings, stamp));
     }
 
     @GET
@@ -159,12 +152,9 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DeclinedRequestPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response declined(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                             @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+    public Response declined(@Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.DECLINED.query(), Params.of(), cursor,
-                updatedSince, limit), limit);
+        return http.page(request, uri, RegisterLists.DECLINED.query(), Params.of(), list);
     }
 
     @GET
@@ -188,12 +178,9 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DecisionPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response decisions(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                              @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                              @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+    public Response decisions(@Valid @BeanParam PublicListParameters list,
                               @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.DECISIONS.query(), Params.of(), cursor,
-                updatedSince, limit), limit);
+        return http.page(request, uri, RegisterLists.DECISIONS.query(), Params.of(), list);
     }
 
     @GET

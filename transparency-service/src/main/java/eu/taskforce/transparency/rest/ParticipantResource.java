@@ -1,6 +1,7 @@
 package eu.taskforce.transparency.rest;
 
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.transparency.rest.RegisterDtos.AdHocGroup;
 import eu.taskforce.transparency.rest.RegisterDtos.MembershipPeriod;
@@ -10,9 +11,8 @@ import eu.taskforce.transparency.rest.RegisterDtos.Stakeholder;
 import eu.taskforce.transparency.service.ReadModel;
 import eu.taskforce.transparency.service.ReadModel.Params;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -68,12 +68,9 @@ public class ParticipantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response participants(
             @Parameter(description = "A day (YYYY-MM-DD): who was a member then; today by default") @QueryParam("on") LocalDate on,
-            @Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-            @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+            @Valid @BeanParam PublicListParameters list,
             @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.PARTICIPANTS.query(), onDay(on), cursor,
-                updatedSince, limit), limit);
+        return http.page(request, uri, RegisterLists.PARTICIPANTS.query(), onDay(on), list);
     }
 
     @GET
@@ -102,12 +99,9 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MembershipPeriodPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response periods(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                            @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+    public Response periods(@Valid @BeanParam PublicListParameters list,
                             @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.PERIODS.query(), Params.of(), cursor, updatedSince,
-                limit), limit);
+        return http.page(request, uri, RegisterLists.PERIODS.query(), Params.of(), list);
     }
 
     @GET
@@ -131,12 +125,9 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = SignatoryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response signatories(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                                @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+    public Response signatories(@Valid @BeanParam PublicListParameters list,
                                 @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.SIGNATORIES.query(), Params.of(), cursor,
-                updatedSince, limit), limit);
+        return http.page(request, uri, RegisterLists.SIGNATORIES.query(), Params.of(), list);
     }
 
     @GET
@@ -160,12 +151,9 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = StakeholderPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response stakeholders(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                 @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                                 @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+    public Response stakeholders(@Valid @BeanParam PublicListParameters list,
                                  @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.STAKEHOLDERS.query(), Params.of(), cursor,
-                updatedSince, limit), limit);
+        return http.page(request, uri, RegisterLists.STAKEHOLDERS.query(), Params.of(), list);
     }
 
     @GET
@@ -189,12 +177,9 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = AdHocGroupPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response groups(@Parameter(description = LIMIT) @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                           @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
-                           @Parameter(description = UPDATED_SINCE) @QueryParam("updatedSince") OffsetDateTime updatedSince,
+    public Response groups(@Valid @BeanParam PublicListParameters list,
                            @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(RegisterLists.GROUPS_LIST.query(), Params.of(), cursor,
-                updatedSince, limit), limit);
+        return http.page(request, uri, RegisterLists.GROUPS_LIST.query(), Params.of(), list);
     }
 
     @GET

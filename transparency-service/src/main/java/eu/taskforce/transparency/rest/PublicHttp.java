@@ -3,6 +3,7 @@ package eu.taskforce.transparency.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.transparency.config.RegisterConfig;
 import eu.taskforce.transparency.service.ReadModel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -87,11 +88,17 @@ public class PublicHttp {
         return page(request, uri, Page.of(rows, limit, ReadModel.Row::item, ReadModel.Row::cursor));
     }
 
+    /** A page of a public list, as the client's list parameters ask. */
+    public <T> Response page(Request request, UriInfo uri, ReadModel.ListQuery<T> query, ReadModel.Params params,
+                             PublicListParameters list) {
+        return page(request, uri, readModel.page(query, params, list.cursor(), list.updatedSince(), list.limit()),
+                list.limit());
+    }
+
     /** A page of a filtered list. */
-    public <T> Response page(Request request, UriInfo uri, RegisterLists.Filtered<T> list, String cursor,
-                             OffsetDateTime updatedSince, int limit) {
-        return page(request, uri, readModel.page(list.export().query(), list.params(), cursor, updatedSince, limit),
-                limit);
+    public <T> Response page(Request request, UriInfo uri, RegisterLists.Filtered<T> filtered,
+                             PublicListParameters list) {
+        return page(request, uri, filtered.export().query(), filtered.params(), list);
     }
 
     /** The CSV export of a filtered list. */
