@@ -1,12 +1,29 @@
 package eu.taskforce.guidance;
 
+import eu.taskforce.guidance.Attachments.Download;
+import eu.taskforce.guidance.Attachments.Upload;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -32,13 +49,33 @@ import static org.hamcrest.Matchers.startsWith;
 /**
  * Evidence submissions: validated input (http(s) address, known commitments and measures), visibility, and the attached
  * document: size-limited (413), typed by its bytes (415 for anything else, or for bytes that contradict the declared
- * type), stored with its SHA-256 and served as an attachment with the stored type only.
+ * type), stored in chunks with its SHA-256, streamed in and out, and served as an attachment with the stored type only.
  */
 @QuarkusTest
 class EvidenceTest {
 
     @ConfigProperty(name = "taskforce.guidance.attachment-max-bytes")
     long maxBytes;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DataSource dataSource;
+
+    /** Rows of at most 256 KiB: 700,000 bytes take three, within the module tests' limit of 1 MiB. */
+    static final long THREE_CHUNKS = 700_000;
+
+    long chunkRows(String evidence) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(
+                "select count(*) from evidence_attachment_chunk where evidence_id = ?::uuid")) {
+            count.setString(1, evidence);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
 
     static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
@@ -146,6 +183,102 @@ class EvidenceTest {
         java.util.Arrays.fill(exactly, (byte) 'a');
         MEMBER_A.request().contentType("text/plain").body(exactly).put(path).then().statusCode(200)
                 .body("attachment.size", equalTo((int) maxBytes));
+    }
+
+    @Test
+    void aDocumentOfSeveralChunksIsStreamedInAndOutWhole() throws Exception {
+        String id = Guidance.submit(MEMBER_A, Guidance.evidence("Several chunks", "PUBLIC"));
+        Upload upload = Attachments.put(base, MEMBER_A, id, THREE_CHUNKS, 1, true);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        String sha256 = Attachments.sha256(THREE_CHUNKS, 1);
+        assertThat(new JsonPath(upload.body()).getString("attachment.sha256")).isEqualTo(sha256);
+        assertThat(new JsonPath(upload.body()).getLong("attachment.size")).isEqualTo(THREE_CHUNKS);
+        assertThat(chunkRows(id)).isEqualTo(3);
+        Download download = Attachments.get(base, MEMBER_B, id);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Length")).contains(String.valueOf(THREE_CHUNKS));
+        assertThat(download.length()).isEqualTo(THREE_CHUNKS);
+        assertThat(download.sha256()).isEqualTo(sha256);
+        assertThat(download.headers().firstValue("Repr-Digest")).contains("sha-256=:"
+                + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)) + ":");
+        assertThat(download.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"attachment\"");
+        // sent chunked, without a Content-Length, it is counted and stored the same way
+        Upload chunked = Attachments.put(base, MEMBER_A, id, THREE_CHUNKS - 1, 2, false);
+        assertThat(chunked.status()).as(chunked.body()).isEqualTo(200);
+        assertThat(Attachments.get(base, MEMBER_B, id).sha256()).isEqualTo(Attachments.sha256(THREE_CHUNKS - 1, 2));
+    }
+
+    @Test
+    void aReplacedDocumentLeavesNoChunkBehindAndARefusedOneReplacesNothing() throws Exception {
+        String id = Guidance.submit(MEMBER_A, Guidance.evidence("Replaced", "PUBLIC"));
+        String path = EVIDENCE + "/" + id + "/attachment";
+        assertThat(Attachments.put(base, MEMBER_A, id, THREE_CHUNKS, 3, true).status()).isEqualTo(200);
+        MEMBER_A.request().contentType("text/plain").body("short".getBytes(StandardCharsets.UTF_8)).put(path).then()
+                .statusCode(200).body("attachment.size", equalTo(5));
+        assertThat(chunkRows(id)).isEqualTo(1);
+        assertThat(MEMBER_B.request().get(path).then().statusCode(200).extract().asString()).isEqualTo("short");
+        // refused after some chunks were written (too long without a Content-Length; a PDF said to be text): the
+        // transaction that deleted the previous document's chunks is rolled back with them
+        Upload tooLong = Attachments.put(base, MEMBER_A, id, maxBytes + 1, 4, false);
+        assertThat(tooLong.status()).isEqualTo(413);
+        assertThat(tooLong.contentType()).startsWith("application/problem+json");
+        MEMBER_A.request().contentType("text/plain").body(pdfOf(THREE_CHUNKS)).put(path).then().statusCode(415);
+        assertThat(MEMBER_B.request().get(path).then().statusCode(200).extract().asString()).isEqualTo("short");
+        assertThat(chunkRows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aContentLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws Exception {
+        String id = Guidance.submit(MEMBER_A, Guidance.evidence("Announced too large", "PUBLIC"));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + EVIDENCE + "/" + id + "/attachment HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nAuthorization: Bearer " + MEMBER_A.token() + "\r\nContent-Type: application/pdf"
+                    + "\r\nContent-Length: " + (maxBytes + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // not one byte of the body is sent: an answer now is an answer that did not wait for it
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+            List<String> headers = new ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                headers.add(line.toLowerCase());
+            }
+            assertThat(headers).anyMatch(h -> h.startsWith("content-type: application/problem+json"));
+        }
+        MEMBER_A.request().get(EVIDENCE + "/" + id).then().body("attachment", nullValue());
+    }
+
+    @Test
+    void anUploadSlowerThanItsTimeoutIsRefused() throws Exception {
+        // the module tests allow an upload 5 s (application.properties); this client sends a byte every half second
+        String id = Guidance.submit(MEMBER_A, Guidance.evidence("Sent slowly", "PUBLIC"));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + EVIDENCE + "/" + id + "/attachment HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nAuthorization: Bearer " + MEMBER_A.token() + "\r\nContent-Type: text/plain"
+                    + "\r\nContent-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            for (int i = 0; i < 40 && socket.getInputStream().available() == 0; i++) {
+                out.write('a');
+                out.flush();
+                Thread.sleep(500);
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 408");
+            assertThat((System.nanoTime() - start) / 1_000_000_000).isBetween(4L, 10L);
+        }
+        MEMBER_A.request().get(EVIDENCE + "/" + id).then().body("attachment", nullValue());
+    }
+
+    /** A PDF of {@code size} bytes, whole in memory (small enough for RestAssured). */
+    static byte[] pdfOf(long size) throws IOException {
+        try (var in = Attachments.pdf(size, 5)) {
+            return in.readAllBytes();
+        }
     }
 
     static byte[] zip(boolean storedFirst, String... namesAndContents) throws IOException {

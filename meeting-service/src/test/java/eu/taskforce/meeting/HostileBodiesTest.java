@@ -2,8 +2,9 @@ package eu.taskforce.meeting;
 
 import eu.taskforce.platform.testing.HostileBodies.Answer;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -23,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 15: bodies at and above each limit of a member's meeting request (a huge array of agenda items, a long
  * string, deep nesting, a body over the 4 MB limit), each answered with a small 4xx problem+json; the service stays
- * live. Runs in a JVM of its own with a small heap that exits on OutOfMemoryError (the pom's hostile-bodies execution).
+ * live. The packaged service runs in a process of its own at -Xmx128m that exits on OutOfMemoryError (the pom's
+ * hostile-bodies execution).
  */
-@QuarkusTest
+@QuarkusIntegrationTest
+@Tag("hostile-bodies")
 class HostileBodiesTest {
 
     private static final String REQUESTS = "/api/v1/meetings/requests";

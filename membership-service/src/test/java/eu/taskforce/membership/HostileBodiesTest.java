@@ -2,8 +2,9 @@ package eu.taskforce.membership;
 
 import eu.taskforce.platform.testing.HostileBodies.Answer;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -21,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15: bodies at and above each limit of membership-service's writes (a huge array of valid chapters, a long string, deep nesting, a
- * body over the 4 MB limit), each answered with a small 4xx problem+json; the service stays live. Runs in a JVM of its
- * own with a small heap that exits on OutOfMemoryError (the pom's hostile-bodies execution).
+ * body over the 4 MB limit), each answered with a small 4xx problem+json; the service stays live. The packaged service
+ * runs in a process of its own at -Xmx128m that exits on OutOfMemoryError (the pom's hostile-bodies execution).
  */
-@QuarkusTest
+@QuarkusIntegrationTest
+@Tag("hostile-bodies")
 class HostileBodiesTest {
 
     private static final String SIGNATORIES = "/api/v1/membership/signatories";

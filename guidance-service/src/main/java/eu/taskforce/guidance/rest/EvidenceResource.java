@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -119,12 +120,16 @@ public class EvidenceResource {
             description = "The submitter only; replaces an earlier one. The body is the file itself (not multipart):"
                     + " a PDF, plain UTF-8 text, an OpenDocument or an Office Open XML file, told from its bytes (a"
                     + " Content-Type other than application/octet-stream must agree with them). At most"
-                    + " taskforce.guidance.attachment-max-bytes (10 MiB by default).")
+                    + " taskforce.guidance.attachment-max-bytes (10 MiB by default): a larger Content-Length is refused"
+                    + " before the body is read, a longer body as soon as the limit is passed. Streamed to storage"
+                    + " with its SHA-256; a body sent without Content-Length (chunked) is accepted.")
     @RequestBody(description = "The document's bytes", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    @APIResponse(responseCode = "400", description = "An empty body")
+    @APIResponse(responseCode = "400", description = "An empty body, or one that ended before its Content-Length")
     @APIResponse(responseCode = "404", description = "No such submission, or one the caller may not read")
+    @APIResponse(responseCode = "408", description = "The document was not sent within"
+            + " taskforce.guidance.attachment-upload-timeout (60 s by default)")
     @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "413", description = "The document is too large")
     @APIResponse(responseCode = "415", description = "Not an accepted format, or not what the Content-Type says")
@@ -132,9 +137,10 @@ public class EvidenceResource {
                            @Parameter(description = "The file name to offer on download (letters, digits, . _ - kept)")
                            @QueryParam("filename") String fileName,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
                            @Parameter(description = "The ETag read last") @HeaderParam(Versions.IF_MATCH) String ifMatch,
                            InputStream body) {
-        Evidence item = evidence.attach(id, ifMatch, fileName, contentType, body);
+        Evidence item = evidence.attach(id, ifMatch, fileName, contentType, contentLength, body);
         return Response.ok(views.evidence(item)).type(MediaType.APPLICATION_JSON_TYPE)
                 .tag(Versions.etag(item.version)).build();
     }
@@ -144,14 +150,22 @@ public class EvidenceResource {
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(operationId = "downloadEvidenceAttachment", summary = "Download the attached document",
             description = "Whoever may read the submission. Served as an attachment with the type read from its bytes"
-                    + " when it was stored (never one a client chose), nosniff and a sandboxing CSP.")
+                    + " when it was stored (never one a client chose), nosniff and a sandboxing CSP, its length and its"
+                    + " SHA-256 (Repr-Digest). Streamed from storage: should the document be replaced while it is sent,"
+                    + " the connection breaks before Content-Length bytes arrived.")
     @APIResponse(responseCode = "200", description = "The document",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            headers = {
+                    @Header(name = "Content-Disposition", description = "attachment, with the stored file name",
+                            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+                    @Header(name = "Repr-Digest", description = "The SHA-256 of the document (RFC 9530)",
+                            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such submission or document, or one the caller may not read")
     public Response download(@PathParam("id") UUID id) {
         EvidenceService.Attachment attachment = evidence.attachment(id);
         return Response.ok(attachment.content()).type(attachment.mediaType())
+                .header(HttpHeaders.CONTENT_LENGTH, attachment.size())
                 .header("Content-Disposition", "attachment; filename=\"" + attachment.name() + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")

@@ -48,7 +48,8 @@ public enum Actors {
         return this == ANONYMOUS ? request : request.auth().oauth2(token());
     }
 
-    public String token() {
+    /** One grant at a time per account: Keycloak refused one of two password grants of the same user made at once. */
+    public synchronized String token() {
         Token token = TOKENS.get(this);
         if (token == null || Instant.now().isAfter(token.expires())) {
             RequestSpecification grant = given().contentType(ContentType.URLENC);
