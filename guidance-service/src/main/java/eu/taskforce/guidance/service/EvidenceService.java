@@ -235,10 +235,12 @@ public class EvidenceService {
         int filled = 0;
         int seq = 0;
         long size = 0;
-        try (InputStream in = body; PreparedStatement insert = connection.prepareStatement(
+        // the body is not closed here: closing Quarkus's request stream reads it to its end, which a refusal must not wait
+        // for (the rest of a refused body is Vert.x's to discard)
+        try (PreparedStatement insert = connection.prepareStatement(
                 "insert into evidence_attachment_chunk (evidence_id, seq, content) values (?, ?, ?)")) {
             int read;
-            while ((read = in.read(chunk, filled, chunk.length - filled)) != -1) {
+            while ((read = body.read(chunk, filled, chunk.length - filled)) != -1) {
                 if (System.nanoTime() - deadline > 0) {
                     throw new ProblemException(408, "request-timeout", "Request Timeout", "The attached document was"
                             + " not sent within " + timeout.toSeconds() + " seconds");
