@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Tracing is on only where the spans go somewhere: {@code quarkus.otel.sdk.disabled} is true unless
  * {@code TASKFORCE_OTLP_ENDPOINT} (or {@code -Dtaskforce.otlp.endpoint}) names a collector, so that a process nobody
- * traces makes no spans at all (the gateway measured 5-15 % faster without them, bench/tracing.sh). With the SDK off,
+ * traces makes no spans at all (the gateway measured 4-15 % faster without them, bench/tracing.sh). With the SDK off,
  * no {@code traceparent} is passed on and log lines carry the request id only. The ordinal is below the configuration
  * files', so that one of them may still decide (the module tests turn the SDK on to read their spans in memory).
  */
