@@ -13,7 +13,7 @@ import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.platform.kafka.TopicNames;
-import eu.taskforce.transparency.service.DisclosureResolver;
+import eu.taskforce.transparency.disclosure.DisclosureResolver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -10,7 +10,7 @@ import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.platform.kafka.TopicNames;
-import eu.taskforce.transparency.service.HeadSigner;
+import eu.taskforce.transparency.log.HeadSigner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -42,6 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.tools.ToolProvider;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,6 +10,7 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import eu.taskforce.transparency.domain.Times;
 import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static eu.taskforce.transparency.service.Projector.instantOf;
+import static eu.taskforce.transparency.domain.Times.instant;
 
 /**
  * The Atom feed (RFC 4287) of the latest register entries, written with ROME's Atom model. Each entry says in words
@@ -100,7 +101,7 @@ public class FeedResource {
             Object[] row = rows.get(i);
             long sequence = ((Number) row[0]).longValue();
             FeedText.Text text = FeedText.describe((String) row[1], data.get(i), labels::get);
-            Date appended = Date.from(instantOf(row[4]));
+            Date appended = Date.from(instant(row[4]));
             Entry entry = new Entry();
             entry.setId(ENTRY_ID + sequence);
             entry.setTitle(row[3] == null ? text.title()

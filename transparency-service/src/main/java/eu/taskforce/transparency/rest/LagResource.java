@@ -2,7 +2,7 @@ package eu.taskforce.transparency.rest;
 
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.transparency.service.Lag;
+import eu.taskforce.transparency.ingest.Lag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

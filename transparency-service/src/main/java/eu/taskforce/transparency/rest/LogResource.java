@@ -3,8 +3,9 @@ package eu.taskforce.transparency.rest;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.transparency.service.HeadSigner;
-import eu.taskforce.transparency.service.HeadSigner.SignedHead;
+import eu.taskforce.transparency.log.Canonical;
+import eu.taskforce.transparency.log.HeadSigner.SignedHead;
+import eu.taskforce.transparency.log.HeadSigner;
 import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Max;
@@ -191,7 +192,7 @@ public class LogResource {
         List<Object[]> rows = em.createNativeQuery("""
                         select sequence, leaf_hash, hash from log_entry where sequence between :from and :to order by sequence""")
                 .setParameter("from", from).setParameter("to", to).getResultList();
-        String fromHash = from == 0 ? eu.taskforce.transparency.service.Canonical.GENESIS : (String) rows.get(0)[2];
+        String fromHash = from == 0 ? eu.taskforce.transparency.log.Canonical.GENESIS : (String) rows.get(0)[2];
         List<String> leaves = rows.stream().filter(r -> ((Number) r[0]).longValue() > from).map(r -> (String) r[1]).toList();
         String toHash = to == 0 ? fromHash : (String) rows.get(rows.size() - 1)[2];
         return http.json(request, new ConsistencyProof(from, fromHash, to, toHash, leaves));

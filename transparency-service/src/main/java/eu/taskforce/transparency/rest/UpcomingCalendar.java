@@ -1,8 +1,8 @@
 package eu.taskforce.transparency.rest;
 
 import eu.taskforce.platform.api.ICalendarWriter;
-import eu.taskforce.transparency.rest.RegisterDtos.AgendaItem;
-import eu.taskforce.transparency.rest.RegisterDtos.Meeting;
+import eu.taskforce.transparency.query.RegisterDtos.AgendaItem;
+import eu.taskforce.transparency.query.RegisterDtos.Meeting;
 
 import java.time.OffsetDateTime;
 import java.util.List;

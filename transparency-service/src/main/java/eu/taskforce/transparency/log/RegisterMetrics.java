@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.log;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,6 +8,9 @@ import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.platform.problem.Failures;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.config.RegisterConfig;
+import eu.taskforce.transparency.domain.Times;
+import eu.taskforce.transparency.ingest.Ingest;
+import eu.taskforce.transparency.projection.Projector;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -135,8 +138,8 @@ public class Rebuild {
                 latest.map(r -> ((Number) r[5]).longValue()).orElse(0L),
                 latest.map(r -> offsets((String) r[6])).orElse(Map.of()),
                 rows.stream().map(r -> new GenerationRow(((Number) r[0]).intValue(), (String) r[1],
-                        r[2] == null ? null : Projector.utc(Projector.instant(r[2])),
-                        r[3] == null ? null : Projector.utc(Projector.instant(r[3])), (String) r[4])).toList());
+                        r[2] == null ? null : Times.utc(Times.instant(r[2])),
+                        r[3] == null ? null : Times.utc(Times.instant(r[3])), (String) r[4])).toList());
     }
 
     /** True while a rebuild's thread is running in this instance. */

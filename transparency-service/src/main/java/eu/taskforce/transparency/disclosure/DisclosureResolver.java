@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.disclosure;
 
 import eu.taskforce.contracts.membership.Opening;
 import eu.taskforce.transparency.config.RegisterConfig;

@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.erdtman.jcs.JsonCanonicalizer;

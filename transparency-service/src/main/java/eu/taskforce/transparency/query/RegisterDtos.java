@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.rest;
+package eu.taskforce.transparency.query;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,12 +41,13 @@ import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.transparency.domain.AggregateType;
 import eu.taskforce.transparency.domain.RegisterEntry;
+import eu.taskforce.transparency.domain.Times;
+import eu.taskforce.transparency.ingest.Ingest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -94,7 +95,7 @@ public class Projector {
                 .setParameter("generation", generation).setParameter("eventId", entry.eventId())
                 .setParameter("aggregateType", entry.aggregateType().name())
                 .setParameter("aggregateId", entry.aggregateId()).setParameter("type", entry.type().type())
-                .setParameter("occurredAt", utc(entry.occurredAt())).setParameter("data", entry.data().toString())
+                .setParameter("occurredAt", Times.utc(entry.occurredAt())).setParameter("data", entry.data().toString())
                 .executeUpdate();
         List<Stored> events = events(generation, entry.aggregateType(), entry.aggregateId());
         switch (entry.aggregateType()) {
@@ -143,7 +144,7 @@ public class Projector {
                 .setParameter("g", generation).setParameter("t", aggregateType.name()).setParameter("id", id)
                 .getResultList();
         return rows.stream().map(row -> new Stored(EventTypes.byType((String) row[0]).orElseThrow(),
-                instant(row[1]), (String) row[2])).toList();
+                Times.instant(row[1]), (String) row[2])).toList();
     }
 
     // --- membership ------------------------------------------------------------------------------------------------
@@ -644,7 +645,7 @@ public class Projector {
 
     /** An aggregate's last change: the time of its latest event, so that a rebuild gives the same value. */
     private static OffsetDateTime updated(List<Stored> events) {
-        return events.stream().map(Stored::at).max(Instant::compareTo).map(Projector::utc).orElseThrow();
+        return events.stream().map(Stored::at).max(Instant::compareTo).map(Times::utc).orElseThrow();
     }
 
     private static String chapters(Set<Chapter> chapters) {
@@ -660,27 +661,5 @@ public class Projector {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** A timestamp as JDBC or Hibernate hands it over. */
-    public static Instant instantOf(Object value) {
-        return instant(value);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant t) {
-            return t;
-        }
-        throw new IllegalStateException("Unexpected timestamp " + value.getClass());
     }
 }

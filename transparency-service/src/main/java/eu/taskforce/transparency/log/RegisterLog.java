@@ -1,9 +1,10 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.taskforce.transparency.domain.RegisterEntry;
+import eu.taskforce.transparency.domain.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -76,7 +77,7 @@ public class RegisterLog {
                         values (:sequence, :eventId, :corrects, :subject, :type, :occurredAt, :canonical, :leaf, :hash)""")
                 .setParameter("sequence", sequence).setParameter("eventId", entry.eventId())
                 .setParameter("corrects", corrects).setParameter("subject", entry.aggregateId())
-                .setParameter("type", entry.type().type()).setParameter("occurredAt", Projector.utc(entry.occurredAt()))
+                .setParameter("type", entry.type().type()).setParameter("occurredAt", Times.utc(entry.occurredAt()))
                 .setParameter("canonical", canonical).setParameter("leaf", leaf).setParameter("hash", hash)
                 .executeUpdate();
         return sequence;

@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.ingest;
 
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.kafka.TopicNames;

@@ -1,12 +1,13 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.disclosure;
 
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.Opening;
 import eu.taskforce.contracts.membership.PersonalDataWithdrawn;
 import eu.taskforce.contracts.membership.RepresentativeErased;
 import eu.taskforce.contracts.membership.StakeholderErased;
-import eu.taskforce.transparency.domain.Derivation;
 import eu.taskforce.transparency.domain.RegisterEntry;
+import eu.taskforce.transparency.domain.Times;
+import eu.taskforce.transparency.ingest.Derivation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -103,7 +104,7 @@ public class Disclosures {
                             insert into disclosure_withdrawal (commitment, ref, reason, withdrawn_at)
                             values (:c, :ref, :reason, :at) on conflict do nothing""")
                     .setParameter("c", commitment).setParameter("ref", ref).setParameter("reason", reason)
-                    .setParameter("at", Projector.utc(at)).executeUpdate();
+                    .setParameter("at", Times.utc(at)).executeUpdate();
             em.createNativeQuery("delete from person_disclosure where commitment = :c").setParameter("c", commitment)
                     .executeUpdate();
             em.createNativeQuery("delete from disclosure_pending where commitment = :c").setParameter("c", commitment)

@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.event;
+package eu.taskforce.transparency.ingest;
 
 import eu.taskforce.contracts.CloudEvents;
 import eu.taskforce.contracts.EventJson;

@@ -1,8 +1,7 @@
-package eu.taskforce.transparency.event;
+package eu.taskforce.transparency.ingest;
 
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.inbox.ConsumerTransactions;
-import eu.taskforce.transparency.service.Ingest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,12 +1,12 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.log;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
-import static eu.taskforce.transparency.service.HeadSigner.KeySource.DATABASE;
-import static eu.taskforce.transparency.service.HeadSigner.KeySource.FILE;
-import static eu.taskforce.transparency.service.HeadSigner.KeySource.NEW_FILE;
+import static eu.taskforce.transparency.log.HeadSigner.KeySource.DATABASE;
+import static eu.taskforce.transparency.log.HeadSigner.KeySource.FILE;
+import static eu.taskforce.transparency.log.HeadSigner.KeySource.NEW_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

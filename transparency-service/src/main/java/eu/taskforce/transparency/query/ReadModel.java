@@ -1,10 +1,9 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.query;
 
 import eu.taskforce.platform.api.Cursor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Reads the served generation of the read model with plain JDBC: pages by keyset (a stable sort key and the id, the

@@ -1,28 +1,28 @@
-package eu.taskforce.transparency.rest;
+package eu.taskforce.transparency.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import eu.taskforce.transparency.rest.RegisterDtos.Evidence;
-import eu.taskforce.transparency.rest.RegisterDtos.GuidanceDocument;
-import eu.taskforce.transparency.rest.RegisterDtos.InputWindow;
-import eu.taskforce.transparency.rest.RegisterDtos.PublicConsultation;
-import eu.taskforce.transparency.rest.RegisterDtos.PublicFeedback;
-import eu.taskforce.transparency.rest.RegisterLists.Column;
-import eu.taskforce.transparency.rest.RegisterLists.Export;
-import eu.taskforce.transparency.service.ReadModel.ListQuery;
+import eu.taskforce.transparency.query.ReadModel.ListQuery;
+import eu.taskforce.transparency.query.RegisterDtos.Evidence;
+import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocument;
+import eu.taskforce.transparency.query.RegisterDtos.InputWindow;
+import eu.taskforce.transparency.query.RegisterDtos.PublicConsultation;
+import eu.taskforce.transparency.query.RegisterDtos.PublicFeedback;
+import eu.taskforce.transparency.query.RegisterLists.Column;
+import eu.taskforce.transparency.query.RegisterLists.Export;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import static eu.taskforce.transparency.rest.RegisterLists.json;
-import static eu.taskforce.transparency.rest.RegisterLists.time;
-import static eu.taskforce.transparency.rest.RegisterLists.uuid;
+import static eu.taskforce.transparency.query.RegisterLists.json;
+import static eu.taskforce.transparency.query.RegisterLists.time;
+import static eu.taskforce.transparency.query.RegisterLists.uuid;
 
 /**
  * The lists of guidance input, as {@link RegisterLists} has them for participants and meetings: one query each for
  * the JSON pages and the CSV exports, and the CSV columns.
  */
-final class GuidanceLists {
+public final class GuidanceLists {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
@@ -30,7 +30,7 @@ final class GuidanceLists {
      * Whether a JSON array of Code references (the SQL expression {@code column}) names {@code :codeReference}: the
      * commitment or measure itself, or for a commitment one of its measures (SAFETY_AND_SECURITY-3 -> -3.2).
      */
-    static String references(String column) {
+    public static String references(String column) {
         return "exists (select 1 from json_array_elements_text(coalesce(" + column + ", '[]')::json) r(ref) "
                 + "where r.ref = :codeReference or starts_with(r.ref, :codeReference || '.'))";
     }
@@ -45,19 +45,19 @@ final class GuidanceLists {
 
     // --- documents ---------------------------------------------------------------------------------------------------
 
-    static GuidanceDocument document(ResultSet row) throws SQLException {
+    public static GuidanceDocument document(ResultSet row) throws SQLException {
         return new GuidanceDocument(uuid(row, "id"), row.getString("title"), row.getString("kind"),
                 json(row.getString("ai_act_articles"), STRINGS), json(row.getString("code_references"), STRINGS),
                 json(row.getString("public_consultation"), new TypeReference<PublicConsultation>() { }),
                 time(row, "published_at"), (Integer) row.getObject("latest_version"));
     }
 
-    static final String DOCUMENT_COLUMNS = "d.id, d.title, d.kind, d.ai_act_articles, d.code_references, "
+    public static final String DOCUMENT_COLUMNS = "d.id, d.title, d.kind, d.ai_act_articles, d.code_references, "
             + "d.public_consultation, d.published_at, (select max(v.number) from guidance_version v "
             + "where v.generation = d.generation and v.document_id = d.id) as latest_version";
 
     /** Documents by the time they were first published. */
-    static final Export<GuidanceDocument> DOCUMENTS = new Export<>(new ListQuery<>(DOCUMENT_COLUMNS,
+    public static final Export<GuidanceDocument> DOCUMENTS = new Export<>(new ListQuery<>(DOCUMENT_COLUMNS,
             "guidance_document d where d.generation = :g and d.title is not null",
             utcKey("coalesce(d.published_at, d.updated_at)"), "d.id", "d.updated_at", GuidanceLists::document),
             List.of(new Column<>("id", GuidanceDocument::id), new Column<>("title", GuidanceDocument::title),
@@ -71,7 +71,7 @@ final class GuidanceLists {
 
     // --- windows -----------------------------------------------------------------------------------------------------
 
-    static InputWindow window(ResultSet row) throws SQLException {
+    public static InputWindow window(ResultSet row) throws SQLException {
         return new InputWindow(uuid(row, "id"), uuid(row, "document_id"), row.getString("document_title"),
                 uuid(row, "version_id"), (Integer) row.getObject("version_number"), time(row, "opens_at"),
                 time(row, "closes_at"), row.getString("status"), time(row, "closed_at"),
@@ -83,13 +83,13 @@ final class GuidanceLists {
      * A window is opened (the event) when the AI Office schedules it, and closes at its closing time even before the
      * window-closed event arrives: its status is told at reading time, as guidance-service tells it.
      */
-    static final String WINDOW_COLUMNS = "w.id, w.document_id, w.document_title, w.version_id, w.version_number, "
+    public static final String WINDOW_COLUMNS = "w.id, w.document_id, w.document_title, w.version_id, w.version_number, "
             + "w.opens_at, w.closes_at, case when w.status = 'OPEN' and w.opens_at > now() then 'SCHEDULED' "
             + "when w.status = 'OPEN' and w.closes_at <= now() then 'CLOSED' else w.status end as status, "
             + "w.closed_at, w.closed_early, w.public_items, w.confidential_items, w.dispositions_published_at";
 
     /** Windows (opened, closed or published: not one known only from its notices) by their opening. */
-    static final Export<InputWindow> WINDOWS = new Export<>(new ListQuery<>(WINDOW_COLUMNS,
+    public static final Export<InputWindow> WINDOWS = new Export<>(new ListQuery<>(WINDOW_COLUMNS,
             "input_window w where w.generation = :g and w.status is not null",
             utcKey("w.opens_at"), "w.id", "w.updated_at", GuidanceLists::window),
             List.of(new Column<>("id", InputWindow::id), new Column<>("documentId", InputWindow::documentId),
@@ -109,7 +109,7 @@ final class GuidanceLists {
      * Public items whose dispositions are published, window after window in the order submitted. The organisation
      * only of an ATTRIBUTED item (the derivation keeps it from the others already).
      */
-    static final Export<PublicFeedback> FEEDBACK = new Export<>(new ListQuery<>(
+    public static final Export<PublicFeedback> FEEDBACK = new Export<>(new ListQuery<>(
             "f.id, f.window_id, w.document_id, w.document_title, w.version_id, w.version_number, f.section_key, "
                     + "f.section_title, f.attribution, case when f.attribution = 'ATTRIBUTED' then f.organisation_id end "
                     + "as organisation_id, case when f.attribution = 'ATTRIBUTED' then f.organisation_name end "
@@ -136,12 +136,12 @@ final class GuidanceLists {
                     new Column<>("publishedAt", PublicFeedback::publishedAt)));
 
     /** Feedback on a document linked to the Code reference. */
-    static final String FEEDBACK_REFERENCES = "exists (select 1 from guidance_document d where d.generation = w.generation "
+    public static final String FEEDBACK_REFERENCES = "exists (select 1 from guidance_document d where d.generation = w.generation "
             + "and d.id = w.document_id and " + references("d.code_references") + ")";
 
     // --- evidence ----------------------------------------------------------------------------------------------------
 
-    static Evidence evidence(ResultSet row) throws SQLException {
+    public static Evidence evidence(ResultSet row) throws SQLException {
         return new Evidence(uuid(row, "id"), row.getString("title"), row.getString("summary"), row.getString("type"),
                 row.getString("url"), json(row.getString("code_references"), STRINGS), row.getString("submitter_role"),
                 row.getString("attribution"), uuid(row, "organisation_id"), row.getString("organisation_name"),
@@ -149,7 +149,7 @@ final class GuidanceLists {
     }
 
     /** Public submissions by the time submitted. */
-    static final Export<Evidence> EVIDENCE = new Export<>(new ListQuery<>(
+    public static final Export<Evidence> EVIDENCE = new Export<>(new ListQuery<>(
             "e.id, e.title, e.summary, e.type, e.url, e.code_references, e.submitter_role, e.attribution, "
                     + "case when e.attribution = 'ATTRIBUTED' then e.organisation_id end as organisation_id, "
                     + "case when e.attribution = 'ATTRIBUTED' then e.organisation_name end as organisation_name, "

@@ -1,23 +1,23 @@
-package eu.taskforce.transparency.rest;
+package eu.taskforce.transparency.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.taskforce.transparency.rest.RegisterDtos.AdHocGroup;
-import eu.taskforce.transparency.rest.RegisterDtos.AgendaItem;
-import eu.taskforce.transparency.rest.RegisterDtos.Decision;
-import eu.taskforce.transparency.rest.RegisterDtos.DeclinedRequest;
-import eu.taskforce.transparency.rest.RegisterDtos.GroupRef;
-import eu.taskforce.transparency.rest.RegisterDtos.Meeting;
-import eu.taskforce.transparency.rest.RegisterDtos.MembershipPeriod;
-import eu.taskforce.transparency.rest.RegisterDtos.OrganisationRef;
-import eu.taskforce.transparency.rest.RegisterDtos.Participant;
-import eu.taskforce.transparency.rest.RegisterDtos.PublicRepresentative;
-import eu.taskforce.transparency.rest.RegisterDtos.Signatory;
-import eu.taskforce.transparency.rest.RegisterDtos.Stakeholder;
-import eu.taskforce.transparency.rest.RegisterDtos.WithheldPart;
-import eu.taskforce.transparency.service.ReadModel.ListQuery;
-import eu.taskforce.transparency.service.ReadModel.Params;
+import eu.taskforce.transparency.query.ReadModel.ListQuery;
+import eu.taskforce.transparency.query.ReadModel.Params;
+import eu.taskforce.transparency.query.RegisterDtos.AdHocGroup;
+import eu.taskforce.transparency.query.RegisterDtos.AgendaItem;
+import eu.taskforce.transparency.query.RegisterDtos.Decision;
+import eu.taskforce.transparency.query.RegisterDtos.DeclinedRequest;
+import eu.taskforce.transparency.query.RegisterDtos.GroupRef;
+import eu.taskforce.transparency.query.RegisterDtos.Meeting;
+import eu.taskforce.transparency.query.RegisterDtos.MembershipPeriod;
+import eu.taskforce.transparency.query.RegisterDtos.OrganisationRef;
+import eu.taskforce.transparency.query.RegisterDtos.Participant;
+import eu.taskforce.transparency.query.RegisterDtos.PublicRepresentative;
+import eu.taskforce.transparency.query.RegisterDtos.Signatory;
+import eu.taskforce.transparency.query.RegisterDtos.Stakeholder;
+import eu.taskforce.transparency.query.RegisterDtos.WithheldPart;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,33 +33,33 @@ import java.util.stream.Collectors;
  * The lists of the register: one query each, shared by the JSON pages and the CSV exports, and the CSV columns.
  * Sort keys are text that sorts like the value (timestamps as YYYYMMDDHH24MISSUS in UTC), so that a cursor holds it.
  */
-final class RegisterLists {
+public final class RegisterLists {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A CSV column: its header and how to read it from an item. */
-    record Column<T>(String header, Function<T, Object> value) {
+    public record Column<T>(String header, Function<T, Object> value) {
     }
 
-    record Export<T>(ListQuery<T> query, List<Column<T>> columns) {
+    public record Export<T>(ListQuery<T> query, List<Column<T>> columns) {
     }
 
     /**
      * A list with the filters of one request: each filter given adds its condition and its named parameter, so that
      * the JSON page and the CSV export of a list filter alike.
      */
-    static final class Filtered<T> {
+    public static final class Filtered<T> {
         private Export<T> export;
         private final Params params = Params.of();
 
-        Filtered(Export<T> export) {
+        public Filtered(Export<T> export) {
             this.export = export;
         }
 
         /** Adds {@code condition} (which names {@code :name}) when {@code value} is given. */
-        Filtered<T> when(Object value, String name, String condition) {
+        public Filtered<T> when(Object value, String name, String condition) {
             if (value != null) {
                 export = new Export<>(export.query().and(condition), export.columns());
                 params.put(name, value);
@@ -67,11 +67,11 @@ final class RegisterLists {
             return this;
         }
 
-        Export<T> export() {
+        public Export<T> export() {
             return export;
         }
 
-        Params params() {
+        public Params params() {
             return params;
         }
     }
@@ -91,7 +91,7 @@ final class RegisterLists {
             and p.joined_on <= :on and (p.left_on is null or p.left_on >= :on)""";
 
     /** Members on the day {@code :on}. */
-    static final Export<Participant> PARTICIPANTS = new Export<>(new ListQuery<>(
+    public static final Export<Participant> PARTICIPANTS = new Export<>(new ListQuery<>(
             "o.id, o.name, o.country, o.website, o.chapters, (select max(p.joined_on) from membership_period p where "
                     + MEMBER_ON + ") as member_since, " + REPRESENTATIVES + ", " + GROUPS,
             "organisation o where o.generation = :g and o.name is not null and exists (select 1 from membership_period p where "
@@ -111,7 +111,7 @@ final class RegisterLists {
                     new Column<>("adHocGroups", p -> p.adHocGroups().stream().map(GroupRef::name)
                             .collect(Collectors.joining(";")))));
 
-    static final Export<MembershipPeriod> PERIODS = new Export<>(new ListQuery<>(
+    public static final Export<MembershipPeriod> PERIODS = new Export<>(new ListQuery<>(
             "p.id, p.organisation_id, o.name, p.joined_on, p.left_on",
             "membership_period p join organisation o on o.generation = p.generation and o.id = p.organisation_id "
                     + "where p.generation = :g and p.joined_on is not null",
@@ -123,7 +123,7 @@ final class RegisterLists {
                     new Column<>("organisationName", MembershipPeriod::organisationName),
                     new Column<>("joinedOn", MembershipPeriod::joinedOn), new Column<>("leftOn", MembershipPeriod::leftOn)));
 
-    static final Export<Signatory> SIGNATORIES = new Export<>(new ListQuery<>(
+    public static final Export<Signatory> SIGNATORIES = new Export<>(new ListQuery<>(
             "o.id, o.name, o.country, o.website, o.chapters, o.signed_on, o.withdrawn_on",
             "organisation o where o.generation = :g and o.signatory",
             "lower(o.name)", "o.id", "o.updated_at",
@@ -136,7 +136,7 @@ final class RegisterLists {
                     new Column<>("signedOn", Signatory::signedOn), new Column<>("withdrawnOn", Signatory::withdrawnOn)));
 
     /** A person's values are joined from person_disclosure when served; an organisation's are its own columns. */
-    static final Export<Stakeholder> STAKEHOLDERS = new Export<>(new ListQuery<>(
+    public static final Export<Stakeholder> STAKEHOLDERS = new Export<>(new ListQuery<>(
             "s.id, s.kind, coalesce(s.name, person_value(s.name_commitment)) as name, "
                     + "coalesce(s.field_of_expertise, person_value(s.field_of_expertise_commitment)) as field, "
                     + "s.name_commitment, person_withheld(s.name_commitment) as name_withheld, "
@@ -155,7 +155,7 @@ final class RegisterLists {
                     new Column<>("fieldOfExpertiseCommitment", Stakeholder::fieldOfExpertiseCommitment),
                     new Column<>("fieldOfExpertiseWithheld", Stakeholder::fieldOfExpertiseWithheld)));
 
-    static final Export<AdHocGroup> GROUPS_LIST = new Export<>(new ListQuery<>(
+    public static final Export<AdHocGroup> GROUPS_LIST = new Export<>(new ListQuery<>(
             "grp.id, grp.name, grp.description, (select coalesce(json_agg(json_build_object('organisationId', gp.organisation_id, "
                     + "'organisationName', gp.organisation_name) order by gp.organisation_name, gp.organisation_id), '[]') "
                     + "from ad_hoc_group_participant gp where gp.generation = grp.generation and gp.group_id = grp.id)::text as participants",
@@ -173,7 +173,7 @@ final class RegisterLists {
             + "m.individual_attendees, m.summary, m.withheld_parts, m.summary_published_at, m.summary_due_on, m.request_id";
     private static final String STARTS = "to_char(m.starts_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS')";
 
-    static Meeting meeting(ResultSet row) throws SQLException {
+    public static Meeting meeting(ResultSet row) throws SQLException {
         String status = row.getString("status");
         boolean summaryPublished = "SUMMARY_PUBLISHED".equals(status);
         return new Meeting(uuid(row, "id"), row.getString("title"), row.getString("kind"), row.getString("format"),
@@ -203,17 +203,17 @@ final class RegisterLists {
             new Column<>("summaryPublishedAt", Meeting::summaryPublishedAt));
 
     /** Meetings held, in the order they took place. */
-    static final Export<Meeting> HELD = new Export<>(new ListQuery<>(MEETING_COLUMNS,
+    public static final Export<Meeting> HELD = new Export<>(new ListQuery<>(MEETING_COLUMNS,
             "meeting m where m.generation = :g and m.title is not null and m.status in ('HELD', 'SUMMARY_PUBLISHED')",
             STARTS, "m.id", "m.updated_at", RegisterLists::meeting), MEETING_CSV);
 
     /** Meetings to come (not held, not cancelled, not yet ended at {@code :now}), soonest first. */
-    static final Export<Meeting> UPCOMING = new Export<>(new ListQuery<>(MEETING_COLUMNS,
+    public static final Export<Meeting> UPCOMING = new Export<>(new ListQuery<>(MEETING_COLUMNS,
             "meeting m where m.generation = :g and m.title is not null and m.status in ('SCHEDULED', 'RESCHEDULED') "
                     + "and m.ends_at >= :now",
             STARTS, "m.id", "m.updated_at", RegisterLists::meeting), MEETING_CSV);
 
-    static final Export<DeclinedRequest> DECLINED = new Export<>(new ListQuery<>(
+    public static final Export<DeclinedRequest> DECLINED = new Export<>(new ListQuery<>(
             "q.id, q.organisation_id, q.organisation_name, q.topic, q.proposed_items, q.filed_at, q.supporters, q.decline_reason",
             "meeting_request q where q.generation = :g and q.status = 'DECLINED'",
             "to_char(q.updated_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS')", "q.id", "q.updated_at",
@@ -228,7 +228,7 @@ final class RegisterLists {
                     new Column<>("filedAt", DeclinedRequest::filedAt), new Column<>("supporters", DeclinedRequest::supporters),
                     new Column<>("reason", DeclinedRequest::reason)));
 
-    static final Export<Decision> DECISIONS = new Export<>(new ListQuery<>(
+    public static final Export<Decision> DECISIONS = new Export<>(new ListQuery<>(
             "d.id, d.question, d.threshold, d.meeting_id, d.status, d.closes_at, d.result, d.yes, d.no, d.abstain, d.closed_at",
             "decision d where d.generation = :g and d.question is not null",
             "to_char(coalesce(d.closed_at, d.closes_at) at time zone 'UTC', 'YYYYMMDDHH24MISSUS')", "d.id", "d.updated_at",
@@ -243,15 +243,15 @@ final class RegisterLists {
                     new Column<>("no", Decision::no), new Column<>("abstain", Decision::abstain),
                     new Column<>("closedAt", Decision::closedAt)));
 
-    static UUID uuid(ResultSet row, String column) throws SQLException {
+    public static UUID uuid(ResultSet row, String column) throws SQLException {
         return row.getObject(column, UUID.class);
     }
 
-    static LocalDate date(ResultSet row, String column) throws SQLException {
+    public static LocalDate date(ResultSet row, String column) throws SQLException {
         return row.getObject(column, LocalDate.class);
     }
 
-    static OffsetDateTime time(ResultSet row, String column) throws SQLException {
+    public static OffsetDateTime time(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class);
     }
 
@@ -259,7 +259,7 @@ final class RegisterLists {
         return chapters == null || chapters.isEmpty() ? List.of() : Arrays.asList(chapters.split(","));
     }
 
-    static <T> T json(String json, TypeReference<T> type) {
+    public static <T> T json(String json, TypeReference<T> type) {
         if (json == null) {
             return null;
         }

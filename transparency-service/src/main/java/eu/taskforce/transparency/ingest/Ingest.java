@@ -1,9 +1,12 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.ingest;
 
 import eu.taskforce.platform.inbox.Inbox;
 import eu.taskforce.platform.inbox.IncomingEvent;
-import eu.taskforce.transparency.domain.Derivation;
+import eu.taskforce.transparency.disclosure.Disclosures;
 import eu.taskforce.transparency.domain.RegisterEntry;
+import eu.taskforce.transparency.log.Generations;
+import eu.taskforce.transparency.log.RegisterLog;
+import eu.taskforce.transparency.projection.Projector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,9 +1,10 @@
-package eu.taskforce.transparency.service;
+package eu.taskforce.transparency.log;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.taskforce.platform.time.Timestamps;
 import eu.taskforce.transparency.config.RegisterConfig;
+import eu.taskforce.transparency.domain.Times;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -121,7 +122,7 @@ public class HeadSigner {
                         : "select sequence, hash, key_id, signed_at, statement, signature from signed_head where id >= :from order by id limit :limit")
                 .setParameter("from", fromId).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new SignedHead(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                Projector.utc(Projector.instant(r[3])), (String) r[4], (String) r[5])).toList();
+                Times.utc(Times.instant(r[3])), (String) r[4], (String) r[5])).toList();
     }
 
     /** Where the signing key comes from. */

@@ -1,4 +1,4 @@
-package eu.taskforce.transparency.domain;
+package eu.taskforce.transparency.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +29,8 @@ import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.membership.StakeholderRemoved;
 import eu.taskforce.platform.inbox.IncomingEvent;
+import eu.taskforce.transparency.domain.AggregateType;
+import eu.taskforce.transparency.domain.RegisterEntry;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
