@@ -6,7 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -35,7 +35,7 @@ public class DisclosureResolver {
     /** Longer than a batch of calls can take: the claim of an instance that stopped becomes due again after it. */
     static final Duration LEASE = Duration.ofMinutes(10);
 
-    private final Instance<Disclosures> disclosures;
+    private final Disclosures disclosures;
     private final MembershipDisclosures membership;
     private final RegisterConfig config;
 
@@ -48,16 +48,15 @@ public class DisclosureResolver {
     private final AtomicBoolean passQueued = new AtomicBoolean();
     private volatile boolean stopped;
 
-    // Disclosures calls back after commits: looked up lazily, the two beans need each other
-    public DisclosureResolver(Instance<Disclosures> disclosures, @RestClient MembershipDisclosures membership,
+    public DisclosureResolver(Disclosures disclosures, @RestClient MembershipDisclosures membership,
                               RegisterConfig config) {
         this.disclosures = disclosures;
         this.membership = membership;
         this.config = config;
     }
 
-    /** Queues a pass; never blocks the committing consumer. */
-    void afterCommit() {
+    /** Queues a pass once a transaction that queued commitments commits; never blocks the committing consumer. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Disclosures.Queued queued) {
         if (passQueued.compareAndSet(false, true)) {
             try {
                 afterCommitPasses.execute(() -> {
@@ -85,7 +84,7 @@ public class DisclosureResolver {
                 if (stopped) {
                     return;
                 }
-                batch = disclosures.get().claim(BATCH, LEASE);
+                batch = disclosures.claim(BATCH, LEASE);
                 batch.forEach(this::resolve);
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
@@ -100,7 +99,7 @@ public class DisclosureResolver {
         } catch (WebApplicationException e) {
             if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
                 // not disclosed (any more): the value stays withheld; a withdrawal event, if any, says why
-                disclosures.get().absent(pending);
+                disclosures.absent(pending);
                 return;
             }
             later(pending, "HTTP " + (e.getResponse() == null ? "?" : e.getResponse().getStatus()));
@@ -111,10 +110,10 @@ public class DisclosureResolver {
         }
         if (!matches(pending, opening)) {
             LOG.warnf("membership-service served an opening that is not the one of %s: dropped", pending.commitment());
-            disclosures.get().absent(pending);
+            disclosures.absent(pending);
             return;
         }
-        if (!disclosures.get().store(pending, opening)) {
+        if (!disclosures.store(pending, opening)) {
             LOG.debugf("Commitment %s was withdrawn while it was being resolved: its opening is dropped",
                     pending.commitment());
         }
@@ -133,7 +132,7 @@ public class DisclosureResolver {
         long seconds = Math.min(max.toSeconds(), 1L << Math.min(20, Math.max(0, pending.attempts() - 1)));
         LOG.warnf("Cannot resolve %s yet (%s, attempt %d); next attempt in %ds", pending.commitment(), why,
                 pending.attempts(), seconds);
-        disclosures.get().retryLater(pending, Duration.ofSeconds(seconds));
+        disclosures.retryLater(pending, Duration.ofSeconds(seconds));
     }
 
     void onStop(@Observes ShutdownEvent event) {

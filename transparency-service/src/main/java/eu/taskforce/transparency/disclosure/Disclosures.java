@@ -9,10 +9,8 @@ import eu.taskforce.transparency.domain.RegisterEntry;
 import eu.taskforce.transparency.domain.Times;
 import eu.taskforce.transparency.ingest.Derivation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -40,13 +38,15 @@ public class Disclosures {
     public static final String ERASED = "ERASED";
 
     private final EntityManager em;
-    private final TransactionSynchronizationRegistry transactions;
-    private final DisclosureResolver resolver;
+    private final Event<Queued> commitmentsQueued;
 
-    public Disclosures(EntityManager em, TransactionSynchronizationRegistry transactions, DisclosureResolver resolver) {
+    public Disclosures(EntityManager em, Event<Queued> commitmentsQueued) {
         this.em = em;
-        this.transactions = transactions;
-        this.resolver = resolver;
+        this.commitmentsQueued = commitmentsQueued;
+    }
+
+    /** Commitments were queued in a transaction: {@link DisclosureResolver} runs a pass once it commits. */
+    public record Queued() {
     }
 
     /** A commitment to resolve. */
@@ -83,7 +83,7 @@ public class Disclosures {
             }
             if (queued > 0) {
                 changed();
-                resolveAfterCommit();
+                commitmentsQueued.fire(new Queued());
             }
         }
     }
@@ -203,25 +203,5 @@ public class Disclosures {
     /** The side tables changed: the CSV exports' ETags, which cover them, change too. */
     private void changed() {
         em.createNativeQuery("update disclosure_state set version = version + 1 where id = 1").executeUpdate();
-    }
-
-    /** Once per transaction: a resolver pass when it commits (none when it rolls back). */
-    private void resolveAfterCommit() {
-        if (transactions.getResource(Disclosures.class) != null) {
-            return;
-        }
-        transactions.putResource(Disclosures.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    resolver.afterCommit();
-                }
-            }
-        });
     }
 }
