@@ -1,26 +1,28 @@
 package eu.taskforce.transparency.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import eu.taskforce.transparency.query.PublicList.Column;
 import eu.taskforce.transparency.query.ReadModel.ListQuery;
 import eu.taskforce.transparency.query.RegisterDtos.Evidence;
 import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocument;
 import eu.taskforce.transparency.query.RegisterDtos.InputWindow;
 import eu.taskforce.transparency.query.RegisterDtos.PublicConsultation;
 import eu.taskforce.transparency.query.RegisterDtos.PublicFeedback;
-import eu.taskforce.transparency.query.RegisterLists.Column;
-import eu.taskforce.transparency.query.RegisterLists.Export;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 
-import static eu.taskforce.transparency.query.RegisterLists.json;
-import static eu.taskforce.transparency.query.RegisterLists.time;
-import static eu.taskforce.transparency.query.RegisterLists.uuid;
+import static eu.taskforce.transparency.query.Rows.joined;
+import static eu.taskforce.transparency.query.Rows.json;
+import static eu.taskforce.transparency.query.Rows.time;
+import static eu.taskforce.transparency.query.Rows.utcKey;
+import static eu.taskforce.transparency.query.Rows.uuid;
 
 /**
- * The lists of guidance input, as {@link RegisterLists} has them for participants and meetings: one query each for
- * the JSON pages and the CSV exports, and the CSV columns.
+ * The lists of guidance input: documents, input windows, public feedback, public evidence, and the filters a request
+ * may add to them.
  */
 public final class GuidanceLists {
 
@@ -33,14 +35,6 @@ public final class GuidanceLists {
     public static String references(String column) {
         return "exists (select 1 from json_array_elements_text(coalesce(" + column + ", '[]')::json) r(ref) "
                 + "where r.ref = :codeReference or starts_with(r.ref, :codeReference || '.'))";
-    }
-
-    private static String utcKey(String column) {
-        return "to_char(" + column + " at time zone 'UTC', 'YYYYMMDDHH24MISSUS')";
-    }
-
-    private static String joined(List<String> values) {
-        return values == null ? null : String.join(";", values);
     }
 
     // --- documents ---------------------------------------------------------------------------------------------------
@@ -57,7 +51,7 @@ public final class GuidanceLists {
             + "where v.generation = d.generation and v.document_id = d.id) as latest_version";
 
     /** Documents by the time they were first published. */
-    public static final Export<GuidanceDocument> DOCUMENTS = new Export<>(new ListQuery<>(DOCUMENT_COLUMNS,
+    public static final PublicList<GuidanceDocument> DOCUMENTS = new PublicList<>(new ListQuery<>(DOCUMENT_COLUMNS,
             "guidance_document d where d.generation = :g and d.title is not null",
             utcKey("coalesce(d.published_at, d.updated_at)"), "d.id", "d.updated_at", GuidanceLists::document),
             List.of(new Column<>("id", GuidanceDocument::id), new Column<>("title", GuidanceDocument::title),
@@ -67,7 +61,7 @@ public final class GuidanceLists {
                     new Column<>("publicConsultationUrl", d -> d.publicConsultation() == null ? null
                             : d.publicConsultation().url()),
                     new Column<>("publishedAt", GuidanceDocument::publishedAt),
-                    new Column<>("latestVersionNumber", GuidanceDocument::latestVersionNumber)));
+                    new Column<>("latestVersionNumber", GuidanceDocument::latestVersionNumber)), "guidance-documents.csv");
 
     // --- windows -----------------------------------------------------------------------------------------------------
 
@@ -89,7 +83,7 @@ public final class GuidanceLists {
             + "w.closed_at, w.closed_early, w.public_items, w.confidential_items, w.dispositions_published_at";
 
     /** Windows (opened, closed or published: not one known only from its notices) by their opening. */
-    public static final Export<InputWindow> WINDOWS = new Export<>(new ListQuery<>(WINDOW_COLUMNS,
+    public static final PublicList<InputWindow> WINDOWS = new PublicList<>(new ListQuery<>(WINDOW_COLUMNS,
             "input_window w where w.generation = :g and w.status is not null",
             utcKey("w.opens_at"), "w.id", "w.updated_at", GuidanceLists::window),
             List.of(new Column<>("id", InputWindow::id), new Column<>("documentId", InputWindow::documentId),
@@ -101,7 +95,7 @@ public final class GuidanceLists {
                     new Column<>("closedEarly", InputWindow::closedEarly),
                     new Column<>("publicItems", InputWindow::publicItems),
                     new Column<>("confidentialItems", InputWindow::confidentialItems),
-                    new Column<>("dispositionsPublishedAt", InputWindow::dispositionsPublishedAt)));
+                    new Column<>("dispositionsPublishedAt", InputWindow::dispositionsPublishedAt)), "input-windows.csv");
 
     // --- feedback ----------------------------------------------------------------------------------------------------
 
@@ -109,7 +103,7 @@ public final class GuidanceLists {
      * Public items whose dispositions are published, window after window in the order submitted. The organisation
      * only of an ATTRIBUTED item (the derivation keeps it from the others already).
      */
-    public static final Export<PublicFeedback> FEEDBACK = new Export<>(new ListQuery<>(
+    public static final PublicList<PublicFeedback> FEEDBACK = new PublicList<>(new ListQuery<>(
             "f.id, f.window_id, w.document_id, w.document_title, w.version_id, w.version_number, f.section_key, "
                     + "f.section_title, f.attribution, case when f.attribution = 'ATTRIBUTED' then f.organisation_id end "
                     + "as organisation_id, case when f.attribution = 'ATTRIBUTED' then f.organisation_name end "
@@ -133,7 +127,7 @@ public final class GuidanceLists {
                     new Column<>("organisationName", PublicFeedback::organisationName),
                     new Column<>("text", PublicFeedback::text), new Column<>("disposition", PublicFeedback::disposition),
                     new Column<>("response", PublicFeedback::response),
-                    new Column<>("publishedAt", PublicFeedback::publishedAt)));
+                    new Column<>("publishedAt", PublicFeedback::publishedAt)), "guidance-feedback.csv");
 
     /** Feedback on a document linked to the Code reference. */
     public static final String FEEDBACK_REFERENCES = "exists (select 1 from guidance_document d where d.generation = w.generation "
@@ -149,7 +143,7 @@ public final class GuidanceLists {
     }
 
     /** Public submissions by the time submitted. */
-    public static final Export<Evidence> EVIDENCE = new Export<>(new ListQuery<>(
+    public static final PublicList<Evidence> EVIDENCE = new PublicList<>(new ListQuery<>(
             "e.id, e.title, e.summary, e.type, e.url, e.code_references, e.submitter_role, e.attribution, "
                     + "case when e.attribution = 'ATTRIBUTED' then e.organisation_id end as organisation_id, "
                     + "case when e.attribution = 'ATTRIBUTED' then e.organisation_name end as organisation_name, "
@@ -162,7 +156,31 @@ public final class GuidanceLists {
                     new Column<>("submitterRole", Evidence::submitterRole),
                     new Column<>("attribution", Evidence::attribution),
                     new Column<>("organisationName", Evidence::organisationName),
-                    new Column<>("submittedAt", Evidence::submittedAt)));
+                    new Column<>("submittedAt", Evidence::submittedAt)), "guidance-evidence.csv");
+
+    // --- filters -----------------------------------------------------------------------------------------------------
+
+    /** Documents, with a Code reference if given (a known one: see rest). */
+    public static PublicList.Selection<GuidanceDocument> documents(String codeReference) {
+        return DOCUMENTS.all().when(codeReference, "codeReference", references("d.code_references"));
+    }
+
+    public static PublicList.Selection<InputWindow> windows(UUID documentId, UUID versionId) {
+        return WINDOWS.all().when(documentId, "documentId", "w.document_id = :documentId")
+                .when(versionId, "versionId", "w.version_id = :versionId");
+    }
+
+    public static PublicList.Selection<PublicFeedback> feedback(UUID documentId, UUID versionId, String sectionKey,
+                                                                String codeReference) {
+        return FEEDBACK.all().when(documentId, "documentId", "w.document_id = :documentId")
+                .when(versionId, "versionId", "w.version_id = :versionId")
+                .when(sectionKey, "sectionKey", "f.section_key = :sectionKey")
+                .when(codeReference, "codeReference", FEEDBACK_REFERENCES);
+    }
+
+    public static PublicList.Selection<Evidence> evidence(String codeReference) {
+        return EVIDENCE.all().when(codeReference, "codeReference", references("e.code_references"));
+    }
 
     private GuidanceLists() {
     }

@@ -125,6 +125,24 @@ public class ReadModel {
         });
     }
 
+    /**
+     * The register's version: the served generation, the head of the log, and the version of the disclosures (names
+     * are joined when served, and change without a new entry when resolved or withdrawn).
+     */
+    public String version() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement("""
+                         select (select generation from register_generation where status = 'SERVING') || '.'
+                                || coalesce((select max(sequence) from log_entry), 0) || '.'
+                                || (select version from disclosure_state where id = 1)""");
+                 ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        });
+    }
+
     private static String sql(ListQuery<?> query, Params params, OffsetDateTime updatedSince) {
         StringBuilder sql = new StringBuilder("select ").append(query.select()).append(", ").append(query.sortKey())
                 .append(" as sort_key, ").append(query.id()).append("::text as sort_id from ").append(query.from());

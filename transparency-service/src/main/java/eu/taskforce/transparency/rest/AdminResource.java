@@ -5,6 +5,7 @@ import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Roles;
 import eu.taskforce.transparency.log.HeadSigner;
 import eu.taskforce.transparency.log.Rebuild;
+import eu.taskforce.transparency.query.LogDtos.SignedHeadView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -66,7 +67,7 @@ public class AdminResource {
     @Path("log/heads")
     @Operation(operationId = "signLogHead", summary = "Sign the head of the log now (it is also signed periodically)")
     @APIResponse(responseCode = "201", description = "The latest signed head",
-            content = @Content(schema = @Schema(implementation = LogResource.SignedHeadView.class)))
+            content = @Content(schema = @Schema(implementation = SignedHeadView.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the AI Office",
@@ -74,7 +75,7 @@ public class AdminResource {
     @APIResponse(responseCode = "409", description = "The log is empty",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signHead() {
-        return signer.sign().map(head -> Response.status(201).entity(LogResource.SignedHeadView.of(head)).build())
+        return signer.sign().map(head -> Response.status(201).entity(SignedHeadView.of(head)).build())
                 .orElseThrow(() -> ProblemException.conflict("The log is empty: nothing to sign"));
     }
 }

@@ -4,12 +4,10 @@ import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.ingest.Derivation;
-import eu.taskforce.transparency.query.ReadModel.ListQuery;
+import eu.taskforce.transparency.query.DisclosureQueries;
 import eu.taskforce.transparency.query.ReadModel.Params;
-import eu.taskforce.transparency.query.ReadModel;
 import eu.taskforce.transparency.query.RegisterDtos.Disclosure;
 import eu.taskforce.transparency.query.RegisterDtos.Withdrawal;
-import eu.taskforce.transparency.query.RegisterLists;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,24 +42,11 @@ import java.util.List;
 @PermitAll
 public class DisclosureResource {
 
-    static final ListQuery<Disclosure> DISCLOSURES = new ListQuery<>(
-            "d.commitment, d.field, d.ref, d.salt, d.value, d.disclosed_at",
-            "person_disclosure d where true", "d.commitment", "d.commitment", "d.disclosed_at",
-            row -> new Disclosure(row.getString("commitment"), row.getString("field"), RegisterLists.uuid(row, "ref"),
-                    row.getString("salt"), row.getString("value"), RegisterLists.time(row, "disclosed_at")));
-
-    static final ListQuery<Withdrawal> WITHDRAWALS = new ListQuery<>(
-            "w.commitment, w.ref, w.reason, w.withdrawn_at",
-            "disclosure_withdrawal w where true",
-            "to_char(w.withdrawn_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS')", "w.commitment", "w.withdrawn_at",
-            row -> new Withdrawal(row.getString("commitment"), RegisterLists.uuid(row, "ref"), row.getString("reason"),
-                    RegisterLists.time(row, "withdrawn_at")));
-
-    private final ReadModel readModel;
+    private final DisclosureQueries disclosures;
     private final PublicHttp http;
 
-    public DisclosureResource(ReadModel readModel, PublicHttp http) {
-        this.readModel = readModel;
+    public DisclosureResource(DisclosureQueries disclosures, PublicHttp http) {
+        this.disclosures = disclosures;
         this.http = http;
     }
 
@@ -93,16 +78,9 @@ public class DisclosureResource {
         if (commitment == null || !Derivation.COMMITMENT.matcher(commitment).matches()) {
             throw ProblemException.badRequest("A commitment is sha256: and 64 lower-case hex digits");
         }
-        Params params = Params.of().put("c", commitment);
-        List<Disclosure> found = readModel.query("select " + DISCLOSURES.select() + " from person_disclosure d "
-                + "where d.commitment = :c", params, DISCLOSURES.mapper());
-        if (found.isEmpty()) {
-            String why = readModel.query("select person_withheld(:c) as withheld", params, row -> row.getString(1))
-                    .get(0);
-            throw new ProblemException(404, "not-disclosed", "Not disclosed",
-                    "The value of " + commitment + " is not disclosed: " + why);
-        }
-        return http.json(request, found.get(0));
+        return http.json(request, disclosures.opening(commitment).orElseThrow(() -> new ProblemException(404,
+                "not-disclosed", "Not disclosed",
+                "The value of " + commitment + " is not disclosed: " + disclosures.withheld(commitment))));
     }
 
     @GET
@@ -121,7 +99,7 @@ public class DisclosureResource {
             @Parameter(description = ParticipantResource.CURSOR) @QueryParam("cursor") String cursor,
             @Parameter(description = "Only those disclosed at or after this time (ISO-8601)") @QueryParam("updatedSince") OffsetDateTime updatedSince,
             @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(DISCLOSURES, Params.of(), cursor, updatedSince, limit), limit);
+        return http.page(request, uri, DisclosureQueries.DISCLOSURES, Params.of(), cursor, updatedSince, limit);
     }
 
     @GET
@@ -141,6 +119,6 @@ public class DisclosureResource {
             @Parameter(description = ParticipantResource.CURSOR) @QueryParam("cursor") String cursor,
             @Parameter(description = "Only those withdrawn at or after this time (ISO-8601)") @QueryParam("updatedSince") OffsetDateTime updatedSince,
             @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, readModel.page(WITHDRAWALS, Params.of(), cursor, updatedSince, limit), limit);
+        return http.page(request, uri, DisclosureQueries.WITHDRAWALS, Params.of(), cursor, updatedSince, limit);
     }
 }

@@ -1,26 +1,19 @@
 package eu.taskforce.transparency.rest;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import eu.taskforce.contracts.guidance.Disposition;
 import eu.taskforce.contracts.reference.CodeOfPractice;
 import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.query.GuidanceLists;
-import eu.taskforce.transparency.query.ReadModel.Params;
-import eu.taskforce.transparency.query.ReadModel;
+import eu.taskforce.transparency.query.GuidanceQueries;
 import eu.taskforce.transparency.query.RegisterDtos.CodeReferenceOverview;
 import eu.taskforce.transparency.query.RegisterDtos.Evidence;
 import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocument;
 import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocumentDetails;
-import eu.taskforce.transparency.query.RegisterDtos.GuidanceVersion;
 import eu.taskforce.transparency.query.RegisterDtos.InputWindow;
 import eu.taskforce.transparency.query.RegisterDtos.PublicFeedback;
-import eu.taskforce.transparency.query.RegisterDtos.Section;
-import eu.taskforce.transparency.query.RegisterDtos.SectionCount;
 import eu.taskforce.transparency.query.RegisterDtos.VersionOverview;
-import eu.taskforce.transparency.query.RegisterLists.Filtered;
-import eu.taskforce.transparency.query.RegisterLists;
+import eu.taskforce.transparency.query.VersionOverviews;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -43,16 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-
-import static eu.taskforce.transparency.rest.ParticipantResource.CURSOR;
-import static eu.taskforce.transparency.rest.ParticipantResource.LIMIT;
-import static eu.taskforce.transparency.rest.ParticipantResource.UPDATED_SINCE;
 
 /**
  * The register of guidance input: documents with their versions and sections, input windows, counts per section and
@@ -66,14 +51,13 @@ public class GuidanceRegisterResource {
 
     static final String CODE_REFERENCE = "A commitment (SAFETY_AND_SECURITY-3, which includes its measures) or a measure "
             + "(SAFETY_AND_SECURITY-3.2) of the Code";
-    /** How many documents and how many submissions the overview of a Code reference shows. */
-    static final int LINKED = 200;
-
-    private final ReadModel readModel;
+    private final GuidanceQueries guidance;
+    private final VersionOverviews overviews;
     private final PublicHttp http;
 
-    public GuidanceRegisterResource(ReadModel readModel, PublicHttp http) {
-        this.readModel = readModel;
+    public GuidanceRegisterResource(GuidanceQueries guidance, VersionOverviews overviews, PublicHttp http) {
+        this.guidance = guidance;
+        this.overviews = overviews;
         this.http = http;
     }
 
@@ -94,7 +78,7 @@ public class GuidanceRegisterResource {
     public Response documents(@Parameter(description = CODE_REFERENCE) @QueryParam("codeReference") String codeReference,
                               @Valid @BeanParam PublicListParameters list,
                               @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, documents(codeReference), list);
+        return http.page(request, uri, GuidanceLists.documents(codeReference(codeReference)), list);
     }
 
     @GET
@@ -105,12 +89,7 @@ public class GuidanceRegisterResource {
     public Response documentsCsv(@Parameter(description = CODE_REFERENCE) @QueryParam("codeReference") String codeReference,
                                  @QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                  @Context Request request) {
-        return http.csv(request, uri, documents(codeReference), updatedSince, "guidance-documents.csv");
-    }
-
-    private static Filtered<GuidanceDocument> documents(String codeReference) {
-        return new Filtered<>(GuidanceLists.DOCUMENTS).when(codeReference(codeReference), "codeReference",
-                GuidanceLists.references("d.code_references"));
+        return http.csv(request, uri, GuidanceLists.documents(codeReference(codeReference)), updatedSince);
     }
 
     @GET
@@ -121,24 +100,8 @@ public class GuidanceRegisterResource {
     @APIResponse(responseCode = "404", description = "No such document in the register",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response document(@PathParam("id") UUID id, @Context Request request) {
-        List<GuidanceDocument> found = readModel.query("select " + GuidanceLists.DOCUMENT_COLUMNS
-                + " from guidance_document d where d.generation = :g and d.id = :id and d.title is not null",
-                Params.of().put("id", id), GuidanceLists::document);
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Guidance document", id);
-        }
-        GuidanceDocument d = found.get(0);
-        List<GuidanceVersion> versions = readModel.query("""
-                        select v.id, v.number, v.change_note, v.sections, v.published_at from guidance_version v
-                        where v.generation = :g and v.document_id = :id order by v.number""", Params.of().put("id", id),
-                row -> new GuidanceVersion(RegisterLists.uuid(row, "id"), row.getInt("number"),
-                        row.getString("change_note"), sections(row.getString("sections")),
-                        RegisterLists.time(row, "published_at")));
-        List<InputWindow> windows = readModel.query("select " + GuidanceLists.WINDOW_COLUMNS + " from input_window w "
-                + "where w.generation = :g and w.document_id = :id and w.status is not null order by w.opens_at, w.id",
-                Params.of().put("id", id), GuidanceLists::window);
-        return http.json(request, new GuidanceDocumentDetails(d.id(), d.title(), d.kind(), d.aiActArticles(),
-                d.codeReferences(), d.publicConsultation(), d.publishedAt(), versions, windows));
+        return http.json(request, guidance.document(id)
+                .orElseThrow(() -> ProblemException.notFound("Guidance document", id)));
     }
 
     // --- windows -----------------------------------------------------------------------------------------------------
@@ -158,7 +121,7 @@ public class GuidanceRegisterResource {
                             @Parameter(description = "Only the windows on this version") @QueryParam("versionId") UUID versionId,
                             @Valid @BeanParam PublicListParameters list,
                             @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, windows(documentId, versionId), list);
+        return http.page(request, uri, GuidanceLists.windows(documentId, versionId), list);
     }
 
     @GET
@@ -169,27 +132,11 @@ public class GuidanceRegisterResource {
     public Response windowsCsv(@QueryParam("documentId") UUID documentId, @QueryParam("versionId") UUID versionId,
                                @QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                @Context Request request) {
-        Filtered<InputWindow> windows = windows(documentId, versionId);
-        return http.csv(request, uri, windows.export(), windows.params(), updatedSince, PublicHttp.minute(),
-                "input-windows.csv");
-    }
-
-    private static Filtered<InputWindow> windows(UUID documentId, UUID versionId) {
-        return new Filtered<>(GuidanceLists.WINDOWS).when(documentId, "documentId", "w.document_id = :documentId")
-                .when(versionId, "versionId", "w.version_id = :versionId");
+        // a window's status changes with the clock: the minute is part of the export's ETag
+        return http.csv(request, uri, GuidanceLists.windows(documentId, versionId), updatedSince, PublicHttp.minute());
     }
 
     // --- overview of a version ---------------------------------------------------------------------------------------
-
-    private record WindowCounts(InputWindow window, String confidentialDispositions) {
-    }
-
-    /** A window's confidential items per disposition, as dispositions-published counted them. */
-    record DispositionCount(String disposition, int count) {
-    }
-
-    private record Item(String sectionKey, String sectionTitle, String disposition, boolean published) {
-    }
 
     @GET
     @Path("versions/{id}/overview")
@@ -201,77 +148,8 @@ public class GuidanceRegisterResource {
     @APIResponse(responseCode = "404", description = "No such version in the register",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response overview(@PathParam("id") UUID id, @Context Request request) {
-        Params version = Params.of().put("id", id);
-        List<Object[]> versions = readModel.query("""
-                        select v.document_id, d.title, v.number, v.sections from guidance_version v
-                        left join guidance_document d on d.generation = v.generation and d.id = v.document_id
-                        where v.generation = :g and v.id = :id""", version,
-                row -> new Object[]{RegisterLists.uuid(row, "document_id"), row.getString("title"), row.getInt("number"),
-                        sections(row.getString("sections"))});
-        List<WindowCounts> windows = readModel.query("select " + GuidanceLists.WINDOW_COLUMNS
-                + ", w.confidential_dispositions from input_window w where w.generation = :g and w.version_id = :id "
-                + "order by w.opens_at, w.id", version,
-                row -> new WindowCounts(GuidanceLists.window(row), row.getString("confidential_dispositions")));
-        if (versions.isEmpty() && windows.isEmpty()) {
-            throw ProblemException.notFound("Guidance version", id);
-        }
-        List<Item> items = readModel.query("""
-                        select f.section_key, f.section_title, f.disposition, f.published from feedback f
-                        join input_window w on w.generation = f.generation and w.id = f.window_id
-                        where f.generation = :g and w.version_id = :id""", version,
-                row -> new Item(row.getString("section_key"), row.getString("section_title"),
-                        row.getString("disposition"), row.getBoolean("published")));
-
-        boolean anyPublished = windows.stream().anyMatch(w -> w.window().dispositionsPublishedAt() != null);
-        Map<String, Integer> confidential = anyPublished ? dispositions() : null;
-        for (WindowCounts w : windows) {
-            List<DispositionCount> counts = RegisterLists.json(w.confidentialDispositions(),
-                    new TypeReference<List<DispositionCount>>() { });
-            if (counts != null) {
-                counts.forEach(c -> confidential.merge(c.disposition(), c.count(), Integer::sum));
-            }
-        }
-        Map<String, Integer> all = anyPublished ? new LinkedHashMap<>(confidential) : null;
-        items.stream().filter(Item::published).forEach(i -> all.merge(i.disposition(), 1, Integer::sum));
-
-        // the version's sections in order; a section known only from feedback (its version not seen yet) after them
-        @SuppressWarnings("unchecked")
-        List<Section> sections = new ArrayList<>(versions.isEmpty() ? List.of() : (List<Section>) versions.get(0)[3]);
-        items.stream().filter(i -> i.sectionKey() != null
-                        && sections.stream().noneMatch(s -> s.key().equals(i.sectionKey())))
-                .map(i -> new Section(i.sectionKey(), 0, i.sectionTitle())).distinct().forEach(sections::add);
-        List<SectionCount> perSection = sections.stream().map(s -> {
-            List<Item> on = items.stream().filter(i -> s.key().equals(i.sectionKey())).toList();
-            Map<String, Integer> by = anyPublished ? dispositions() : null;
-            on.stream().filter(Item::published).forEach(i -> by.merge(i.disposition(), 1, Integer::sum));
-            return new SectionCount(s.key(), s.position(), s.title(), on.size(), by);
-        }).toList();
-
-        int publicItems = windows.stream().mapToInt(w -> w.window().publicItems()).sum();
-        int confidentialItems = windows.stream().mapToInt(w -> w.window().confidentialItems()).sum();
-        InputWindow first = windows.isEmpty() ? null : windows.get(0).window();
-        return http.json(request, new VersionOverview(
-                versions.isEmpty() ? first.documentId() : (UUID) versions.get(0)[0],
-                !versions.isEmpty() && versions.get(0)[1] != null ? (String) versions.get(0)[1]
-                        : first == null ? null : first.documentTitle(),
-                id, versions.isEmpty() ? first.versionNumber() : (Integer) versions.get(0)[2],
-                windows.stream().map(w -> w.window().id()).toList(),
-                !windows.isEmpty() && windows.stream().allMatch(w -> w.window().dispositionsPublishedAt() != null),
-                publicItems + confidentialItems, publicItems, confidentialItems, perSection,
-                (int) items.stream().filter(i -> i.sectionKey() == null).count(), all, confidential));
-    }
-
-    /** Every disposition, zero included, in the contract's order. */
-    private static Map<String, Integer> dispositions() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Disposition d : Disposition.values()) {
-            counts.put(d.name(), 0);
-        }
-        return counts;
-    }
-
-    private static List<Section> sections(String json) {
-        return Objects.requireNonNullElse(RegisterLists.json(json, new TypeReference<List<Section>>() { }), List.of());
+        return http.json(request, overviews.overview(id)
+                .orElseThrow(() -> ProblemException.notFound("Guidance version", id)));
     }
 
     // --- feedback ----------------------------------------------------------------------------------------------------
@@ -296,7 +174,8 @@ public class GuidanceRegisterResource {
                              @QueryParam("codeReference") String codeReference,
                              @Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, feedback(documentId, versionId, sectionKey, codeReference), list);
+        return http.page(request, uri,
+                GuidanceLists.feedback(documentId, versionId, sectionKey, codeReference(codeReference)), list);
     }
 
     @GET
@@ -309,16 +188,8 @@ public class GuidanceRegisterResource {
                                 @QueryParam("codeReference") String codeReference,
                                 @QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
-        return http.csv(request, uri, feedback(documentId, versionId, sectionKey, codeReference), updatedSince,
-                "guidance-feedback.csv");
-    }
-
-    private static Filtered<PublicFeedback> feedback(UUID documentId, UUID versionId, String sectionKey,
-                                                     String codeReference) {
-        return new Filtered<>(GuidanceLists.FEEDBACK).when(documentId, "documentId", "w.document_id = :documentId")
-                .when(versionId, "versionId", "w.version_id = :versionId")
-                .when(sectionKey, "sectionKey", "f.section_key = :sectionKey")
-                .when(codeReference(codeReference), "codeReference", GuidanceLists.FEEDBACK_REFERENCES);
+        return http.csv(request, uri,
+                GuidanceLists.feedback(documentId, versionId, sectionKey, codeReference(codeReference)), updatedSince);
     }
 
     // --- evidence ----------------------------------------------------------------------------------------------------
@@ -337,7 +208,7 @@ public class GuidanceRegisterResource {
     public Response evidence(@Parameter(description = CODE_REFERENCE) @QueryParam("codeReference") String codeReference,
                              @Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, evidence(codeReference), list);
+        return http.page(request, uri, GuidanceLists.evidence(codeReference(codeReference)), list);
     }
 
     @GET
@@ -348,12 +219,7 @@ public class GuidanceRegisterResource {
     public Response evidenceCsv(@QueryParam("codeReference") String codeReference,
                                 @QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
-        return http.csv(request, uri, evidence(codeReference), updatedSince, "guidance-evidence.csv");
-    }
-
-    private static Filtered<Evidence> evidence(String codeReference) {
-        return new Filtered<>(GuidanceLists.EVIDENCE).when(codeReference(codeReference), "codeReference",
-                GuidanceLists.references("e.code_references"));
+        return http.csv(request, uri, GuidanceLists.evidence(codeReference(codeReference)), updatedSince);
     }
 
     // --- Code references ---------------------------------------------------------------------------------------------
@@ -372,15 +238,7 @@ public class GuidanceRegisterResource {
         String title = code.commitment(reference).map(CodeOfPractice.Commitment::title)
                 .or(() -> code.measure(reference).map(CodeOfPractice.Measure::title))
                 .orElseThrow(() -> ProblemException.notFound("Code reference", reference));
-        Filtered<GuidanceDocument> documents = documents(reference);
-        Filtered<Evidence> evidence = evidence(reference);
-        return http.json(request, new CodeReferenceOverview(reference, title,
-                first(readModel.page(documents.export().query(), documents.params(), null, null, LINKED)),
-                first(readModel.page(evidence.export().query(), evidence.params(), null, null, LINKED))));
-    }
-
-    private static <T> List<T> first(List<ReadModel.Row<T>> rows) {
-        return rows.stream().limit(LINKED).map(ReadModel.Row::item).toList();
+        return http.json(request, guidance.reference(reference, title));
     }
 
     /** A Code reference given as a filter: null when absent, a 400 when the Code has no such commitment or measure. */

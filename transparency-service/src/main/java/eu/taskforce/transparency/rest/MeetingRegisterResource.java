@@ -5,14 +5,12 @@ import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.config.RegisterConfig;
-import eu.taskforce.transparency.query.ReadModel.Params;
-import eu.taskforce.transparency.query.ReadModel;
+import eu.taskforce.transparency.query.MeetingLists;
+import eu.taskforce.transparency.query.MeetingQueries;
 import eu.taskforce.transparency.query.RegisterDtos.Cadence;
-import eu.taskforce.transparency.query.RegisterDtos.CadenceWarningView;
 import eu.taskforce.transparency.query.RegisterDtos.Decision;
 import eu.taskforce.transparency.query.RegisterDtos.DeclinedRequest;
 import eu.taskforce.transparency.query.RegisterDtos.Meeting;
-import eu.taskforce.transparency.query.RegisterLists;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -33,16 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static eu.taskforce.transparency.rest.ParticipantResource.CURSOR;
-import static eu.taskforce.transparency.rest.ParticipantResource.LIMIT;
-import static eu.taskforce.transparency.rest.ParticipantResource.UPDATED_SINCE;
 
 /** The register of meetings: held (with summaries and what was withheld), upcoming, declined requests, decisions. */
 @Path("/api/v1/public")
@@ -50,12 +42,12 @@ import static eu.taskforce.transparency.rest.ParticipantResource.UPDATED_SINCE;
 @PermitAll
 public class MeetingRegisterResource {
 
-    private final ReadModel readModel;
+    private final MeetingQueries meetings;
     private final PublicHttp http;
     private final RegisterConfig config;
 
-    public MeetingRegisterResource(ReadModel readModel, PublicHttp http, RegisterConfig config) {
-        this.readModel = readModel;
+    public MeetingRegisterResource(MeetingQueries meetings, PublicHttp http, RegisterConfig config) {
+        this.meetings = meetings;
         this.http = http;
         this.config = config;
     }
@@ -75,7 +67,7 @@ public class MeetingRegisterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response held(@Valid @BeanParam PublicListParameters list,
                          @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.HELD.query(), Params.of(), list);
+        return http.page(request, uri, MeetingLists.HELD.all(), list);
     }
 
     @GET
@@ -85,7 +77,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response heldCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                             @Context Request request) {
-        return http.csv(request, uri, RegisterLists.HELD, Params.of(), updatedSince, "", "meetings.csv");
+        return http.csv(request, uri, MeetingLists.HELD.all(), updatedSince);
     }
 
     @GET
@@ -97,7 +89,7 @@ public class MeetingRegisterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upcoming(@Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.UPCOMING.query(), now(), list);
+        return http.page(request, uri, MeetingLists.UPCOMING.with(MeetingLists.upcomingAt(now())), list);
     }
 
     @GET
@@ -107,8 +99,8 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response upcomingCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
-        return http.csv(request, uri, RegisterLists.UPCOMING, now(), updatedSince, PublicHttp.minute(),
-                "upcoming-meetings.csv");
+        return http.csv(request, uri, MeetingLists.UPCOMING.with(MeetingLists.upcomingAt(now())), updatedSince,
+                PublicHttp.minute());
     }
 
     @GET
@@ -118,12 +110,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "text/calendar",
             content = @Content(mediaType = ICalendarWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response upcomingCalendar(@Context Request request) {
-        List<Meeting> meetings = new ArrayList<>();
-        readModel.stream(RegisterLists.UPCOMING.query(), now(), null, meetings::add);
-        OffsetDateTime stamp = meetings.isEmpty() ? OffsetDateTime.parse("2026-01-30T00:00:00Z")
-                : meetings.stream().map(m -> m.summaryPublishedAt() != null ? m.summaryPublishedAt() : m.startsAt())
-                .min(OffsetDateTime::compareTo).orElseThrow();
-        return http.document(request, ICalendarWriter.MEDIA_TYPE, UpcomingCalendar.write(meetings, stamp));
+        return http.document(request, ICalendarWriter.MEDIA_TYPE, UpcomingCalendar.write(meetings.upcoming(now())));
     }
 
     @GET
@@ -134,12 +121,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "404", description = "No such meeting in the register",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response meeting(@PathParam("id") UUID id, @Context Request request) {
-        List<Meeting> found = readModel.query("select m.* from meeting m where m.generation = :g and m.id = :id "
-                + "and m.title is not null", Params.of().put("id", id), RegisterLists::meeting);
-        if (found.isEmpty()) {
-            throw ProblemException.notFound("Meeting", id);
-        }
-        return http.json(request, found.get(0));
+        return http.json(request, meetings.meeting(id).orElseThrow(() -> ProblemException.notFound("Meeting", id)));
     }
 
     @Schema(name = "DeclinedRequestPage")
@@ -155,7 +137,7 @@ public class MeetingRegisterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response declined(@Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.DECLINED.query(), Params.of(), list);
+        return http.page(request, uri, MeetingLists.DECLINED.all(), list);
     }
 
     @GET
@@ -165,7 +147,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response declinedCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
-        return http.csv(request, uri, RegisterLists.DECLINED, Params.of(), updatedSince, "", "declined-requests.csv");
+        return http.csv(request, uri, MeetingLists.DECLINED.all(), updatedSince);
     }
 
     @Schema(name = "DecisionPage")
@@ -181,7 +163,7 @@ public class MeetingRegisterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decisions(@Valid @BeanParam PublicListParameters list,
                               @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.DECISIONS.query(), Params.of(), list);
+        return http.page(request, uri, MeetingLists.DECISIONS.all(), list);
     }
 
     @GET
@@ -191,7 +173,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response decisionsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                  @Context Request request) {
-        return http.csv(request, uri, RegisterLists.DECISIONS, Params.of(), updatedSince, "", "decisions.csv");
+        return http.csv(request, uri, MeetingLists.DECISIONS.all(), updatedSince);
     }
 
     @GET
@@ -201,38 +183,10 @@ public class MeetingRegisterResource {
             + "and the meetings whose summary is overdue")
     @APIResponse(responseCode = "200", description = "The cadence", content = @Content(schema = @Schema(implementation = Cadence.class)))
     public Response cadence(@Context Request request) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Object[]> last = readModel.query("""
-                        select m.id, m.starts_at from meeting m where m.generation = :g and m.kind = 'PLENARY'
-                        and m.status in ('HELD', 'SUMMARY_PUBLISHED') order by m.starts_at desc limit 1""", Params.of(),
-                row -> new Object[]{RegisterLists.uuid(row, "id"), RegisterLists.time(row, "starts_at")});
-        List<Object[]> next = readModel.query("""
-                        select m.id, m.starts_at from meeting m where m.generation = :g and m.kind = 'PLENARY'
-                        and m.status in ('SCHEDULED', 'RESCHEDULED') and m.starts_at >= :now order by m.starts_at limit 1""",
-                Params.of().put("now", now),
-                row -> new Object[]{RegisterLists.uuid(row, "id"), RegisterLists.time(row, "starts_at")});
-        List<CadenceWarningView> warnings = readModel.query("""
-                        select c.last_held_on, c.deadline, c.days_left, c.updated_at from cadence_warning c
-                        where c.generation = :g""", Params.of(),
-                row -> new CadenceWarningView(RegisterLists.date(row, "last_held_on"), RegisterLists.date(row, "deadline"),
-                        row.getLong("days_left"), RegisterLists.time(row, "updated_at")));
-        List<UUID> overdue = readModel.query("""
-                        select m.id from meeting m where m.generation = :g and m.status = 'HELD'
-                        and m.summary_due_on is not null order by m.summary_due_on, m.id""", Params.of(),
-                row -> RegisterLists.uuid(row, "id"));
-        LocalDate lastHeldOn = last.isEmpty() ? config.constitutedOn()
-                : ((OffsetDateTime) last.get(0)[1]).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        LocalDate deadline = lastHeldOn.plusYears(1);
-        OffsetDateTime nextStarts = next.isEmpty() ? null : (OffsetDateTime) next.get(0)[1];
-        String status = now.toLocalDate().isAfter(deadline) ? "OVERDUE"
-                : nextStarts != null && !nextStarts.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().isAfter(deadline)
-                ? "ON_TRACK" : "AT_RISK";
-        return http.json(request, new Cadence(lastHeldOn, last.isEmpty() ? null : (UUID) last.get(0)[0], deadline,
-                nextStarts, next.isEmpty() ? null : (UUID) next.get(0)[0], status,
-                warnings.isEmpty() ? null : warnings.get(0), overdue));
+        return http.json(request, meetings.cadence(now(), config.constitutedOn()));
     }
 
-    private static Params now() {
-        return Params.of().put("now", OffsetDateTime.now(ZoneOffset.UTC));
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

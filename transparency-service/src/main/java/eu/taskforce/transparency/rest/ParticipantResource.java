@@ -1,16 +1,13 @@
 package eu.taskforce.transparency.rest;
 
-import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
-import eu.taskforce.transparency.query.ReadModel.Params;
-import eu.taskforce.transparency.query.ReadModel;
+import eu.taskforce.transparency.query.MembershipLists;
 import eu.taskforce.transparency.query.RegisterDtos.AdHocGroup;
 import eu.taskforce.transparency.query.RegisterDtos.MembershipPeriod;
 import eu.taskforce.transparency.query.RegisterDtos.Participant;
 import eu.taskforce.transparency.query.RegisterDtos.Signatory;
 import eu.taskforce.transparency.query.RegisterDtos.Stakeholder;
-import eu.taskforce.transparency.query.RegisterLists;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -45,11 +42,9 @@ public class ParticipantResource {
     static final String CURSOR = "The nextCursor of the previous page";
     static final String UPDATED_SINCE = "Only what changed at or after this time (ISO-8601), for incremental sync";
 
-    private final ReadModel readModel;
     private final PublicHttp http;
 
-    public ParticipantResource(ReadModel readModel, PublicHttp http) {
-        this.readModel = readModel;
+    public ParticipantResource(PublicHttp http) {
         this.http = http;
     }
 
@@ -71,7 +66,7 @@ public class ParticipantResource {
             @Parameter(description = "A day (YYYY-MM-DD): who was a member then; today by default") @QueryParam("on") LocalDate on,
             @Valid @BeanParam PublicListParameters list,
             @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.PARTICIPANTS.query(), onDay(on), list);
+        return http.page(request, uri, MembershipLists.participantsOn(day(on)), list);
     }
 
     @GET
@@ -85,8 +80,9 @@ public class ParticipantResource {
     public Response participantsCsv(@QueryParam("on") LocalDate on,
                                     @QueryParam("updatedSince") OffsetDateTime updatedSince,
                                     @Context UriInfo uri, @Context Request request) {
-        return http.csv(request, uri, RegisterLists.PARTICIPANTS, onDay(on), updatedSince,
-                on == null ? LocalDate.now(ZoneOffset.UTC).toString() : "", "participants.csv");
+        // without a day, the list is today's: the day is part of the export's ETag
+        return http.csv(request, uri, MembershipLists.participantsOn(day(on)), updatedSince,
+                on == null ? day(null).toString() : "");
     }
 
     @Schema(name = "MembershipPeriodPage")
@@ -102,7 +98,7 @@ public class ParticipantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response periods(@Valid @BeanParam PublicListParameters list,
                             @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.PERIODS.query(), Params.of(), list);
+        return http.page(request, uri, MembershipLists.PERIODS.all(), list);
     }
 
     @GET
@@ -112,7 +108,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response periodsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                @Context Request request) {
-        return http.csv(request, uri, RegisterLists.PERIODS, Params.of(), updatedSince, "", "membership-periods.csv");
+        return http.csv(request, uri, MembershipLists.PERIODS.all(), updatedSince);
     }
 
     @Schema(name = "SignatoryPage")
@@ -128,7 +124,7 @@ public class ParticipantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signatories(@Valid @BeanParam PublicListParameters list,
                                 @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.SIGNATORIES.query(), Params.of(), list);
+        return http.page(request, uri, MembershipLists.SIGNATORIES.all(), list);
     }
 
     @GET
@@ -138,7 +134,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response signatoriesCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                    @Context Request request) {
-        return http.csv(request, uri, RegisterLists.SIGNATORIES, Params.of(), updatedSince, "", "signatories.csv");
+        return http.csv(request, uri, MembershipLists.SIGNATORIES.all(), updatedSince);
     }
 
     @Schema(name = "StakeholderPage")
@@ -154,7 +150,7 @@ public class ParticipantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response stakeholders(@Valid @BeanParam PublicListParameters list,
                                  @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.STAKEHOLDERS.query(), Params.of(), list);
+        return http.page(request, uri, MembershipLists.STAKEHOLDERS.all(), list);
     }
 
     @GET
@@ -164,7 +160,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response stakeholdersCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                     @Context Request request) {
-        return http.csv(request, uri, RegisterLists.STAKEHOLDERS, Params.of(), updatedSince, "", "stakeholders.csv");
+        return http.csv(request, uri, MembershipLists.STAKEHOLDERS.all(), updatedSince);
     }
 
     @Schema(name = "AdHocGroupPage")
@@ -180,7 +176,7 @@ public class ParticipantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response groups(@Valid @BeanParam PublicListParameters list,
                            @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, RegisterLists.GROUPS_LIST.query(), Params.of(), list);
+        return http.page(request, uri, MembershipLists.GROUPS_LIST.all(), list);
     }
 
     @GET
@@ -190,10 +186,10 @@ public class ParticipantResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response groupsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                               @Context Request request) {
-        return http.csv(request, uri, RegisterLists.GROUPS_LIST, Params.of(), updatedSince, "", "ad-hoc-groups.csv");
+        return http.csv(request, uri, MembershipLists.GROUPS_LIST.all(), updatedSince);
     }
 
-    private static Params onDay(LocalDate on) {
-        return Params.of().put("on", on != null ? on : LocalDate.now(ZoneOffset.UTC));
+    private static LocalDate day(LocalDate on) {
+        return on != null ? on : LocalDate.now(ZoneOffset.UTC);
     }
 }

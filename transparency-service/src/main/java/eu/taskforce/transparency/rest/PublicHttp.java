@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.transparency.config.RegisterConfig;
+import eu.taskforce.transparency.query.PublicList.Selection;
+import eu.taskforce.transparency.query.PublicList;
+import eu.taskforce.transparency.query.ReadModel.ListQuery;
+import eu.taskforce.transparency.query.ReadModel.Params;
 import eu.taskforce.transparency.query.ReadModel;
-import eu.taskforce.transparency.query.RegisterLists;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Link;
@@ -33,7 +34,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The public register's HTTP caching: every answer carries an ETag and {@code Cache-Control: public, max-age}, and a
@@ -48,13 +48,11 @@ public class PublicHttp {
 
     private final ObjectMapper mapper;
     private final RegisterConfig config;
-    private final EntityManager em;
     private final ReadModel readModel;
 
-    public PublicHttp(ObjectMapper mapper, RegisterConfig config, EntityManager em, ReadModel readModel) {
+    public PublicHttp(ObjectMapper mapper, RegisterConfig config, ReadModel readModel) {
         this.mapper = mapper;
         this.config = config;
-        this.em = em;
         this.readModel = readModel;
     }
 
@@ -77,35 +75,33 @@ public class PublicHttp {
         return json(request, body, null);
     }
 
-    public Response page(Request request, UriInfo uri, Page<?> page) {
-        Link next = page.nextCursor() == null ? null
-                : Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build())
-                .rel("next").build();
-        return json(request, page, next);
+    /** A JSON answer with a {@code Link: rel="next"}: the request's URI with {@code param} set to {@code next}. */
+    public Response json(Request request, UriInfo uri, Object body, String param, Object next) {
+        return json(request, body, next == null ? null
+                : Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam(param, next).build()).rel("next").build());
     }
 
     /** A page of a list from its rows (up to limit + 1). */
     public <T> Response page(Request request, UriInfo uri, List<ReadModel.Row<T>> rows, int limit) {
-        return page(request, uri, Page.of(rows, limit, ReadModel.Row::item, ReadModel.Row::cursor));
+        Page<T> page = Page.of(rows, limit, ReadModel.Row::item, ReadModel.Row::cursor);
+        return json(request, uri, page, "cursor", page.nextCursor());
+    }
+
+    /** A page of a list, as the client's parameters ask. */
+    public <T> Response page(Request request, UriInfo uri, ListQuery<T> query, Params params, String cursor,
+                             OffsetDateTime updatedSince, int limit) {
+        return page(request, uri, readModel.page(query, params, cursor, updatedSince, limit), limit);
     }
 
     /** A page of a public list, as the client's list parameters ask. */
-    public <T> Response page(Request request, UriInfo uri, ReadModel.ListQuery<T> query, ReadModel.Params params,
-                             PublicListParameters list) {
-        return page(request, uri, readModel.page(query, params, list.cursor(), list.updatedSince(), list.limit()),
+    public <T> Response page(Request request, UriInfo uri, Selection<T> selection, PublicListParameters list) {
+        return page(request, uri, selection.query(), selection.params(), list.cursor(), list.updatedSince(),
                 list.limit());
     }
 
-    /** A page of a filtered list. */
-    public <T> Response page(Request request, UriInfo uri, RegisterLists.Filtered<T> filtered,
-                             PublicListParameters list) {
-        return page(request, uri, filtered.export().query(), filtered.params(), list);
-    }
-
-    /** The CSV export of a filtered list. */
-    public <T> Response csv(Request request, UriInfo uri, RegisterLists.Filtered<T> list, OffsetDateTime updatedSince,
-                            String filename) {
-        return csv(request, uri, list.export(), list.params(), updatedSince, "", filename);
+    /** The CSV export of a public list. */
+    public <T> Response csv(Request request, UriInfo uri, Selection<T> selection, OffsetDateTime updatedSince) {
+        return csv(request, uri, selection, updatedSince, "");
     }
 
     private Response json(Request request, Object body, Link next) {
@@ -140,9 +136,10 @@ public class PublicHttp {
      * A CSV export streamed row by row from a server-side cursor. Its ETag is weak: the register's version and the
      * request (and {@code clock}, for lists that change with time), known before the first row is read.
      */
-    public <T> Response csv(Request request, UriInfo uri, RegisterLists.Export<T> export, ReadModel.Params params,
-                            OffsetDateTime updatedSince, String clock, String filename) {
-        EntityTag etag = new EntityTag(hash((version() + "|" + uri.getRequestUri() + "|" + clock)
+    public <T> Response csv(Request request, UriInfo uri, Selection<T> selection, OffsetDateTime updatedSince,
+                            String clock) {
+        PublicList<T> export = selection.list();
+        EntityTag etag = new EntityTag(hash((readModel.version() + "|" + uri.getRequestUri() + "|" + clock)
                 .getBytes(StandardCharsets.UTF_8)), true);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
@@ -151,10 +148,10 @@ public class PublicHttp {
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
             CSVFormat format = CSVFormat.RFC4180.builder()
-                    .setHeader(export.columns().stream().map(RegisterLists.Column::header).toArray(String[]::new))
+                    .setHeader(export.columns().stream().map(PublicList.Column::header).toArray(String[]::new))
                     .get();
             try (CSVPrinter printer = new CSVPrinter(writer, format)) {
-                readModel.stream(export.query(), params, updatedSince, item -> {
+                readModel.stream(export.query(), selection.params(), updatedSince, item -> {
                     try {
                         printer.printRecord(export.columns().stream().map(c -> c.value().apply(item))
                                 .map(PublicHttp::cell).toList());
@@ -165,23 +162,11 @@ public class PublicHttp {
             }
         };
         return Response.ok(body, CSV).tag(etag).cacheControl(cacheControl())
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"").build();
     }
 
     private static Object cell(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    /**
-     * The register's version: the served generation, the head of the log, and the version of the disclosures (names
-     * are joined when served, and change without a new entry when resolved or withdrawn).
-     */
-    String version() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        select (select generation from register_generation where status = 'SERVING') || '.'
-                               || coalesce((select max(sequence) from log_entry), 0) || '.'
-                               || (select version from disclosure_state where id = 1)""")
-                .getSingleResult().toString());
     }
 
     static String hash(byte[] bytes) {
@@ -190,9 +175,5 @@ public class PublicHttp {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static <T> Function<T, T> identity() {
-        return t -> t;
     }
 }

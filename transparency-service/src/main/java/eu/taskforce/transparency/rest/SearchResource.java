@@ -3,11 +3,9 @@ package eu.taskforce.transparency.rest;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.transparency.query.ReadModel.ListQuery;
 import eu.taskforce.transparency.query.ReadModel.Params;
-import eu.taskforce.transparency.query.ReadModel;
 import eu.taskforce.transparency.query.RegisterDtos.SearchHit;
-import eu.taskforce.transparency.query.RegisterLists;
+import eu.taskforce.transparency.query.SearchQuery;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,26 +37,9 @@ import java.util.List;
 @PermitAll
 public class SearchResource {
 
-    private static final java.util.Set<String> MEETING_DOCUMENTS = java.util.Set.of("AGENDA", "SUMMARY");
-    private static final String QUERY = "websearch_to_tsquery('english', :q)";
-    private static final String RANK = "ts_rank(d.search, " + QUERY + ")";
-    static final ListQuery<SearchHit> SEARCH = new ListQuery<>(
-            "d.document_type, d.document_id, d.title, d.occurred_on, " + RANK + " as rank, ts_headline('english', d.body, "
-                    + QUERY + ", 'StartSel=«, StopSel=», MaxWords=35, MinWords=15') as snippet",
-            "search_document d where d.generation = :g and d.search @@ " + QUERY,
-            // relevance first (as text that sorts like it), then a stable id
-            "to_char(1000000000 - least(round((" + RANK + " * 1000000)::numeric), 999999999), 'FM0000000000')",
-            "(d.document_type || '/' || d.document_id)", "d.updated_at",
-            row -> new SearchHit(row.getString("document_type"), MEETING_DOCUMENTS.contains(row.getString("document_type"))
-                    ? RegisterLists.uuid(row, "document_id") : null, RegisterLists.uuid(row, "document_id"),
-                    row.getString("title"), row.getString("snippet"), RegisterLists.time(row, "occurred_on"),
-                    row.getDouble("rank")));
-
-    private final ReadModel readModel;
     private final PublicHttp http;
 
-    public SearchResource(ReadModel readModel, PublicHttp http) {
-        this.readModel = readModel;
+    public SearchResource(PublicHttp http) {
         this.http = http;
     }
 
@@ -81,6 +62,6 @@ public class SearchResource {
         if (q == null || q.isBlank() || q.length() > 500) {
             throw ProblemException.badRequest("The query parameter q must hold 1 to 500 characters");
         }
-        return http.page(request, uri, readModel.page(SEARCH, Params.of().put("q", q), cursor, null, limit), limit);
+        return http.page(request, uri, SearchQuery.SEARCH, Params.of().put("q", q), cursor, null, limit);
     }
 }

@@ -16,7 +16,14 @@ final class UpcomingCalendar {
 
     static final String PRODUCT = "-//EU AI Office//Signatory Taskforce public register//EN";
 
-    static String write(List<Meeting> meetings, OffsetDateTime stamp) {
+    /**
+     * The feed of {@code meetings}. Every event's DTSTAMP is the same stable time (the earliest of their summaries'
+     * publication or start), so that the feed's ETag changes only when the meetings do.
+     */
+    static String write(List<Meeting> meetings) {
+        OffsetDateTime stamp = meetings.isEmpty() ? OffsetDateTime.parse("2026-01-30T00:00:00Z")
+                : meetings.stream().map(m -> m.summaryPublishedAt() != null ? m.summaryPublishedAt() : m.startsAt())
+                .min(OffsetDateTime::compareTo).orElseThrow();
         return ICalendarWriter.write(PRODUCT, "Signatory Taskforce: upcoming meetings", meetings.stream()
                 .map(m -> new ICalendarWriter.Event(m.id(), m.title(), m.startsAt(), m.endsAt(), stamp, null, false,
                         m.location(), description(m), null))

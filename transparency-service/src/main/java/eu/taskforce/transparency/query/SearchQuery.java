@@ -1,0 +1,34 @@
+package eu.taskforce.transparency.query;
+
+import eu.taskforce.transparency.query.ReadModel.ListQuery;
+import eu.taskforce.transparency.query.RegisterDtos.SearchHit;
+
+import java.util.Set;
+
+import static eu.taskforce.transparency.query.Rows.time;
+import static eu.taskforce.transparency.query.Rows.uuid;
+
+/**
+ * Full-text search over the register's documents (PostgreSQL: a stored tsvector with a GIN index, English stemming,
+ * websearch_to_tsquery so that "quoted phrases", OR and -exclusions work as in a search engine). Hits by relevance.
+ */
+public final class SearchQuery {
+
+    private static final Set<String> MEETING_DOCUMENTS = Set.of("AGENDA", "SUMMARY");
+    private static final String QUERY = "websearch_to_tsquery('english', :q)";
+    private static final String RANK = "ts_rank(d.search, " + QUERY + ")";
+    public static final ListQuery<SearchHit> SEARCH = new ListQuery<>(
+            "d.document_type, d.document_id, d.title, d.occurred_on, " + RANK + " as rank, ts_headline('english', d.body, "
+                    + QUERY + ", 'StartSel=«, StopSel=», MaxWords=35, MinWords=15') as snippet",
+            "search_document d where d.generation = :g and d.search @@ " + QUERY,
+            // relevance first (as text that sorts like it), then a stable id
+            "to_char(1000000000 - least(round((" + RANK + " * 1000000)::numeric), 999999999), 'FM0000000000')",
+            "(d.document_type || '/' || d.document_id)", "d.updated_at",
+            row -> new SearchHit(row.getString("document_type"), MEETING_DOCUMENTS.contains(row.getString("document_type"))
+                    ? uuid(row, "document_id") : null, uuid(row, "document_id"),
+                    row.getString("title"), row.getString("snippet"), time(row, "occurred_on"),
+                    row.getDouble("rank")));
+
+    private SearchQuery() {
+    }
+}
