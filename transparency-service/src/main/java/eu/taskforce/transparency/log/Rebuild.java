@@ -1,22 +1,15 @@
 package eu.taskforce.transparency.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.platform.problem.Failures;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.transparency.config.RegisterConfig;
-import eu.taskforce.transparency.domain.Times;
 import eu.taskforce.transparency.ingest.Ingest;
-import eu.taskforce.transparency.projection.Projector;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,16 +50,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Long>> OFFSETS = new TypeReference<>() {
-    };
 
-    private final EntityManager em;
+    private final RebuildState state;
     private final Ingest ingest;
-    private final Projector projector;
     private final Generations generations;
     private final TopicNames topicNames;
-    private final RegisterConfig.RebuildConfig config;
     private final String bootstrapServers;
     /** This instance, as the holder of a lease. */
     private final String instance = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
@@ -74,14 +63,12 @@ public class Rebuild {
     private volatile boolean stopping;
     private volatile SwitchHold hold;
 
-    public Rebuild(EntityManager em, Ingest ingest, Projector projector, Generations generations, TopicNames topicNames,
-                   RegisterConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.em = em;
+    public Rebuild(RebuildState state, Ingest ingest, Generations generations, TopicNames topicNames,
+                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.state = state;
         this.ingest = ingest;
-        this.projector = projector;
         this.generations = generations;
         this.topicNames = topicNames;
-        this.config = config.rebuild();
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -113,33 +100,14 @@ public class Rebuild {
         if (generations.building().isPresent()) {
             throw ProblemException.conflict("A rebuild is already running; wait until it has switched");
         }
-        int generation = QuarkusTransaction.requiringNew().call(() -> {
-            int next = ((Number) em.createNativeQuery("select coalesce(max(generation), 0) + 1 from register_generation")
-                    .getSingleResult()).intValue();
-            em.createNativeQuery("""
-                            insert into register_generation (generation, status, started_at, owner, lease_until)
-                            values (:g, 'BUILDING', now(), :owner, now() + make_interval(secs => :lease))""")
-                    .setParameter("g", next).setParameter("owner", instance)
-                    .setParameter("lease", (double) config.lease().toSeconds()).executeUpdate();
-            return next;
-        });
-        startWorker(generation);
+        startWorker(state.begin(instance));
         return status();
     }
 
     public Status status() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select generation, status, started_at, switched_at, detail, records_read, target
-                        from register_generation order by generation desc limit 10""").getResultList();
-        Optional<Object[]> latest = rows.stream().filter(r -> Generations.BUILDING.equals(r[1])).findFirst()
-                .or(() -> rows.stream().findFirst());
-        return new Status(generations.served(), generations.building().orElse(null),
-                latest.map(r -> ((Number) r[5]).longValue()).orElse(0L),
-                latest.map(r -> offsets((String) r[6])).orElse(Map.of()),
-                rows.stream().map(r -> new GenerationRow(((Number) r[0]).intValue(), (String) r[1],
-                        r[2] == null ? null : Times.utc(Times.instant(r[2])),
-                        r[3] == null ? null : Times.utc(Times.instant(r[3])), (String) r[4])).toList());
+        RebuildState.Recent recent = state.recent();
+        return new Status(generations.served(), generations.building().orElse(null), recent.recordsRead(),
+                recent.target(), recent.generations());
     }
 
     /** True while a rebuild's thread is running in this instance. */
@@ -155,19 +123,7 @@ public class Rebuild {
         if (running() || stopping) {
             return;
         }
-        Optional<Integer> taken = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Number> due = em.createNativeQuery("""
-                            select generation from register_generation
-                            where status = 'BUILDING' and (lease_until is null or lease_until < now())
-                            for update skip locked""").getResultList();
-            due.stream().findFirst().ifPresent(g -> em.createNativeQuery("""
-                            update register_generation set owner = :owner, lease_until = now() + make_interval(secs => :lease)
-                            where generation = :g""")
-                    .setParameter("owner", instance).setParameter("lease", (double) config.lease().toSeconds())
-                    .setParameter("g", g.intValue()).executeUpdate());
-            return due.stream().findFirst().map(Number::intValue);
-        });
+        Optional<Integer> taken = state.takeOverAbandoned(instance);
         taken.ifPresent(generation -> {
             LOG.infof("Taking over the rebuild of generation %d, whose lease ran out", generation);
             startWorker(generation);
@@ -211,7 +167,7 @@ public class Rebuild {
                 }
             }
             consumer.assign(partitions);
-            Progress progress = progress(generation);
+            RebuildState.Progress progress = state.progress(generation);
             Map<TopicPartition, Long> end = progress.target().isEmpty()
                     ? consumer.endOffsets(partitions, Duration.ofSeconds(30)) : partitions(progress.target());
             for (TopicPartition partition : partitions) {
@@ -249,7 +205,7 @@ public class Rebuild {
                 release(generation);
             } else {
                 LOG.errorf(e, "The rebuild of generation %d failed", generation);
-                fail(generation, "failed: " + e.getClass().getSimpleName());
+                state.fail(generation, "failed: " + e.getClass().getSimpleName());
             }
         }
     }
@@ -264,17 +220,6 @@ public class Rebuild {
         }
     }
 
-    /** The rebuild's recorded state: how far it read, where it must get to, how many records it read. */
-    private record Progress(Map<String, Long> positions, Map<String, Long> target, long recordsRead) {
-    }
-
-    private Progress progress(int generation) {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                        "select positions, target, records_read from register_generation where generation = :g")
-                .setParameter("g", generation).getSingleResult());
-        return new Progress(offsets((String) row[0]), offsets((String) row[1]), ((Number) row[2]).longValue());
-    }
-
     /**
      * Records how far the rebuild has read (every record before these positions is applied) and renews the lease;
      * false when the lease is no longer this instance's.
@@ -284,29 +229,12 @@ public class Rebuild {
         end.keySet().forEach(p -> positions.put(p.toString(), consumer.position(p, Duration.ofSeconds(30))));
         Map<String, Long> target = new TreeMap<>();
         end.forEach((p, offset) -> target.put(p.toString(), offset));
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        update register_generation set positions = :positions, target = :target,
-                            records_read = :records, lease_until = now() + make_interval(secs => :lease)
-                        where generation = :g and owner = :owner and status = 'BUILDING'""")
-                .setParameter("positions", json(positions)).setParameter("target", json(target))
-                .setParameter("records", applied.get()).setParameter("lease", (double) config.lease().toSeconds())
-                .setParameter("g", generation).setParameter("owner", instance).executeUpdate() == 1);
-    }
-
-    /** Renews this instance's lease on a generation; false when it is no longer this instance's. */
-    private boolean renew(int generation) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        update register_generation set lease_until = now() + make_interval(secs => :lease)
-                        where generation = :g and owner = :owner and status = 'BUILDING'""")
-                .setParameter("lease", (double) config.lease().toSeconds()).setParameter("g", generation)
-                .setParameter("owner", instance).executeUpdate() == 1);
+        return state.checkpoint(generation, instance, positions, target, applied.get());
     }
 
     /** Gives the lease back, so that another instance takes the rebuild over at its next look. */
     private void release(int generation) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        update register_generation set lease_until = now() where generation = :g and owner = :owner""")
-                .setParameter("g", generation).setParameter("owner", instance).executeUpdate());
+        state.release(generation, instance);
         LOG.infof("Rebuild of generation %d handed back (%d records read so far)", generation, applied.get());
     }
 
@@ -321,7 +249,7 @@ public class Rebuild {
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (!held.release().await(1, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
-                if (!renew(generation)) {
+                if (!state.renew(generation, instance)) {
                     return false;
                 }
             }
@@ -335,78 +263,24 @@ public class Rebuild {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), Duration.ofSeconds(30)) >= e.getValue());
     }
 
-    /**
-     * One transaction: checks that the generation is still this instance's and has read up to its end offsets (as
-     * recorded), retires the served generation and serves the new one; then deletes the old one's rows.
-     */
+    /** Serves the generation if it is still this instance's and has caught up; then deletes the old one's rows. */
     private void switchTo(int generation) {
-        Integer previous = QuarkusTransaction.requiringNew().call(() -> {
-            Object[] row = (Object[]) em.createNativeQuery("""
-                            select owner, status, positions, target from register_generation where generation = :g
-                            for update""").setParameter("g", generation).getSingleResult();
-            Map<String, Long> positions = offsets((String) row[2]);
-            Map<String, Long> target = offsets((String) row[3]);
-            boolean caughtUp = target.entrySet().stream()
-                    .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
-            if (!instance.equals(row[0]) || !Generations.BUILDING.equals(row[1]) || !caughtUp) {
-                LOG.warnf("Generation %d is not switched to: held by %s, %s, read %s of %s", generation, row[0], row[1],
-                        positions, target);
-                return null;
-            }
-            int served = generations.served();
-            // waits for the live consumers' transactions (they hold a share lock on these rows), and every one after
-            // this commit writes to the new generation
-            em.createNativeQuery("update register_generation set status = 'RETIRED', switched_at = now() where status = 'SERVING'")
-                    .executeUpdate();
-            em.createNativeQuery("""
-                            update register_generation set status = 'SERVING', switched_at = now(), owner = null,
-                                lease_until = null
-                            where generation = :g""")
-                    .setParameter("g", generation).executeUpdate();
-            return served;
-        });
+        Integer previous = state.switchTo(generation, instance);
         if (previous == null) {
             return;
         }
         LOG.infof("Generation %d of the register is served now (%d records read); deleting generation %d",
                 generation, applied.get(), previous);
-        QuarkusTransaction.requiringNew().run(() -> projector.delete(previous));
-    }
-
-    private void fail(int generation, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                            update register_generation set status = 'FAILED', detail = :detail, owner = null,
-                                lease_until = null
-                            where generation = :g""")
-                    .setParameter("g", generation).setParameter("detail", detail).executeUpdate();
-            projector.delete(generation);
-        });
+        state.delete(previous);
     }
 
     private static Map<TopicPartition, Long> partitions(Map<String, Long> offsets) {
-        Map<TopicPartition, Long> partitions = new java.util.HashMap<>();
+        Map<TopicPartition, Long> partitions = new HashMap<>();
         offsets.forEach((name, offset) -> {
             int dash = name.lastIndexOf('-');
             partitions.put(new TopicPartition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1))), offset);
         });
         return partitions;
-    }
-
-    private static Map<String, Long> offsets(String json) {
-        try {
-            return json == null ? Map.of() : JSON.readValue(json, OFFSETS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable rebuild offsets", e);
-        }
-    }
-
-    private static String json(Map<String, Long> offsets) {
-        try {
-            return JSON.writeValueAsString(offsets);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String hostName() {
