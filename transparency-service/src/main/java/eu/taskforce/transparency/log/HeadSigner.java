@@ -125,31 +125,9 @@ public class HeadSigner {
                 Times.utc(Times.instant(r[3])), (String) r[4], (String) r[5])).toList();
     }
 
-    /** Where the signing key comes from. */
-    enum KeySource { FILE, NEW_FILE, DATABASE }
-
-    /**
-     * The signing key's source: the configured file when it exists; else one the register makes (in that file, or in
-     * the database when no file is set), only where that is allowed; else the service must not start.
-     */
-    static KeySource keySource(Optional<String> file, boolean fileExists, boolean generate) {
-        if (file.isPresent() && fileExists) {
-            return KeySource.FILE;
-        }
-        if (!generate) {
-            throw new IllegalStateException(file.isPresent()
-                    ? "The register's signing key file " + file.get() + " does not exist: give every instance the same "
-                    + "key (a Secret), or set taskforce.register.generate-signing-key=true to have one made there"
-                    : "The register has no signing key: set taskforce.register.signing-key-file "
-                    + "(TASKFORCE_REGISTER_SIGNING_KEY_FILE) to the key every instance shares, or "
-                    + "taskforce.register.generate-signing-key=true to keep one made in the database");
-        }
-        return file.isPresent() ? KeySource.NEW_FILE : KeySource.DATABASE;
-    }
-
     /** Refuses to start without the key it must sign with, rather than at the first signature. */
     void checkKeyAtStart(@Observes StartupEvent start) {
-        keySource(config.signingKeyFile(), config.signingKeyFile().map(f -> Files.exists(Path.of(f))).orElse(false),
+        KeySource.of(config.signingKeyFile(), config.signingKeyFile().map(f -> Files.exists(Path.of(f))).orElse(false),
                 config.generateSigningKey());
     }
 
@@ -159,7 +137,7 @@ public class HeadSigner {
             synchronized (this) {
                 if (key == null) {
                     Optional<String> file = config.signingKeyFile();
-                    KeySource source = keySource(file, file.map(f -> Files.exists(Path.of(f))).orElse(false),
+                    KeySource source = KeySource.of(file, file.map(f -> Files.exists(Path.of(f))).orElse(false),
                             config.generateSigningKey());
                     key = source == KeySource.DATABASE ? fromDatabase() : fromFile(Path.of(file.orElseThrow()));
                     LOG.infof("Signing the register log's heads with Ed25519 key %s", key.keyId());

@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  * ({@code test.} topics) and read back through the public API and the dead-letter topic.
  */
 @QuarkusTest
-class MembershipEventsConsumerTest {
+class RegisterEventsConsumerTest {
 
     static final String PARTICIPANTS = "/api/v1/public/participants";
     static final Duration APPLIED_WITHIN = Duration.ofSeconds(60);

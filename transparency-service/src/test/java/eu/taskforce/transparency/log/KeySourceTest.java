@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
-import static eu.taskforce.transparency.log.HeadSigner.KeySource.DATABASE;
-import static eu.taskforce.transparency.log.HeadSigner.KeySource.FILE;
-import static eu.taskforce.transparency.log.HeadSigner.KeySource.NEW_FILE;
+import static eu.taskforce.transparency.log.KeySource.DATABASE;
+import static eu.taskforce.transparency.log.KeySource.FILE;
+import static eu.taskforce.transparency.log.KeySource.NEW_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,23 +18,23 @@ class KeySourceTest {
 
     @Test
     void theGivenFileIsUsedWhereverItIs() {
-        assertThat(HeadSigner.keySource(Optional.of("/etc/taskforce/register/signing-key.pem"), true, false)).isEqualTo(FILE);
-        assertThat(HeadSigner.keySource(Optional.of("/etc/taskforce/register/signing-key.pem"), true, true)).isEqualTo(FILE);
+        assertThat(KeySource.of(Optional.of("/etc/taskforce/register/signing-key.pem"), true, false)).isEqualTo(FILE);
+        assertThat(KeySource.of(Optional.of("/etc/taskforce/register/signing-key.pem"), true, true)).isEqualTo(FILE);
     }
 
     @Test
     void withoutItsKeyAnInstanceRefusesToStart() {
-        assertThatThrownBy(() -> HeadSigner.keySource(Optional.of("/etc/taskforce/register/signing-key.pem"), false, false))
+        assertThatThrownBy(() -> KeySource.of(Optional.of("/etc/taskforce/register/signing-key.pem"), false, false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("/etc/taskforce/register/signing-key.pem does not exist");
-        assertThatThrownBy(() -> HeadSigner.keySource(Optional.empty(), false, false))
+        assertThatThrownBy(() -> KeySource.of(Optional.empty(), false, false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("TASKFORCE_REGISTER_SIGNING_KEY_FILE");
     }
 
     @Test
     void whereAllowedTheRegisterMakesItsKey() {
-        assertThat(HeadSigner.keySource(Optional.of("run/signing-key.pem"), false, true)).isEqualTo(NEW_FILE);
-        assertThat(HeadSigner.keySource(Optional.empty(), false, true)).isEqualTo(DATABASE);
+        assertThat(KeySource.of(Optional.of("run/signing-key.pem"), false, true)).isEqualTo(NEW_FILE);
+        assertThat(KeySource.of(Optional.empty(), false, true)).isEqualTo(DATABASE);
     }
 }
