@@ -10,8 +10,8 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
-import eu.taskforce.transparency.query.FeedQueries;
 import eu.taskforce.transparency.query.FeedQueries.LoggedEntry;
+import eu.taskforce.transparency.query.FeedQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

@@ -5,9 +5,10 @@ import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.ingest.Derivation;
 import eu.taskforce.transparency.query.DisclosureQueries;
+import eu.taskforce.transparency.query.Pages.DisclosurePage;
+import eu.taskforce.transparency.query.Pages.WithdrawalPage;
 import eu.taskforce.transparency.query.ReadModel.Params;
 import eu.taskforce.transparency.query.RegisterDtos.Disclosure;
-import eu.taskforce.transparency.query.RegisterDtos.Withdrawal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * People's names in the register: the log and the lists hold salted commitments; the openings of those disclosed
@@ -48,14 +48,6 @@ public class DisclosureResource {
     public DisclosureResource(DisclosureQueries disclosures, PublicHttp http) {
         this.disclosures = disclosures;
         this.http = http;
-    }
-
-    @Schema(name = "DisclosurePage")
-    public record DisclosurePage(List<Disclosure> items, String nextCursor) {
-    }
-
-    @Schema(name = "WithdrawalPage")
-    public record WithdrawalPage(List<Withdrawal> items, String nextCursor) {
     }
 
     @GET

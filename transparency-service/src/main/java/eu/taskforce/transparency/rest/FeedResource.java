@@ -1,8 +1,8 @@
 package eu.taskforce.transparency.rest;
 
 import com.rometools.rome.io.FeedException;
-import eu.taskforce.transparency.query.FeedQueries;
 import eu.taskforce.transparency.query.FeedQueries.LoggedEntry;
+import eu.taskforce.transparency.query.FeedQueries;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -6,12 +6,12 @@ import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.query.GuidanceLists;
 import eu.taskforce.transparency.query.GuidanceQueries;
+import eu.taskforce.transparency.query.Pages.DocumentPage;
+import eu.taskforce.transparency.query.Pages.EvidencePage;
+import eu.taskforce.transparency.query.Pages.FeedbackPage;
+import eu.taskforce.transparency.query.Pages.WindowPage;
 import eu.taskforce.transparency.query.RegisterDtos.CodeReferenceOverview;
-import eu.taskforce.transparency.query.RegisterDtos.Evidence;
-import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocument;
 import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocumentDetails;
-import eu.taskforce.transparency.query.RegisterDtos.InputWindow;
-import eu.taskforce.transparency.query.RegisterDtos.PublicFeedback;
 import eu.taskforce.transparency.query.RegisterDtos.VersionOverview;
 import eu.taskforce.transparency.query.VersionOverviews;
 import jakarta.annotation.security.PermitAll;
@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,10 +61,6 @@ public class GuidanceRegisterResource {
     }
 
     // --- documents ---------------------------------------------------------------------------------------------------
-
-    @Schema(name = "GuidanceDocumentPage")
-    public record DocumentPage(List<GuidanceDocument> items, String nextCursor) {
-    }
 
     @GET
     @Path("documents")
@@ -105,10 +100,6 @@ public class GuidanceRegisterResource {
     }
 
     // --- windows -----------------------------------------------------------------------------------------------------
-
-    @Schema(name = "InputWindowPage")
-    public record WindowPage(List<InputWindow> items, String nextCursor) {
-    }
 
     @GET
     @Path("windows")
@@ -154,10 +145,6 @@ public class GuidanceRegisterResource {
 
     // --- feedback ----------------------------------------------------------------------------------------------------
 
-    @Schema(name = "PublicFeedbackPage")
-    public record FeedbackPage(List<PublicFeedback> items, String nextCursor) {
-    }
-
     @GET
     @Path("feedback")
     @Produces(MediaType.APPLICATION_JSON)
@@ -193,10 +180,6 @@ public class GuidanceRegisterResource {
     }
 
     // --- evidence ----------------------------------------------------------------------------------------------------
-
-    @Schema(name = "PublicEvidencePage")
-    public record EvidencePage(List<Evidence> items, String nextCursor) {
-    }
 
     @GET
     @Path("evidence")

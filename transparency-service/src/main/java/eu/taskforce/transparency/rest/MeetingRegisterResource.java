@@ -7,9 +7,10 @@ import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.config.RegisterConfig;
 import eu.taskforce.transparency.query.MeetingLists;
 import eu.taskforce.transparency.query.MeetingQueries;
+import eu.taskforce.transparency.query.Pages.DecisionPage;
+import eu.taskforce.transparency.query.Pages.DeclinedRequestPage;
+import eu.taskforce.transparency.query.Pages.MeetingPage;
 import eu.taskforce.transparency.query.RegisterDtos.Cadence;
-import eu.taskforce.transparency.query.RegisterDtos.Decision;
-import eu.taskforce.transparency.query.RegisterDtos.DeclinedRequest;
 import eu.taskforce.transparency.query.RegisterDtos.Meeting;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -33,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 /** The register of meetings: held (with summaries and what was withheld), upcoming, declined requests, decisions. */
@@ -50,10 +50,6 @@ public class MeetingRegisterResource {
         this.meetings = meetings;
         this.http = http;
         this.config = config;
-    }
-
-    @Schema(name = "MeetingPage")
-    public record MeetingPage(List<Meeting> items, String nextCursor) {
     }
 
     @GET
@@ -124,10 +120,6 @@ public class MeetingRegisterResource {
         return http.json(request, meetings.meeting(id).orElseThrow(() -> ProblemException.notFound("Meeting", id)));
     }
 
-    @Schema(name = "DeclinedRequestPage")
-    public record DeclinedRequestPage(List<DeclinedRequest> items, String nextCursor) {
-    }
-
     @GET
     @Path("meetings/requests/declined")
     @Produces(MediaType.APPLICATION_JSON)
@@ -148,10 +140,6 @@ public class MeetingRegisterResource {
     public Response declinedCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
         return http.csv(request, uri, MeetingLists.DECLINED.all(), updatedSince);
-    }
-
-    @Schema(name = "DecisionPage")
-    public record DecisionPage(List<Decision> items, String nextCursor) {
     }
 
     @GET

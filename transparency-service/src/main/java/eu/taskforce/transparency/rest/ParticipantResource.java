@@ -3,11 +3,11 @@ package eu.taskforce.transparency.rest;
 import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.transparency.query.MembershipLists;
-import eu.taskforce.transparency.query.RegisterDtos.AdHocGroup;
-import eu.taskforce.transparency.query.RegisterDtos.MembershipPeriod;
-import eu.taskforce.transparency.query.RegisterDtos.Participant;
-import eu.taskforce.transparency.query.RegisterDtos.Signatory;
-import eu.taskforce.transparency.query.RegisterDtos.Stakeholder;
+import eu.taskforce.transparency.query.Pages.AdHocGroupPage;
+import eu.taskforce.transparency.query.Pages.MembershipPeriodPage;
+import eu.taskforce.transparency.query.Pages.ParticipantPage;
+import eu.taskforce.transparency.query.Pages.SignatoryPage;
+import eu.taskforce.transparency.query.Pages.StakeholderPage;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -48,10 +48,6 @@ public class ParticipantResource {
         this.http = http;
     }
 
-    @Schema(name = "ParticipantPage")
-    public record ParticipantPage(java.util.List<Participant> items, String nextCursor) {
-    }
-
     @GET
     @Path("participants")
     @Produces(MediaType.APPLICATION_JSON)
@@ -85,10 +81,6 @@ public class ParticipantResource {
                 on == null ? day(null).toString() : "");
     }
 
-    @Schema(name = "MembershipPeriodPage")
-    public record MembershipPeriodPage(java.util.List<MembershipPeriod> items, String nextCursor) {
-    }
-
     @GET
     @Path("membership-periods")
     @Produces(MediaType.APPLICATION_JSON)
@@ -109,10 +101,6 @@ public class ParticipantResource {
     public Response periodsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                @Context Request request) {
         return http.csv(request, uri, MembershipLists.PERIODS.all(), updatedSince);
-    }
-
-    @Schema(name = "SignatoryPage")
-    public record SignatoryPage(java.util.List<Signatory> items, String nextCursor) {
     }
 
     @GET
@@ -137,10 +125,6 @@ public class ParticipantResource {
         return http.csv(request, uri, MembershipLists.SIGNATORIES.all(), updatedSince);
     }
 
-    @Schema(name = "StakeholderPage")
-    public record StakeholderPage(java.util.List<Stakeholder> items, String nextCursor) {
-    }
-
     @GET
     @Path("stakeholders")
     @Produces(MediaType.APPLICATION_JSON)
@@ -161,10 +145,6 @@ public class ParticipantResource {
     public Response stakeholdersCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                     @Context Request request) {
         return http.csv(request, uri, MembershipLists.STAKEHOLDERS.all(), updatedSince);
-    }
-
-    @Schema(name = "AdHocGroupPage")
-    public record AdHocGroupPage(java.util.List<AdHocGroup> items, String nextCursor) {
     }
 
     @GET
