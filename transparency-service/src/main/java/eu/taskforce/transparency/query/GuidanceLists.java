@@ -61,7 +61,8 @@ public final class GuidanceLists {
                     new Column<>("publicConsultationUrl", d -> d.publicConsultation() == null ? null
                             : d.publicConsultation().url()),
                     new Column<>("publishedAt", GuidanceDocument::publishedAt),
-                    new Column<>("latestVersionNumber", GuidanceDocument::latestVersionNumber)), "guidance-documents.csv");
+                    new Column<>("latestVersionNumber", GuidanceDocument::latestVersionNumber)),
+            "guidance-documents.csv");
 
     // --- windows -----------------------------------------------------------------------------------------------------
 
@@ -95,7 +96,8 @@ public final class GuidanceLists {
                     new Column<>("closedEarly", InputWindow::closedEarly),
                     new Column<>("publicItems", InputWindow::publicItems),
                     new Column<>("confidentialItems", InputWindow::confidentialItems),
-                    new Column<>("dispositionsPublishedAt", InputWindow::dispositionsPublishedAt)), "input-windows.csv");
+                    new Column<>("dispositionsPublishedAt", InputWindow::dispositionsPublishedAt)),
+            "input-windows.csv");
 
     // --- feedback ----------------------------------------------------------------------------------------------------
 
@@ -160,7 +162,7 @@ public final class GuidanceLists {
 
     // --- filters -----------------------------------------------------------------------------------------------------
 
-    /** Documents, with a Code reference if given (a known one: see rest). */
+    /** Documents, linked to {@code codeReference} when given (one the Code knows: the resource checks it). */
     public static PublicList.Selection<GuidanceDocument> documents(String codeReference) {
         return DOCUMENTS.all().when(codeReference, "codeReference", references("d.code_references"));
     }

@@ -64,9 +64,9 @@ public final class MeetingLists {
             "meeting m where m.generation = :g and m.title is not null and m.status in ('HELD', 'SUMMARY_PUBLISHED')",
             STARTS, "m.id", "m.updated_at", MeetingLists::meeting), MEETING_CSV, "meetings.csv");
 
-    /** The parameter of {@link #UPCOMING}: the meetings to come at {@code now}. */
-    public static Params upcomingAt(OffsetDateTime now) {
-        return Params.of().put("now", now);
+    /** The meetings to come at {@code now}. */
+    public static PublicList.Selection<Meeting> upcoming(OffsetDateTime now) {
+        return UPCOMING.with(Params.of().put("now", now));
     }
 
     /** Meetings to come (not held, not cancelled, not yet ended at {@code :now}), soonest first. */

@@ -40,7 +40,8 @@ public class MeetingQueries {
     /** Every meeting to come at {@code now}, soonest first. */
     public List<Meeting> upcoming(OffsetDateTime now) {
         List<Meeting> meetings = new ArrayList<>();
-        readModel.stream(MeetingLists.UPCOMING.query(), MeetingLists.upcomingAt(now), null, meetings::add);
+        PublicList.Selection<Meeting> upcoming = MeetingLists.upcoming(now);
+        readModel.stream(upcoming.query(), upcoming.params(), null, meetings::add);
         return meetings;
     }
 

@@ -75,7 +75,8 @@ public final class MembershipLists {
             List.of(new Column<>("membershipId", MembershipPeriod::membershipId),
                     new Column<>("organisationId", MembershipPeriod::organisationId),
                     new Column<>("organisationName", MembershipPeriod::organisationName),
-                    new Column<>("joinedOn", MembershipPeriod::joinedOn), new Column<>("leftOn", MembershipPeriod::leftOn)), "membership-periods.csv");
+                    new Column<>("joinedOn", MembershipPeriod::joinedOn), new Column<>("leftOn", MembershipPeriod::leftOn)),
+            "membership-periods.csv");
 
     public static final PublicList<Signatory> SIGNATORIES = new PublicList<>(new ListQuery<>(
             "o.id, o.name, o.country, o.website, o.chapters, o.signed_on, o.withdrawn_on",
@@ -87,7 +88,8 @@ public final class MembershipLists {
             List.of(new Column<>("id", Signatory::id), new Column<>("name", Signatory::name),
                     new Column<>("country", Signatory::country), new Column<>("website", Signatory::website),
                     new Column<>("chapters", s -> String.join(";", s.chapters())),
-                    new Column<>("signedOn", Signatory::signedOn), new Column<>("withdrawnOn", Signatory::withdrawnOn)), "signatories.csv");
+                    new Column<>("signedOn", Signatory::signedOn), new Column<>("withdrawnOn", Signatory::withdrawnOn)),
+            "signatories.csv");
 
     /** A person's values are joined from person_disclosure when served; an organisation's are its own columns. */
     public static final PublicList<Stakeholder> STAKEHOLDERS = new PublicList<>(new ListQuery<>(
@@ -107,7 +109,8 @@ public final class MembershipLists {
                     new Column<>("nameCommitment", Stakeholder::nameCommitment),
                     new Column<>("nameWithheld", Stakeholder::nameWithheld),
                     new Column<>("fieldOfExpertiseCommitment", Stakeholder::fieldOfExpertiseCommitment),
-                    new Column<>("fieldOfExpertiseWithheld", Stakeholder::fieldOfExpertiseWithheld)), "stakeholders.csv");
+                    new Column<>("fieldOfExpertiseWithheld", Stakeholder::fieldOfExpertiseWithheld)),
+            "stakeholders.csv");
 
     public static final PublicList<AdHocGroup> GROUPS_LIST = new PublicList<>(new ListQuery<>(
             "grp.id, grp.name, grp.description, (select coalesce(json_agg(json_build_object('organisationId', gp.organisation_id, "

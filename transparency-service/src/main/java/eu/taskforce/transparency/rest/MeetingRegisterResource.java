@@ -85,7 +85,7 @@ public class MeetingRegisterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upcoming(@Valid @BeanParam PublicListParameters list,
                              @Context UriInfo uri, @Context Request request) {
-        return http.page(request, uri, MeetingLists.UPCOMING.with(MeetingLists.upcomingAt(now())), list);
+        return http.page(request, uri, MeetingLists.upcoming(now()), list);
     }
 
     @GET
@@ -95,7 +95,7 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response upcomingCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                                 @Context Request request) {
-        return http.csv(request, uri, MeetingLists.UPCOMING.with(MeetingLists.upcomingAt(now())), updatedSince,
+        return http.csv(request, uri, MeetingLists.upcoming(now()), updatedSince,
                 PublicHttp.minute());
     }
 
