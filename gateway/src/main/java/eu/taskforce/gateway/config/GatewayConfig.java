@@ -32,6 +32,13 @@ public interface GatewayConfig {
          */
         Optional<List<String>> members();
 
+        /**
+         * On Kubernetes, instead of {@link #members()}: the DNS name of a headless Service over the gateways' cluster
+         * port, whose addresses are the gateways (Hazelcast's Kubernetes discovery by DNS; no API access needed).
+         */
+        @WithName("kubernetes-service-dns")
+        Optional<String> kubernetesServiceDns();
+
         /** The address this gateway's cluster endpoint binds to and announces to the others. */
         @WithDefault("127.0.0.1")
         String host();

@@ -66,8 +66,9 @@ public class RateLimiter {
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_CALLERS).expireAfterAccess(longest)
                 .ticker(time::currentTimeNanos).build();
         GatewayConfig.RateLimitCluster cluster = config.rateLimitCluster();
-        this.shared = cluster.members().filter(members -> !members.isEmpty())
-                .map(members -> new SharedBuckets(cluster, members, time));
+        boolean clustered = cluster.members().filter(members -> !members.isEmpty()).isPresent()
+                || cluster.kubernetesServiceDns().isPresent();
+        this.shared = clustered ? Optional.of(new SharedBuckets(cluster, time)) : Optional.empty();
     }
 
     @PreDestroy

@@ -18,7 +18,6 @@ import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,8 +37,8 @@ final class SharedBuckets implements AutoCloseable {
     private final HazelcastInstance member;
     private final AsyncProxyManager<String> buckets;
 
-    SharedBuckets(GatewayConfig.RateLimitCluster cluster, List<String> members, TimeMeter time) {
-        this.member = Hazelcast.newHazelcastInstance(config(cluster, members));
+    SharedBuckets(GatewayConfig.RateLimitCluster cluster, TimeMeter time) {
+        this.member = Hazelcast.newHazelcastInstance(config(cluster));
         this.member.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
@@ -61,10 +60,11 @@ final class SharedBuckets implements AutoCloseable {
                 .build();
         this.buckets = proxies.asAsync();
         LOG.infof("Rate-limit buckets shared with the gateways at %s (this one %s:%d, %d gateways now)",
-                members, cluster.host(), cluster.port(), member.getCluster().getMembers().size());
+                cluster.kubernetesServiceDns().orElseGet(() -> String.join(",", cluster.members().orElseThrow())),
+                cluster.host(), cluster.port(), member.getCluster().getMembers().size());
     }
 
-    private static Config config(GatewayConfig.RateLimitCluster cluster, List<String> members) {
+    private static Config config(GatewayConfig.RateLimitCluster cluster) {
         Config config = new Config();
         config.setClusterName(cluster.name());
         config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -84,7 +84,10 @@ final class SharedBuckets implements AutoCloseable {
         JoinConfig join = config.getNetworkConfig().getJoin();
         join.getAutoDetectionConfig().setEnabled(false);
         join.getMulticastConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(1);
+        cluster.kubernetesServiceDns().ifPresentOrElse(
+                serviceDns -> join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", serviceDns),
+                () -> join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members().orElseThrow())
+                        .setConnectionTimeoutSeconds(1));
         config.addMapConfig(new MapConfig(MAP).setBackupCount(1));
         HazelcastProxyManager.addCustomSerializers(config.getSerializationConfig(), SERIALIZER_TYPE_ID_BASE);
         return config;

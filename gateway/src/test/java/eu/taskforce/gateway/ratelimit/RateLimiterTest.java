@@ -71,6 +71,7 @@ class RateLimiterTest {
         return (GatewayConfig.RateLimitCluster) Proxy.newProxyInstance(RateLimiterTest.class.getClassLoader(),
                 new Class<?>[] {GatewayConfig.RateLimitCluster.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "members" -> members.isEmpty() ? Optional.empty() : Optional.of(members);
+                    case "kubernetesServiceDns" -> Optional.empty();
                     case "host" -> "127.0.0.1";
                     case "port" -> port;
                     case "name" -> "taskforce-gateway-test";
