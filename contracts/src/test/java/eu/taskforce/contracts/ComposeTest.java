@@ -121,10 +121,10 @@ class ComposeTest {
         }
     }
 
-    /** The SERVICES line of ./taskforce: name:port in start order. */
+    /** The BASE_SERVICES line of ./taskforce: name:port of each service's first instance, in start order. */
     private static Map<String, Integer> scriptServicePorts() throws IOException {
-        Matcher line = Pattern.compile("(?m)^SERVICES=\"([^\"]+)\"").matcher(Files.readString(ROOT.resolve("taskforce")));
-        assertThat(line.find()).as("the SERVICES line of ./taskforce").isTrue();
+        Matcher line = Pattern.compile("(?m)^BASE_SERVICES=\"([^\"]+)\"").matcher(Files.readString(ROOT.resolve("taskforce")));
+        assertThat(line.find()).as("the BASE_SERVICES line of ./taskforce").isTrue();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String entry : line.group(1).split(" ")) {
             String[] nameAndPort = entry.split(":");

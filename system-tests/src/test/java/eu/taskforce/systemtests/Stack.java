@@ -2,7 +2,12 @@ package eu.taskforce.systemtests;
 
 import io.restassured.RestAssured;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** Where the running stack is, and real access tokens from its Keycloak for the demo accounts. */
 final class Stack {
@@ -34,6 +39,33 @@ final class Stack {
         String run = System.getProperty("taskforce.run", "");
         return run.isBlank() || run.startsWith("${") ? Path.of(System.getProperty("user.home"), ".taskforce", "run")
                 : Path.of(run);
+    }
+
+    /** How many instances of each service the stack runs (`./taskforce up --replicas N`; `./taskforce test` runs 2). */
+    static int replicas() {
+        Path file = runFolder().resolve("replicas");
+        try {
+            return Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every gateway of the stack: the first on the gateway's URL, instance k on its port + 10 (k - 1). */
+    static List<String> gateways() {
+        int port = java.net.URI.create(GATEWAY).getPort();
+        return IntStream.range(0, replicas()).mapToObj(k -> "http://127.0.0.1:" + (port + 10 * k)).toList();
+    }
+
+    /** The pid of a service instance (its name as `./taskforce status` shows it: membership-service-2). */
+    static long pidOf(String instance) throws IOException {
+        return Long.parseLong(Files.readString(runFolder().resolve("pids").resolve(instance + ".pid")).trim());
+    }
+
+    /** The supervisor's record of an instance's restarts: one line each, "time reason". */
+    static List<String> restarts(String instance) throws IOException {
+        Path file = runFolder().resolve("pids").resolve(instance + ".restarts");
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
     private Stack() {

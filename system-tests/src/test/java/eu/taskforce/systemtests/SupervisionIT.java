@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +24,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static eu.taskforce.systemtests.Stack.GATEWAY;
+import static eu.taskforce.systemtests.Stack.pidOf;
+import static eu.taskforce.systemtests.Stack.restarts;
 import static eu.taskforce.systemtests.Stack.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,9 +33,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Process faults lose nothing, and the processes come back by themselves: `./taskforce` leaves a supervisor beside the
  * services. A client writes as a careful integration would (each write with its own Idempotency-Key, retried with the
- * same key until it is answered); meanwhile membership-service (which takes the writes) and transparency-service (which
- * projects them into the register) are killed with SIGKILL, and PostgreSQL is restarted under the running services.
- * Every write that got its 201 must be in membership's database and, exactly once, in the public register.
+ * same key until it is answered, on the next gateway when there are several); meanwhile membership-service (which takes
+ * the writes) and transparency-service (which projects them into the register) are killed with SIGKILL, and PostgreSQL
+ * is restarted under the running services. With two instances of everything (as `./taskforce test` runs), one instance
+ * of every service is killed, a gateway too, and the others carry on. Every write that got its 201 must be in
+ * membership's database and, exactly once, in the public register.
  */
 class SupervisionIT {
 
@@ -47,29 +49,39 @@ class SupervisionIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String office = token("office");
         Instant start = Instant.now().minusSeconds(1);
-        long membership = pidOf("membership-service");
-        long transparency = pidOf("transparency-service");
-        int restartsBefore = restarts("membership-service").size();
+        boolean several = Stack.replicas() > 1;
+        List<String> gateways = Stack.gateways();
+        // which instance dies at which write: with one instance of each, the two that write and project
+        Map<Integer, List<String>> killedAt = several
+                ? Map.of(150, List.of("membership-service", "meeting-service-2", "guidance-service"),
+                        350, List.of("transparency-service", "membership-service-2"),
+                        400, List.of("gateway-2"))
+                : Map.of(150, List.of("membership-service"), 350, List.of("transparency-service"));
+        Map<String, Long> killed = new LinkedHashMap<>();
+        Map<String, Integer> restartsBefore = new HashMap<>();
+        for (List<String> instances : killedAt.values()) {
+            for (String instance : instances) {
+                killed.put(instance, pidOf(instance));
+                restartsBefore.put(instance, restarts(instance).size());
+            }
+        }
 
         Map<String, String> idByName = new LinkedHashMap<>();
         int unanswered = 0;
         for (int i = 0; i < WRITES; i++) {
-            if (i == 150) {
-                kill(membership);
+            for (String instance : killedAt.getOrDefault(i, List.of())) {
+                kill(killed.get(instance));
             }
             if (i == 250) {
                 restartPostgres();
-            }
-            if (i == 350) {
-                kill(transparency);
             }
             String name = "Supervision " + run + " " + i;
             String key = UUID.randomUUID().toString();
             String body = "{\"name\":\"" + name + "\",\"country\":\"BE\",\"chapters\":[\"TRANSPARENCY\"],"
                     + "\"signedOn\":\"2025-08-01\"}";
             Instant deadline = Instant.now().plus(GIVE_UP_RETRYING);
-            while (true) {
-                Response response = postOrNull(office, key, body);
+            for (int attempt = 0; ; attempt++) {
+                Response response = postOrNull(gateways.get((i + attempt) % gateways.size()), office, key, body);
                 if (response != null && response.statusCode() == 201) {
                     idByName.put(name, response.path("id"));
                     break;
@@ -84,12 +96,18 @@ class SupervisionIT {
             }
         }
 
-        // both processes were really killed and replaced by the supervisor
-        assertThat(ProcessHandle.of(membership).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        assertThat(ProcessHandle.of(transparency).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        assertThat(pidOf("membership-service")).isNotEqualTo(membership);
-        assertThat(restarts("membership-service")).hasSize(restartsBefore + 1).last().asString().endsWith(" exited");
-        assertThat(unanswered).as("writes refused while membership-service was down").isPositive();
+        // each was really killed and replaced by the supervisor
+        for (Map.Entry<String, Long> instance : killed.entrySet()) {
+            assertThat(ProcessHandle.of(instance.getValue()).map(ProcessHandle::isAlive).orElse(false))
+                    .as("%s killed", instance.getKey()).isFalse();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(restarts(instance.getKey())).as("%s restarted", instance.getKey())
+                            .hasSize(restartsBefore.get(instance.getKey()) + 1).last().asString().endsWith(" exited"));
+            assertThat(pidOf(instance.getKey())).isNotEqualTo(instance.getValue());
+        }
+        if (!several) {
+            assertThat(unanswered).as("writes refused while the only membership-service was down").isPositive();
+        }
         assertThat(idByName).hasSize(WRITES);
 
         // in membership's database: each accepted write, once, with the id its 201 gave
@@ -141,10 +159,10 @@ class SupervisionIT {
                         .then().statusCode(200));
     }
 
-    private static Response postOrNull(String token, String idempotencyKey, String body) {
+    private static Response postOrNull(String gateway, String token, String idempotencyKey, String body) {
         try {
             return RestAssured.given().auth().oauth2(token).header("Idempotency-Key", idempotencyKey)
-                    .contentType(ContentType.JSON).body(body).post(GATEWAY + "/api/v1/membership/signatories");
+                    .contentType(ContentType.JSON).body(body).post(gateway + "/api/v1/membership/signatories");
         } catch (RuntimeException connectionFailed) {
             return null;
         }
@@ -171,16 +189,6 @@ class SupervisionIT {
             eachPage.accept(answer);
             cursor = answer.getString("nextCursor");
         } while (cursor != null);
-    }
-
-    private static long pidOf(String service) throws IOException {
-        return Long.parseLong(Files.readString(Stack.runFolder().resolve("pids").resolve(service + ".pid")).trim());
-    }
-
-    /** The supervisor's record of a service's restarts: one line each, "time reason". */
-    private static List<String> restarts(String service) throws IOException {
-        Path file = Stack.runFolder().resolve("pids").resolve(service + ".restarts");
-        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : new ArrayList<>();
     }
 
     private static void kill(long pid) {

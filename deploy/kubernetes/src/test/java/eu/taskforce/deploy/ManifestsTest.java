@@ -50,7 +50,7 @@ class ManifestsTest {
     @Test
     void everyObjectIsReadWithNothingLeftOver() throws Exception {
         List<HasMetadata> objects = objects();
-        assertThat(objects).hasSize(16);
+        assertThat(objects).hasSize(18);
         for (HasMetadata object : objects) {
             List<String> unknown = new ArrayList<>();
             leftOver(object, object.getKind() + "/" + object.getMetadata().getName(), unknown);
@@ -93,13 +93,6 @@ class ManifestsTest {
     void twoInstancesAreKeptThroughANodeDrain() throws Exception {
         for (Deployment deployment : all(Deployment.class)) {
             String name = deployment.getMetadata().getName();
-            if (name.equals("transparency-service")) {
-                // one instance until rebuilds of the register hold a lease in the database; no budget, which would
-                // forbid every drain of its node
-                assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
-                assertThat(all(PodDisruptionBudget.class)).noneMatch(b -> b.getMetadata().getName().equals(name));
-                continue;
-            }
             assertThat(deployment.getSpec().getReplicas()).as(name).isEqualTo(2);
             assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
             PodDisruptionBudget budget = named(PodDisruptionBudget.class, name);
@@ -107,6 +100,23 @@ class ManifestsTest {
             assertThat(budget.getSpec().getSelector().getMatchLabels())
                     .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
         }
+    }
+
+    @Test
+    void theGatewaysFindEachOtherToShareTheirRateLimits() throws Exception {
+        Deployment gateway = named(Deployment.class, "gateway");
+        Container container = gateway.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Service cluster = named(Service.class, "gateway-cluster");
+        assertThat(cluster.getSpec().getClusterIP()).as("headless: its DNS name gives every gateway").isEqualTo("None");
+        assertThat(cluster.getSpec().getPublishNotReadyAddresses()).as("a starting gateway joins first").isTrue();
+        assertThat(cluster.getSpec().getSelector()).isEqualTo(gateway.getSpec().getSelector().getMatchLabels());
+        String clusterPort = cluster.getSpec().getPorts().get(0).getTargetPort().getStrVal();
+        assertThat(container.getPorts()).anyMatch(port -> port.getName().equals(clusterPort)
+                && port.getContainerPort() == 5701);
+        assertThat(container.getEnv()).anyMatch(env -> env.getName().equals("TASKFORCE_GATEWAY_CLUSTER_SERVICE_DNS")
+                && env.getValue().equals(cluster.getMetadata().getName()));
+        assertThat(container.getEnv()).anyMatch(env -> env.getName().equals("TASKFORCE_GATEWAY_CLUSTER_HOST")
+                && env.getValueFrom().getFieldRef().getFieldPath().equals("status.podIP"));
     }
 
     @Test
@@ -228,9 +238,9 @@ class ManifestsTest {
         }
     }
 
-    /** The SERVICES line of ./taskforce: name:port. */
+    /** The BASE_SERVICES line of ./taskforce: name:port of each service's first instance. */
     private static Map<String, Integer> scriptServicePorts() throws IOException {
-        Matcher line = Pattern.compile("(?m)^SERVICES=\"([^\"]+)\"").matcher(Files.readString(ROOT.resolve("taskforce")));
+        Matcher line = Pattern.compile("(?m)^BASE_SERVICES=\"([^\"]+)\"").matcher(Files.readString(ROOT.resolve("taskforce")));
         assertThat(line.find()).isTrue();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String entry : line.group(1).split(" ")) {

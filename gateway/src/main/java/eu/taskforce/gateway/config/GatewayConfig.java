@@ -21,6 +21,43 @@ public interface GatewayConfig {
     @WithName("rate-limits")
     Map<String, RateLimit> rateLimits();
 
+    /** The other gateways with which this one shares its rate-limit buckets ({@code ratelimit.SharedBuckets}). */
+    @WithName("rate-limit-cluster")
+    RateLimitCluster rateLimitCluster();
+
+    interface RateLimitCluster {
+        /**
+         * {@code host:port} of every gateway's cluster endpoint, this one's included. Absent: this gateway counts
+         * alone, in its own memory (one gateway; or N gateways allowing N times the limit).
+         */
+        Optional<List<String>> members();
+
+        /**
+         * On Kubernetes, instead of {@link #members()}: the DNS name of a headless Service over the gateways' cluster
+         * port, whose addresses are the gateways (Hazelcast's Kubernetes discovery by DNS; no API access needed).
+         */
+        @WithName("kubernetes-service-dns")
+        Optional<String> kubernetesServiceDns();
+
+        /** The address this gateway's cluster endpoint binds to and announces to the others. */
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("5701")
+        int port();
+
+        /** Gateways join only a cluster of this name (one per deployment). */
+        @WithDefault("taskforce-gateway")
+        String name();
+
+        /**
+         * How long a request waits for the shared bucket; after that (a member gone, the cluster re-forming) the
+         * gateway decides alone with its local bucket rather than hold the request.
+         */
+        @WithDefault("500ms")
+        Duration timeout();
+    }
+
     /** The pooled, keep-alive connections to the services. */
     Upstreams upstreams();
 

@@ -295,16 +295,7 @@ public class PersonalDataRoutes {
     }
 
     private void rateLimit(RoutingContext context) {
-        RateLimiter.Decision decision = rateLimiter.consume("default", callers.key(context));
-        decision.headers().forEach(context.response()::putHeader);
-        if (decision.allowed()) {
-            context.next();
-            return;
-        }
-        context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        Problems.send(context, 429, "rate-limited", "Too many requests",
-                "More than " + decision.limit() + " requests in " + decision.windowSeconds()
-                        + " s; try again in " + decision.retryAfterSeconds() + " s");
+        rateLimiter.apply(context, "default", callers.key(context), rejected -> { });
     }
 
     private static void notAllowed(RoutingContext context, String allowed) {

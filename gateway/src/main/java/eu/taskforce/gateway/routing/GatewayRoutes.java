@@ -120,16 +120,7 @@ public class GatewayRoutes {
     }
 
     private void rateLimit(RoutingContext context, Upstream upstream) {
-        RateLimiter.Decision decision = rateLimiter.consume(upstream.route().rateLimit(), callers.key(context));
-        decision.headers().forEach(context.response()::putHeader);
-        if (decision.allowed()) {
-            context.next();
-            return;
-        }
-        metrics.rateLimited(upstream);
-        context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        Problems.send(context, 429, "rate-limited", "Too many requests",
-                "More than " + decision.limit() + " requests in " + decision.windowSeconds()
-                        + " s; try again in " + decision.retryAfterSeconds() + " s");
+        rateLimiter.apply(context, upstream.route().rateLimit(), callers.key(context),
+                rejected -> metrics.rateLimited(upstream));
     }
 }

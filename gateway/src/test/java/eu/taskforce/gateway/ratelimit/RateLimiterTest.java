@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,13 +54,31 @@ class RateLimiterTest {
     }
 
     final TestClock clock = new TestClock();
-    final RateLimiter limiter = new RateLimiter((GatewayConfig) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {GatewayConfig.class}, (proxy, method, args) -> {
-                if (method.getName().equals("rateLimits")) {
-                    return Map.of("tight", limit(3, Duration.ofSeconds(2)), "slow", limit(2, Duration.ofMinutes(1)));
-                }
-                throw new UnsupportedOperationException(method.getName());
-            }), clock);
+    final RateLimiter limiter = new RateLimiter(config(Map.of("tight", limit(3, Duration.ofSeconds(2)),
+            "slow", limit(2, Duration.ofMinutes(1))), cluster(List.of(), 0)), clock);
+
+    /** A configuration with these groups and this cluster (no members: each gateway counts alone). */
+    static GatewayConfig config(Map<String, GatewayConfig.RateLimit> groups, GatewayConfig.RateLimitCluster cluster) {
+        return (GatewayConfig) Proxy.newProxyInstance(RateLimiterTest.class.getClassLoader(),
+                new Class<?>[] {GatewayConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "rateLimits" -> groups;
+                    case "rateLimitCluster" -> cluster;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    static GatewayConfig.RateLimitCluster cluster(List<String> members, int port) {
+        return (GatewayConfig.RateLimitCluster) Proxy.newProxyInstance(RateLimiterTest.class.getClassLoader(),
+                new Class<?>[] {GatewayConfig.RateLimitCluster.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "members" -> members.isEmpty() ? Optional.empty() : Optional.of(members);
+                    case "kubernetesServiceDns" -> Optional.empty();
+                    case "host" -> "127.0.0.1";
+                    case "port" -> port;
+                    case "name" -> "taskforce-gateway-test";
+                    case "timeout" -> Duration.ofSeconds(5);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
 
     @Test
     void aCallerHasTheLimitPerWindowAndGetsItAllBackAtTheEnd() {
