@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Which of the connector's strategies a failed record meets: a record that cannot be applied is dead-lettered, a
  * database that stayed away stops the channel so that the record is read again. (The retries before it, and the whole
- * path on the real broker and database: transparency-service's MembershipEventsConsumerTest.)
+ * path on the real broker and database: transparency-service's ingest.RegisterEventsConsumerTest.)
  */
 class DeadLetterUnlessTransientTest {
 
