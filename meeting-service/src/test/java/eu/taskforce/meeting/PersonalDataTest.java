@@ -8,8 +8,7 @@ import eu.taskforce.contracts.Topics;
 import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.platform.membership.MembershipReplica;
 import eu.taskforce.platform.testing.Actors;
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,9 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -50,35 +46,16 @@ import static org.hamcrest.Matchers.startsWith;
  * read afterwards to show that no row names the account any more.
  */
 @QuarkusTest
-class PersonalDataTest {
+class PersonalDataTest extends CurrentMembersTest {
 
     static final String MINE = MEETINGS + "/me/personal-data";
     static final String ERASURES = MEETINGS + "/personal-data/erasures";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
 
     @Inject
     EntityManager entityManager;
 
     @Inject
     MembershipReplica replica;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     /** An ad-hoc meeting to come, the expert invited (with an Idempotency-Key, so a replay copies the name) and answering. */
     record Planted(String meeting, String invitation, String displayName, String bystander, String feedId,
