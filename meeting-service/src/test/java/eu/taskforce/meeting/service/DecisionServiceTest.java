@@ -33,7 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
  * the published counts.
  */
 @QuarkusTest
-class DecisionCloseRaceTest extends CurrentMembersTest {
+class DecisionServiceTest extends CurrentMembersTest {
 
     static final String DECISIONS = "/api/v1/meetings/decisions";
 

@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * input before any job has closed it; a submission waits for a concurrent close and is then refused.
  */
 @QuarkusTest
-@TestProfile(WindowCloserTest.NoScheduledClose.class)
-class WindowCloserTest extends CurrentMembersTest {
+@TestProfile(WindowServiceTest.NoScheduledClose.class)
+class WindowServiceTest extends CurrentMembersTest {
 
     public static class NoScheduledClose implements QuarkusTestProfile {
         @Override

@@ -41,7 +41,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Decisions: one vote per member organisation, changeable until closing; the scheduled closing computes the result. */
 @QuarkusTest
-class DecisionTest extends CurrentMembersTest {
+class DecisionVotingTest extends CurrentMembersTest {
 
     static final String DECISIONS = MEETINGS + "/decisions";
 

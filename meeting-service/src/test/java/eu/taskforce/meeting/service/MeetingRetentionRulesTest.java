@@ -1,4 +1,4 @@
-package eu.taskforce.meeting;
+package eu.taskforce.meeting.service;
 
 import eu.taskforce.platform.retention.Retention;
 import eu.taskforce.platform.testing.Purges;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scheduled check (cadence, overdue summaries) takes them up, and they are deleted afterwards.
  */
 @QuarkusTest
-class RetentionTest {
+class MeetingRetentionRulesTest {
 
     @Inject
     Retention retention;
