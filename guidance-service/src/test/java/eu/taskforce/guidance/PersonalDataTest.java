@@ -1,7 +1,7 @@
 package eu.taskforce.guidance;
 
-import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.ErasureRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,15 +17,11 @@ import java.util.UUID;
 import static eu.taskforce.guidance.Guidance.API;
 import static eu.taskforce.guidance.Guidance.EVIDENCE;
 import static eu.taskforce.guidance.Guidance.WINDOWS;
-import static eu.taskforce.platform.testing.Actors.ANONYMOUS;
 import static eu.taskforce.platform.testing.Actors.EXPERT;
 import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.MEMBER_B;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 
 /**
  * A person's export and erasure of what guidance-service holds about their account (token subjects only), with real
@@ -131,28 +127,13 @@ class PersonalDataTest extends CurrentMembersTest {
 
     @Test
     void onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn() {
-        for (Actors actor : List.of(MEMBER_A, MEMBER_B, EXPERT)) {
-            actor.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(403)
-                    .contentType(startsWith("application/problem+json"))
-                    .body("detail", equalTo("Your role does not allow this action"));
-        }
-        ANONYMOUS.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(401)
-                .contentType(startsWith("application/problem+json"));
-        ANONYMOUS.request().get(MINE).then().statusCode(401).contentType(startsWith("application/problem+json"));
-        ANONYMOUS.request().delete(MINE).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        ErasureRequests.onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn(ERASURES, MINE);
     }
 
     @Test
     void aBadErasureRequestIsAProblem() {
-        Map<String, Object> missing = new HashMap<>();
-        for (Map<String, Object> body : List.of(Map.<String, Object>of("username", "a".repeat(101)),
-                Map.<String, Object>of("username", "two words"), Map.<String, Object>of("username", ""), missing)) {
-            OFFICE.request().body(body).post(ERASURES).then().statusCode(400)
-                    .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("username"));
-        }
-        OFFICE.request().body("[1, 2").post(ERASURES).then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
-        OFFICE.request().post(ERASURES).then().statusCode(400).contentType(startsWith("application/problem+json"));
+        ErasureRequests.badErasureRequestsAreProblems(ERASURES, List.of(Map.of("username", "a".repeat(101)),
+                Map.of("username", "two words"), Map.of("username", ""), new HashMap<>()), "[1, 2");
     }
 
     long count(String sql) {

@@ -1,11 +1,8 @@
 package eu.taskforce.meeting;
 
 import eu.taskforce.platform.testing.Actors;
-import eu.taskforce.platform.testing.AuthorizationMatrix;
-import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.AuthorizationMatrixTestBase;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,23 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a problem+json 401 or 403 (or 404 where existence is not revealed). All mismatches are reported together.
  */
 @QuarkusTest
-class AuthorizationMatrixTest extends CurrentMembersTest {
-
-    /** Every method's summary, printed once the class has run. */
-    static final List<String> SUMMARIES = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** This method's own cells: one method's mismatches never turn another red. */
-    final AuthorizationMatrix matrix = new AuthorizationMatrix();
-
-    @AfterEach
-    void close() {
-        SUMMARIES.add(matrix.summary());
-    }
-
-    @AfterAll
-    static void summary() {
-        System.out.println(String.join(System.lineSeparator(), SUMMARIES));
-    }
+class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
 
     @Test
     void meetingsAgendasAndInvitations() {

@@ -7,8 +7,8 @@ import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.platform.membership.MembershipReplica;
-import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.ErasureRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -32,13 +32,10 @@ import static eu.taskforce.meeting.Meetings.inDays;
 import static eu.taskforce.meeting.Meetings.meeting;
 import static eu.taskforce.platform.testing.Actors.ANONYMOUS;
 import static eu.taskforce.platform.testing.Actors.EXPERT;
-import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.MEMBER_B;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 
 /**
  * A person's export and erasure of what meeting-service holds about their account, with real tokens: the rows are
@@ -186,15 +183,7 @@ class PersonalDataTest extends CurrentMembersTest {
 
     @Test
     void onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn() {
-        for (Actors actor : List.of(MEMBER_A, MEMBER_B, EXPERT)) {
-            actor.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(403)
-                    .contentType(startsWith("application/problem+json"))
-                    .body("detail", equalTo("Your role does not allow this action"));
-        }
-        ANONYMOUS.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(401)
-                .contentType(startsWith("application/problem+json"));
-        ANONYMOUS.request().get(MINE).then().statusCode(401).contentType(startsWith("application/problem+json"));
-        ANONYMOUS.request().delete(MINE).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        ErasureRequests.onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn(ERASURES, MINE);
     }
 
     @Test
@@ -203,13 +192,8 @@ class PersonalDataTest extends CurrentMembersTest {
         Map<String, Object> withSpace = Map.of("username", "two words");
         Map<String, Object> blank = Map.of("username", " ");
         Map<String, Object> missing = new HashMap<>();
-        for (Map<String, Object> body : List.of(tooLong, withSpace, blank, missing)) {
-            OFFICE.request().body(body).post(ERASURES).then().statusCode(400)
-                    .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("username"));
-        }
-        OFFICE.request().body("{\"username\": ").post(ERASURES).then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
-        OFFICE.request().post(ERASURES).then().statusCode(400).contentType(startsWith("application/problem+json"));
+        ErasureRequests.badErasureRequestsAreProblems(ERASURES, List.of(tooLong, withSpace, blank, missing),
+                "{\"username\": ");
     }
 
     @Test
