@@ -229,8 +229,8 @@ class MeetingLifecycleTest extends CurrentMembersTest {
         OFFICE.request().body(Map.of("items", List.of())).put(agenda).then().statusCode(409)
                 .body("detail", equalTo("The agenda is published; it may change but not become empty"));
 
-        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers, topicPrefix + Topics.MEETINGS,
-                Set.of(id), r -> r.size() >= 3);
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(id), r -> r.size() >= 3);
         assertThat(ServiceEvents.types(events)).containsExactly(EventTypes.MEETING_CONVENED.type(),
                 EventTypes.AGENDA_PUBLISHED.type(), EventTypes.AGENDA_PUBLISHED.type());
         assertThat(events.get(1).value()).contains("SAFETY_AND_SECURITY-3.2").contains("\"revision\":1");

@@ -130,12 +130,6 @@ public class PersonalDataService implements PersonalDataHolder {
                 feedback, revisions, evidence, actions, audit);
     }
 
-    /** Nothing here records an account name. */
-    @Override
-    public Set<String> subjectsOf(String username) {
-        return Set.of();
-    }
-
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Erased erase(Set<String> subjects, String username) {

@@ -22,7 +22,8 @@ import java.util.UUID;
 /**
  * What membership-service holds about an account: the person's appointments as a representative (found by the account
  * name they log in with), with their consents and published values; and, for AI Office staff, the token subject in the
- * columns that say who recorded a change. Erasure goes through {@link RepresentativeService}, so the register and every
+ * columns that say who recorded a change. No row records an account name together with a token subject, so an erasure
+ * by name links to no subject here. Erasure goes through {@link RepresentativeService}, so the register and every
  * subscriber are told.
  */
 @ApplicationScoped
@@ -76,12 +77,6 @@ public class PersonalDataService implements PersonalDataHolder {
         List<AuditTrail.Entry> audit = lists.cap("audit", personalData.audit(Set.of(account.subject())));
         return new Export(account, Timestamps.now().withOffsetSameInstant(ZoneOffset.UTC), lists.truncated(),
                 representativeData, audit);
-    }
-
-    /** No row here records an account name together with a token subject. */
-    @Override
-    public Set<String> subjectsOf(String username) {
-        return Set.of();
     }
 
     @Override

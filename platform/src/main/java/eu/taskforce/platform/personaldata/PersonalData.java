@@ -112,7 +112,8 @@ public class PersonalData {
 
     /**
      * Rows of one list of an export: a native query, newest first, that ends with {@code limit :limit} (bound to
-     * {@link #LIST_LIMIT} + 1, so that {@link ExportLists#cap} sees whether there were more), with its other parameters.
+     * {@link #LIST_LIMIT} + 1, so that {@link ExportLists#cap} sees whether there were more), with its other
+     * parameters.
      */
     @Transactional
     @SuppressWarnings("unchecked")

@@ -1,5 +1,9 @@
 package eu.taskforce.platform.testing;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +12,7 @@ import static eu.taskforce.platform.testing.Actors.EXPERT;
 import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.MEMBER_B;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -51,5 +56,22 @@ public final class ErasureRequests {
         }
         OFFICE.request().body(malformed).post(erasures).then().statusCode(400).contentType(startsWith(PROBLEM));
         OFFICE.request().post(erasures).then().statusCode(400).contentType(startsWith(PROBLEM));
+    }
+
+    /**
+     * Runs an erasure that finds nothing left to erase (a second one, say): it records nothing, so the audit trail
+     * holds as many {@code PERSONAL_DATA_ERASED} entries afterwards as before.
+     */
+    public static void recordsNothing(Runnable erasure) {
+        long before = erasuresRecorded();
+        erasure.run();
+        assertThat(erasuresRecorded()).as("nothing was left to erase, so nothing was recorded").isEqualTo(before);
+    }
+
+    private static long erasuresRecorded() {
+        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'").getSingleResult())
+                .longValue());
     }
 }
