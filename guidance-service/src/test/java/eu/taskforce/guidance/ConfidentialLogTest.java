@@ -1,13 +1,7 @@
 package eu.taskforce.guidance;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,31 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this service's DEBUG lines).
  */
 @QuarkusTest
-class ConfidentialLogTest {
+class ConfidentialLogTest extends CurrentMembersTest {
 
     private static final Path LOG = Path.of("target/guidance-test.log");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
-
-    @Inject
-    EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void confidentialFeedbackIsInNoLogLine() throws IOException {

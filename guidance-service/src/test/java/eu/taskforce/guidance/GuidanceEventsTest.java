@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.contracts.CloudEvents;
 import eu.taskforce.contracts.EventJson;
 import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.contracts.Topics;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import eu.taskforce.platform.testing.KafkaRecords;
-import eu.taskforce.platform.testing.Members;
 import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.ServiceEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * in no record of the topic, while the public text of the same window does appear once published.
  */
 @QuarkusTest
-class GuidanceEventsTest {
+class GuidanceEventsTest extends CurrentMembersTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,22 +43,6 @@ class GuidanceEventsTest {
 
     @ConfigProperty(name = "taskforce.kafka.topic-prefix")
     String topicPrefix;
-
-    @Inject
-    EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void theTopicCarriesThePublicProjectionAndNeverConfidentialText() throws Exception {
@@ -84,15 +66,15 @@ class GuidanceEventsTest {
         Guidance.answer(anonymous, "NOT_TAKEN_UP");
         Guidance.Office.publishDispositions(window);
 
-        String topic = GuidanceEvents.topic(topicPrefix);
-        List<ConsumerRecord<String, String>> records = GuidanceEvents.await(bootstrapServers, topic,
-                Set.of(document, window, evidence), r -> GuidanceEvents.types(r)
-                        .contains(EventTypes.DISPOSITIONS_PUBLISHED.type()) && GuidanceEvents.types(r)
+        String topic = topicPrefix + Topics.GUIDANCE;
+        List<ConsumerRecord<String, String>> records = ServiceEvents.await(bootstrapServers, topic,
+                Set.of(document, window, evidence), r -> ServiceEvents.types(r)
+                        .contains(EventTypes.DISPOSITIONS_PUBLISHED.type()) && ServiceEvents.types(r)
                         .contains(EventTypes.EVIDENCE_SUBMITTED.type()));
-        assertThat(GuidanceEvents.types(records.stream().filter(r -> r.key().equals(document)).toList()))
+        assertThat(ServiceEvents.types(records.stream().filter(r -> r.key().equals(document)).toList()))
                 .containsExactly(EventTypes.DOCUMENT_PUBLISHED.type(), EventTypes.VERSION_PUBLISHED.type());
         List<ConsumerRecord<String, String>> ofWindow = records.stream().filter(r -> r.key().equals(window)).toList();
-        assertThat(GuidanceEvents.types(ofWindow)).containsExactly(EventTypes.WINDOW_OPENED.type(),
+        assertThat(ServiceEvents.types(ofWindow)).containsExactly(EventTypes.WINDOW_OPENED.type(),
                 EventTypes.FEEDBACK_SUBMITTED.type(), EventTypes.FEEDBACK_SUBMITTED.type(),
                 EventTypes.FEEDBACK_SUBMITTED.type(), EventTypes.FEEDBACK_UPDATED.type(),
                 EventTypes.WINDOW_CLOSED.type(), EventTypes.DISPOSITIONS_PUBLISHED.type());
@@ -134,7 +116,7 @@ class GuidanceEventsTest {
                 .containsExactly("ACCEPTED", "PARTIALLY_ACCEPTED", "NOT_TAKEN_UP", "OUT_OF_SCOPE");
         assertThat(published.get("confidential").get(2).get("count").asInt()).isEqualTo(2);
         // every payload is a valid record of its type
-        ofWindow.forEach(r -> EventTypes.byType(GuidanceEvents.type(r)).ifPresent(t -> EventJson.read(r.value(),
+        ofWindow.forEach(r -> EventTypes.byType(ServiceEvents.type(r)).ifPresent(t -> EventJson.read(r.value(),
                 t.payloadClass())));
 
         // the marker is nowhere on the topic: not in a value, a key or a header, of any record

@@ -1,16 +1,12 @@
 package eu.taskforce.guidance;
 
-import eu.taskforce.platform.testing.Actors;
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.ErasureRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -21,15 +17,11 @@ import java.util.UUID;
 import static eu.taskforce.guidance.Guidance.API;
 import static eu.taskforce.guidance.Guidance.EVIDENCE;
 import static eu.taskforce.guidance.Guidance.WINDOWS;
-import static eu.taskforce.platform.testing.Actors.ANONYMOUS;
 import static eu.taskforce.platform.testing.Actors.EXPERT;
 import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.MEMBER_B;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 
 /**
  * A person's export and erasure of what guidance-service holds about their account (token subjects only), with real
@@ -37,32 +29,13 @@ import static org.hamcrest.Matchers.startsWith;
  * feedback stays.
  */
 @QuarkusTest
-class PersonalDataTest {
+class PersonalDataTest extends CurrentMembersTest {
 
     static final String MINE = API + "/me/personal-data";
     static final String ERASURES = API + "/personal-data/erasures";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
-
     @Inject
     EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     /** Member B's confidential feedback (given with an Idempotency-Key, so its replay is stored) on a new window. */
     String memberBFeedback(String marker) {
@@ -126,10 +99,7 @@ class PersonalDataTest {
         assertThat(after.getList("feedbackRevisions")).isEmpty();
         assertThat(after.getList("audit")).isEmpty();
 
-        long erasures = count("select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'");
-        MEMBER_B.request().delete(MINE).then().statusCode(204);
-        assertThat(count("select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'"))
-                .as("nothing was left to erase, so nothing was recorded").isEqualTo(erasures);
+        ErasureRequests.recordsNothing(() -> MEMBER_B.request().delete(MINE).then().statusCode(204));
     }
 
     @Test
@@ -147,35 +117,19 @@ class PersonalDataTest {
         assertThat(count("select count(*) from idempotency_key where key = '" + marker + "'")).isZero();
         assertThat(count("select count(*) from audit_entry where subject = '" + subject + "'"))
                 .as("no row here links a subject to a name").isEqualTo(1);
-        long erasures = count("select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'");
-        OFFICE.request().body(Map.of("username", ghost)).post(ERASURES).then().statusCode(204);
-        assertThat(count("select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'")).isEqualTo(erasures);
+        ErasureRequests.recordsNothing(() ->
+                OFFICE.request().body(Map.of("username", ghost)).post(ERASURES).then().statusCode(204));
     }
 
     @Test
     void onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn() {
-        for (Actors actor : List.of(MEMBER_A, MEMBER_B, EXPERT)) {
-            actor.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(403)
-                    .contentType(startsWith("application/problem+json"))
-                    .body("detail", equalTo("Your role does not allow this action"));
-        }
-        ANONYMOUS.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(401)
-                .contentType(startsWith("application/problem+json"));
-        ANONYMOUS.request().get(MINE).then().statusCode(401).contentType(startsWith("application/problem+json"));
-        ANONYMOUS.request().delete(MINE).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        ErasureRequests.onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn(ERASURES, MINE);
     }
 
     @Test
     void aBadErasureRequestIsAProblem() {
-        Map<String, Object> missing = new HashMap<>();
-        for (Map<String, Object> body : List.of(Map.<String, Object>of("username", "a".repeat(101)),
-                Map.<String, Object>of("username", "two words"), Map.<String, Object>of("username", ""), missing)) {
-            OFFICE.request().body(body).post(ERASURES).then().statusCode(400)
-                    .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("username"));
-        }
-        OFFICE.request().body("[1, 2").post(ERASURES).then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
-        OFFICE.request().post(ERASURES).then().statusCode(400).contentType(startsWith("application/problem+json"));
+        ErasureRequests.badErasureRequestsAreProblems(ERASURES, List.of(Map.of("username", "a".repeat(101)),
+                Map.of("username", "two words"), Map.of("username", ""), new HashMap<>()), "[1, 2");
     }
 
     long count(String sql) {

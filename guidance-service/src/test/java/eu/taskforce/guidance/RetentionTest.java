@@ -1,6 +1,7 @@
 package eu.taskforce.guidance;
 
 import eu.taskforce.platform.retention.Retention;
+import eu.taskforce.platform.testing.Purges;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -12,17 +13,12 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static eu.taskforce.platform.testing.Actors.ORG_A;
+import static eu.taskforce.platform.testing.Purges.MARGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class RetentionTest {
-
-    static final Duration MARGIN = Duration.ofHours(1);
 
     @Inject
     Retention retention;
@@ -118,21 +112,7 @@ class RetentionTest {
             plantFeedback("withdrawn text " + i, true, past().minus(MARGIN));
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Map<String, Long>>> purges = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            purges.add(pool.submit(() -> {
-                start.await();
-                return retention.purgeNow();
-            }));
-        }
-        start.countDown();
-        long total = 0;
-        for (Future<Map<String, Long>> purge : purges) {
-            total += purge.get(60, TimeUnit.SECONDS).get("feedback-withdrawn-text");
-        }
-        pool.shutdown();
+        long total = Purges.twoAtOnce(retention).get("feedback-withdrawn-text");
 
         assertThat(total).isEqualTo(planted);
         assertThat(count("select count(*) from feedback where window_id = :id and text = '' and version = 1",

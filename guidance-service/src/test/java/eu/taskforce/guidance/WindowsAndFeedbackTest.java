@@ -1,14 +1,11 @@
 package eu.taskforce.guidance;
 
 import eu.taskforce.contracts.EventTypes;
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.contracts.Topics;
+import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.ServiceEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,29 +36,13 @@ import static org.hamcrest.Matchers.startsWith;
  * caller sees (visibility and attribution), edits and withdrawals with their history, and bad input.
  */
 @QuarkusTest
-class WindowsAndFeedbackTest {
+class WindowsAndFeedbackTest extends CurrentMembersTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @ConfigProperty(name = "taskforce.kafka.topic-prefix")
     String topicPrefix;
-
-    @Inject
-    EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void inputIsAcceptedOnlyWhileTheWindowIsOpen() {
@@ -100,9 +81,9 @@ class WindowsAndFeedbackTest {
         OFFICE.request().get(WINDOWS + "/" + window).then().body("closedEarly", equalTo(false))
                 .body("publicItems", equalTo(1));
         // nobody called an endpoint: the scheduled job published "window closed", once
-        var records = GuidanceEvents.await(bootstrapServers, GuidanceEvents.topic(topicPrefix), java.util.Set.of(window),
-                r -> GuidanceEvents.types(r).contains(EventTypes.WINDOW_CLOSED.type()));
-        assertThat(GuidanceEvents.types(records)).containsExactly(EventTypes.WINDOW_OPENED.type(),
+        var records = ServiceEvents.await(bootstrapServers, topicPrefix + Topics.GUIDANCE, java.util.Set.of(window),
+                r -> ServiceEvents.types(r).contains(EventTypes.WINDOW_CLOSED.type()));
+        assertThat(ServiceEvents.types(records)).containsExactly(EventTypes.WINDOW_OPENED.type(),
                 EventTypes.FEEDBACK_SUBMITTED.type(), EventTypes.WINDOW_CLOSED.type());
         assertThat(records.get(2).value()).contains("\"closedEarly\":false").contains("\"publicItems\":1");
     }

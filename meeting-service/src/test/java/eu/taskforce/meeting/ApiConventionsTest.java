@@ -1,16 +1,10 @@
 package eu.taskforce.meeting;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.platform.testing.Actors;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -31,29 +25,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Cursor pagination with Link headers, updatedSince, Idempotency-Key and the audit trail on the meetings API. */
 @QuarkusTest
-class ApiConventionsTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
-
-    @Inject
-    EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
+class ApiConventionsTest extends CurrentMembersTest {
 
     @Test
     void listsArePagedWithACursorAndALinkToTheNextPage() {

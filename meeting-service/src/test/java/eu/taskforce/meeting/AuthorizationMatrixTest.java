@@ -1,16 +1,8 @@
 package eu.taskforce.meeting;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.platform.testing.Actors;
-import eu.taskforce.platform.testing.AuthorizationMatrix;
+import eu.taskforce.platform.testing.AuthorizationMatrixTestBase;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,41 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a problem+json 401 or 403 (or 404 where existence is not revealed). All mismatches are reported together.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
-
-    /** Every method's summary, printed once the class has run. */
-    static final List<String> SUMMARIES = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** This method's own cells: one method's mismatches never turn another red. */
-    final AuthorizationMatrix matrix = new AuthorizationMatrix();
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
-
-    @Inject
-    EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-        SUMMARIES.add(matrix.summary());
-    }
-
-    @AfterAll
-    static void summary() {
-        System.out.println(String.join(System.lineSeparator(), SUMMARIES));
-    }
+class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
 
     @Test
     void meetingsAgendasAndInvitations() {

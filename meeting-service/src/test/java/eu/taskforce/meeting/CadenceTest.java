@@ -1,11 +1,12 @@
 package eu.taskforce.meeting;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.meetings.CadenceWarning;
 import eu.taskforce.meeting.service.CadenceService;
+import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.ServiceEvents;
 import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ import static org.hamcrest.Matchers.nullValue;
  * meeting table emptied of what other tests left in {@code meeting_test}.
  */
 @QuarkusTest
-class CadenceTest {
+class CadenceTest extends CurrentMembersTest {
 
     static final String CADENCE = MEETINGS + "/cadence";
 
@@ -59,12 +59,8 @@ class CadenceTest {
     @Inject
     CadenceService cadence;
 
-    MembershipFeed feed;
-
     @BeforeEach
     void emptyMeetings() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : List.of("meeting_request", "decision", "meeting", "cadence_warning")) {
                 if (exists(table)) {
@@ -72,11 +68,6 @@ class CadenceTest {
                 }
             }
         });
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
     }
 
     @Test
@@ -120,11 +111,11 @@ class CadenceTest {
 
         // this run's warning (the topic keeps earlier runs' ones): about this run's plenary, sent once
         String thisRun = "\"lastMeetingId\":\"" + held + "\"";
-        List<ConsumerRecord<String, String>> warnings = MeetingEvents.await(bootstrapServers,
-                MeetingEvents.topic(topicPrefix), Set.of(CadenceWarning.SUBJECT.toString()),
+        List<ConsumerRecord<String, String>> warnings = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(CadenceWarning.SUBJECT.toString()),
                 r -> r.stream().anyMatch(w -> w.value().contains(thisRun)));
         assertThat(warnings.stream().filter(w -> w.value().contains(thisRun))).hasSize(1).allSatisfy(w -> {
-            assertThat(MeetingEvents.type(w)).isEqualTo(EventTypes.CADENCE_WARNING.type());
+            assertThat(ServiceEvents.type(w)).isEqualTo(EventTypes.CADENCE_WARNING.type());
             assertThat(w.value()).contains("\"deadline\":\"" + deadline + "\"").contains("\"daysLeft\":45");
         });
     }
@@ -143,9 +134,9 @@ class CadenceTest {
 
         assertThat(cadence.check(Timestamps.now()).summariesFlagged()).isEqualTo(1);
         assertThat(cadence.check(Timestamps.now()).summariesFlagged()).as("once per meeting").isZero();
-        List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,
-                MeetingEvents.topic(topicPrefix), Set.of(late), r -> r.size() >= 3);
-        assertThat(MeetingEvents.types(events)).containsExactly(EventTypes.MEETING_CONVENED.type(),
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(late), r -> r.size() >= 3);
+        assertThat(ServiceEvents.types(events)).containsExactly(EventTypes.MEETING_CONVENED.type(),
                 EventTypes.MEETING_HELD.type(), EventTypes.SUMMARY_OVERDUE.type());
     }
 

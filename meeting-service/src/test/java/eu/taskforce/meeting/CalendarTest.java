@@ -1,11 +1,10 @@
 package eu.taskforce.meeting;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.meeting.domain.CalendarFeed;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -17,9 +16,6 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -54,32 +50,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The iCalendar feeds, read as a calendar client would and parsed back with ical4j. */
 @QuarkusTest
-class CalendarTest {
+class CalendarTest extends CurrentMembersTest {
 
     static final String CALENDAR = MEETINGS + "/calendar";
     static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
-
     @Inject
     EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void thePublicCalendarListsMeetingsToComeWithPublicFieldsOnly() throws Exception {

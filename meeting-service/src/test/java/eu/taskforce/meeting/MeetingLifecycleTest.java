@@ -1,11 +1,13 @@
 package eu.taskforce.meeting;
 
-import eu.taskforce.platform.testing.Members;
+import eu.taskforce.contracts.Topics;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
+import eu.taskforce.platform.testing.ServiceEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -13,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -44,7 +44,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Convening, invitations, the agenda and the lifecycle of a meeting, against real PostgreSQL, Kafka and Keycloak. */
 @QuarkusTest
-class MeetingLifecycleTest {
+class MeetingLifecycleTest extends CurrentMembersTest {
 
     static final String ONLY_THE_INVITEE = "Only the invitee answers an invitation: a representative of the invited "
             + "organisation, or the invited person";
@@ -57,19 +57,6 @@ class MeetingLifecycleTest {
 
     @Inject
     EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void aPlenaryInvitesEveryCurrentMemberAndShowsTheJoiningLinkOnlyToInviteesAndTheAiOffice() {
@@ -242,9 +229,9 @@ class MeetingLifecycleTest {
         OFFICE.request().body(Map.of("items", List.of())).put(agenda).then().statusCode(409)
                 .body("detail", equalTo("The agenda is published; it may change but not become empty"));
 
-        List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers, MeetingEvents.topic(topicPrefix),
-                Set.of(id), r -> r.size() >= 3);
-        assertThat(MeetingEvents.types(events)).containsExactly(EventTypes.MEETING_CONVENED.type(),
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(id), r -> r.size() >= 3);
+        assertThat(ServiceEvents.types(events)).containsExactly(EventTypes.MEETING_CONVENED.type(),
                 EventTypes.AGENDA_PUBLISHED.type(), EventTypes.AGENDA_PUBLISHED.type());
         assertThat(events.get(1).value()).contains("SAFETY_AND_SECURITY-3.2").contains("\"revision\":1");
         assertThat(events.get(2).value()).contains("Only item").contains("\"revision\":2");

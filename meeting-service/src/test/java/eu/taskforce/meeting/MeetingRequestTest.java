@@ -1,9 +1,10 @@
 package eu.taskforce.meeting;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.ServiceEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -14,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,7 +40,7 @@ import static org.hamcrest.Matchers.not;
 
 /** Members' requests: filing, support once per organisation, withdrawal, acceptance (convening) and decline. */
 @QuarkusTest
-class MeetingRequestTest {
+class MeetingRequestTest extends CurrentMembersTest {
 
     static final String REQUESTS = MEETINGS + "/requests";
     static final String NOT_A_MEMBER = "00000000-0000-0000-0000-00000000dead";
@@ -54,19 +53,6 @@ class MeetingRequestTest {
 
     @Inject
     EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     static Map<String, Object> request(String rationale) {
         return Map.of("topic", "Open-source models", "rationale", rationale,
@@ -121,13 +107,13 @@ class MeetingRequestTest {
                 .body("detail", equalTo("The request is ACCEPTED; it can no longer be withdrawn"));
         feed.close();
 
-        List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,
-                MeetingEvents.topic(topicPrefix), Set.of(id, meetingId), r -> r.size() >= 4);
-        assertThat(MeetingEvents.types(events)).containsExactlyInAnyOrder(EventTypes.MEETING_REQUEST_FILED.type(),
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(id, meetingId), r -> r.size() >= 4);
+        assertThat(ServiceEvents.types(events)).containsExactlyInAnyOrder(EventTypes.MEETING_REQUEST_FILED.type(),
                 EventTypes.MEETING_REQUEST_SUPPORTED.type(), EventTypes.MEETING_CONVENED.type(),
                 EventTypes.MEETING_REQUEST_ACCEPTED.type());
         assertThat(events).allSatisfy(r -> assertThat(r.value()).doesNotContain(rationale));
-        assertThat(events.stream().filter(r -> MeetingEvents.type(r).equals(EventTypes.MEETING_CONVENED.type()))
+        assertThat(events.stream().filter(r -> ServiceEvents.type(r).equals(EventTypes.MEETING_CONVENED.type()))
                 .findFirst().orElseThrow().value()).contains("\"requestId\":\"" + id + "\"");
     }
 
@@ -152,8 +138,8 @@ class MeetingRequestTest {
                 .then().statusCode(409)
                 .body("detail", equalTo("The request is WITHDRAWN; it can no longer be declined"));
 
-        List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,
-                MeetingEvents.topic(topicPrefix), Set.of(declined), r -> r.size() >= 2);
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(declined), r -> r.size() >= 2);
         assertThat(events.get(1).value()).contains("Covered by the plenary of March");
         MEMBER_B.request().queryParam("status", "DECLINED").queryParam("organisationId", ORG_B.toString())
                 .queryParam("limit", 500).get(REQUESTS).then().statusCode(200)

@@ -1,17 +1,14 @@
 package eu.taskforce.meeting;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import eu.taskforce.platform.testing.KafkaRecords;
+import eu.taskforce.platform.testing.ServiceEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,7 +36,7 @@ import static org.hamcrest.Matchers.containsString;
  * the public list of withheld parts; no confidential text ever reaches Kafka.
  */
 @QuarkusTest
-class MinutesAndSummaryTest {
+class MinutesAndSummaryTest extends CurrentMembersTest {
 
     static final String ATTENDEES_ONLY = "Only the AI Office and representatives of the organisations that attended "
             + "may read this";
@@ -49,22 +46,6 @@ class MinutesAndSummaryTest {
 
     @ConfigProperty(name = "taskforce.kafka.topic-prefix")
     String topicPrefix;
-
-    @Inject
-    EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void minutesAreReviewedByTheAttendeesAndTheSummaryWithholdsTheAnnexWithItsReasons() {
@@ -165,15 +146,15 @@ class MinutesAndSummaryTest {
                 .body("detail", equalTo(ATTENDEES_ONLY));
 
         // Kafka: the meeting held with its attendance and the summary with the withheld parts; no confidential text
-        List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,
-                MeetingEvents.topic(topicPrefix), Set.of(id), r -> r.size() >= 3);
-        assertThat(MeetingEvents.types(events)).containsExactly(EventTypes.MEETING_CONVENED.type(),
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(id), r -> r.size() >= 3);
+        assertThat(ServiceEvents.types(events)).containsExactly(EventTypes.MEETING_CONVENED.type(),
                 EventTypes.MEETING_HELD.type(), EventTypes.SUMMARY_PUBLISHED.type());
         assertThat(events.get(1).value()).contains(ORG_A.toString()).contains("Mistral AI");
         assertThat(events.get(2).value()).contains("Red-teaming findings").contains("\"reason\":\"SECURITY\"")
                 .contains("The Taskforce discussed evaluations.");
         List<ConsumerRecord<String, String>> everything = KafkaRecords.readAll(bootstrapServers,
-                MeetingEvents.topic(topicPrefix));
+                topicPrefix + Topics.MEETINGS);
         assertThat(everything).isNotEmpty().allSatisfy(r -> assertThat(r.value()).doesNotContain(marker));
     }
 }

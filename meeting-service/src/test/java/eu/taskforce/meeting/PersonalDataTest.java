@@ -7,9 +7,8 @@ import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.platform.membership.MembershipReplica;
-import eu.taskforce.platform.testing.Actors;
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.ErasureRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,9 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -36,13 +32,10 @@ import static eu.taskforce.meeting.Meetings.inDays;
 import static eu.taskforce.meeting.Meetings.meeting;
 import static eu.taskforce.platform.testing.Actors.ANONYMOUS;
 import static eu.taskforce.platform.testing.Actors.EXPERT;
-import static eu.taskforce.platform.testing.Actors.MEMBER_A;
 import static eu.taskforce.platform.testing.Actors.MEMBER_B;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 
 /**
  * A person's export and erasure of what meeting-service holds about their account, with real tokens: the rows are
@@ -50,35 +43,16 @@ import static org.hamcrest.Matchers.startsWith;
  * read afterwards to show that no row names the account any more.
  */
 @QuarkusTest
-class PersonalDataTest {
+class PersonalDataTest extends CurrentMembersTest {
 
     static final String MINE = MEETINGS + "/me/personal-data";
     static final String ERASURES = MEETINGS + "/personal-data/erasures";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
 
     @Inject
     EntityManager entityManager;
 
     @Inject
     MembershipReplica replica;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     /** An ad-hoc meeting to come, the expert invited (with an Idempotency-Key, so a replay copies the name) and answering. */
     record Planted(String meeting, String invitation, String displayName, String bystander, String feedId,
@@ -160,10 +134,7 @@ class PersonalDataTest {
         assertThat(after.getList("actions")).isEmpty();
         assertThat(after.getList("audit")).isEmpty();
 
-        long erasures = count("select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'");
-        EXPERT.request().delete(MINE).then().statusCode(204);
-        assertThat(count("select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'"))
-                .as("nothing was left to erase, so nothing was recorded").isEqualTo(erasures);
+        ErasureRequests.recordsNothing(() -> EXPERT.request().delete(MINE).then().statusCode(204));
     }
 
     @Test
@@ -202,22 +173,13 @@ class PersonalDataTest {
         assertThat(count("select count(*) from audit_entry where subject = '" + unlinked + "'"))
                 .as("a subject that nothing links to the name is out of reach").isEqualTo(1);
 
-        long erasures = count("select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'");
-        OFFICE.request().body(Map.of("username", ghost)).post(ERASURES).then().statusCode(204);
-        assertThat(count("select count(*) from audit_entry where action = 'PERSONAL_DATA_ERASED'")).isEqualTo(erasures);
+        ErasureRequests.recordsNothing(() ->
+                OFFICE.request().body(Map.of("username", ghost)).post(ERASURES).then().statusCode(204));
     }
 
     @Test
     void onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn() {
-        for (Actors actor : List.of(MEMBER_A, MEMBER_B, EXPERT)) {
-            actor.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(403)
-                    .contentType(startsWith("application/problem+json"))
-                    .body("detail", equalTo("Your role does not allow this action"));
-        }
-        ANONYMOUS.request().body(Map.of("username", "office")).post(ERASURES).then().statusCode(401)
-                .contentType(startsWith("application/problem+json"));
-        ANONYMOUS.request().get(MINE).then().statusCode(401).contentType(startsWith("application/problem+json"));
-        ANONYMOUS.request().delete(MINE).then().statusCode(401).contentType(startsWith("application/problem+json"));
+        ErasureRequests.onlyTheAiOfficeErasesANamedAccountAndOnlyASignedInCallerItsOwn(ERASURES, MINE);
     }
 
     @Test
@@ -226,13 +188,8 @@ class PersonalDataTest {
         Map<String, Object> withSpace = Map.of("username", "two words");
         Map<String, Object> blank = Map.of("username", " ");
         Map<String, Object> missing = new HashMap<>();
-        for (Map<String, Object> body : List.of(tooLong, withSpace, blank, missing)) {
-            OFFICE.request().body(body).post(ERASURES).then().statusCode(400)
-                    .contentType(startsWith("application/problem+json")).body("errors.field", hasItem("username"));
-        }
-        OFFICE.request().body("{\"username\": ").post(ERASURES).then().statusCode(400)
-                .contentType(startsWith("application/problem+json"));
-        OFFICE.request().post(ERASURES).then().statusCode(400).contentType(startsWith("application/problem+json"));
+        ErasureRequests.badErasureRequestsAreProblems(ERASURES, List.of(tooLong, withSpace, blank, missing),
+                "{\"username\": ");
     }
 
     @Test

@@ -24,6 +24,7 @@ import static eu.taskforce.membership.TestSupport.registerStakeholder;
 import static eu.taskforce.membership.TestSupport.representative;
 import static eu.taskforce.membership.TestSupport.stakeholder;
 import static eu.taskforce.membership.TestSupport.unique;
+import static eu.taskforce.platform.testing.Purges.MARGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class RetentionTest {
-
-    static final Duration MARGIN = Duration.ofHours(1);
 
     @Inject
     Retention retention;

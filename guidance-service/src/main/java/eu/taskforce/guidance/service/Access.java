@@ -3,37 +3,22 @@ package eu.taskforce.guidance.service;
 import eu.taskforce.contracts.guidance.SubmitterRole;
 import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.platform.security.Actor;
 import eu.taskforce.platform.security.Caller;
+import eu.taskforce.platform.security.CallerAccess;
 import jakarta.enterprise.context.RequestScoped;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The caller as guidance-service sees it: the AI Office, a representative of a member organisation (role member and
- * the token's {@code org} claim), or a stakeholder. The object-level rules of this service ask here.
+ * the token's {@code org} claim), or a stakeholder, with the checks every service shares ({@link CallerAccess}). The
+ * object-level rules of this service ask here.
  */
 @RequestScoped
-public class Access {
-
-    private final Caller caller;
+public class Access extends CallerAccess {
 
     public Access(Caller caller) {
-        this.caller = caller;
-    }
-
-    public boolean isAiOffice() {
-        return caller.isAiOffice();
-    }
-
-    /** The organisation of a member (role member with an org claim); empty for everyone else. */
-    public Optional<UUID> organisation() {
-        return caller.isMember() ? caller.organisation() : Optional.empty();
-    }
-
-    public boolean represents(UUID organisationId) {
-        return organisationId != null && organisation().map(organisationId::equals).orElse(false);
+        super(caller);
     }
 
     /**
@@ -44,17 +29,9 @@ public class Access {
         return isAiOffice() || represents(organisationId);
     }
 
-    public String subject() {
-        return caller.subject();
-    }
-
-    public Actor actor() {
-        return caller.actor();
-    }
-
     /** The AI Office and members read feedback; stakeholders do not (it is the member organisations' input). */
     public void requireAiOfficeOrMember() {
-        if (!isAiOffice() && organisation().isEmpty()) {
+        if (!isAiOffice() && !isMember()) {
             throw ProblemException.forbidden("Feedback is read by the AI Office and representatives of member organisations");
         }
     }
@@ -75,10 +52,10 @@ public class Access {
         if (isAiOffice()) {
             return SubmitterRole.AI_OFFICE;
         }
-        if (organisation().isPresent()) {
+        if (isMember()) {
             return SubmitterRole.MEMBER;
         }
-        if (caller.isStakeholder()) {
+        if (isStakeholder()) {
             return SubmitterRole.STAKEHOLDER;
         }
         throw ProblemException.forbidden("Evidence is submitted by the AI Office, members and stakeholders");

@@ -6,16 +6,16 @@ import eu.taskforce.platform.personaldata.ExportLists;
 import eu.taskforce.platform.personaldata.PersonalData;
 import eu.taskforce.platform.personaldata.PersonalDataHolder;
 import eu.taskforce.platform.personaldata.RecordedAction;
+import eu.taskforce.platform.personaldata.SubjectColumn;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,21 +33,19 @@ import static eu.taskforce.platform.personaldata.PersonalData.utc;
 public class PersonalDataService implements PersonalDataHolder {
 
     /** Columns that record who did something, by token subject; pseudonymised on erasure. */
-    static final List<String[]> SUBJECT_COLUMNS = List.of(
-            new String[]{"guidance_document", "created_by"},
-            new String[]{"guidance_version", "created_by"},
-            new String[]{"input_window", "created_by"},
-            new String[]{"input_window", "closed_by"},
-            new String[]{"feedback", "submitted_by"},
-            new String[]{"feedback", "answered_by"},
-            new String[]{"feedback_revision", "changed_by"},
-            new String[]{"evidence", "submitted_by"});
+    static final List<SubjectColumn> SUBJECT_COLUMNS = List.of(
+            new SubjectColumn("guidance_document", "created_by"),
+            new SubjectColumn("guidance_version", "created_by"),
+            new SubjectColumn("input_window", "created_by"),
+            new SubjectColumn("input_window", "closed_by"),
+            new SubjectColumn("feedback", "submitted_by"),
+            new SubjectColumn("feedback", "answered_by"),
+            new SubjectColumn("feedback_revision", "changed_by"),
+            new SubjectColumn("evidence", "submitted_by"));
 
-    private final EntityManager entityManager;
     private final PersonalData personalData;
 
-    public PersonalDataService(EntityManager entityManager, PersonalData personalData) {
-        this.entityManager = entityManager;
+    public PersonalDataService(PersonalData personalData) {
         this.personalData = personalData;
     }
 
@@ -90,30 +88,31 @@ public class PersonalDataService implements PersonalDataHolder {
     public Export export() {
         Account account = personalData.caller();
         Set<String> subjects = Set.of(account.subject());
+        Map<String, Object> bySubject = Map.of("subjects", subjects);
         ExportLists lists = new ExportLists();
-        List<FeedbackData> feedback = lists.cap("feedback", rows("""
+        List<FeedbackData> feedback = lists.cap("feedback", personalData.exportRows("""
                         select id, window_id, section_key, organisation_id, text, attribution, visibility, withdrawn,
                                revision, created_at, updated_at
                         from feedback where submitted_by in (:subjects)
-                        order by created_at desc, id desc limit :limit""", subjects).stream()
+                        order by created_at desc, id desc limit :limit""", bySubject).stream()
                 .map(r -> new FeedbackData((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4],
                         (String) r[5], (String) r[6], (Boolean) r[7], ((Number) r[8]).intValue(), utc(r[9]),
                         utc(r[10]))).toList());
-        List<RevisionData> revisions = lists.cap("feedbackRevisions", rows("""
+        List<RevisionData> revisions = lists.cap("feedbackRevisions", personalData.exportRows("""
                         select feedback_id, revision, section_key, text, attribution, visibility, withdrawn, changed_at
                         from feedback_revision where changed_by in (:subjects)
-                        order by changed_at desc, feedback_id desc, revision desc limit :limit""", subjects).stream()
+                        order by changed_at desc, feedback_id desc, revision desc limit :limit""", bySubject).stream()
                 .map(r -> new RevisionData((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
                         (String) r[4], (String) r[5], (Boolean) r[6], utc(r[7]))).toList());
-        List<EvidenceData> evidence = lists.cap("evidence", rows("""
+        List<EvidenceData> evidence = lists.cap("evidence", personalData.exportRows("""
                         select id, title, summary, type, url, visibility, attribution, submitter_role, organisation_id,
                                attachment_name, attachment_size, created_at
                         from evidence where submitted_by in (:subjects)
-                        order by created_at desc, id desc limit :limit""", subjects).stream()
+                        order by created_at desc, id desc limit :limit""", bySubject).stream()
                 .map(r -> new EvidenceData((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9],
                         r[10] == null ? null : ((Number) r[10]).longValue(), utc(r[11]))).toList());
-        List<RecordedAction> actions = lists.cap("actions", rows("""
+        List<RecordedAction> actions = lists.cap("actions", personalData.recordedActions("""
                         select * from (
                           select 'GuidanceDocument' as type, id, 'CREATED_BY' as role, created_at as at
                             from guidance_document where created_by in (:subjects)
@@ -125,33 +124,15 @@ public class PersonalDataService implements PersonalDataHolder {
                             where closed_by in (:subjects)
                           union all select 'Feedback', id, 'ANSWERED_BY', answered_at from feedback
                             where answered_by in (:subjects)
-                        ) a order by at desc nulls last, id desc limit :limit""", subjects).stream()
-                .map(r -> new RecordedAction((String) r[0], (UUID) r[1], (String) r[2], utc(r[3]))).toList());
+                        ) a order by at desc nulls last, id desc limit :limit""", subjects));
         List<AuditTrail.Entry> audit = lists.cap("audit", personalData.audit(subjects));
         return new Export(account, Timestamps.now().withOffsetSameInstant(ZoneOffset.UTC), lists.truncated(),
                 feedback, revisions, evidence, actions, audit);
     }
 
-    /** Nothing here records an account name. */
-    @Override
-    public Set<String> subjectsOf(String username) {
-        return Set.of();
-    }
-
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Erased erase(Set<String> subjects, String username) {
-        int rows = 0;
-        for (String[] column : SUBJECT_COLUMNS) {
-            rows += personalData.pseudonymise(column[0], column[1], subjects);
-        }
-        return new Erased(rows, Set.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Set<String> subjects) {
-        Query query = entityManager.createNativeQuery(sql)
-                .setParameter("limit", PersonalData.LIST_LIMIT + 1).setParameter("subjects", subjects);
-        return query.getResultList();
+        return new Erased(personalData.pseudonymise(SUBJECT_COLUMNS, subjects), Set.of());
     }
 }

@@ -4,8 +4,8 @@ import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.rest.MeetingDtos.AgendaChange;
 import eu.taskforce.meeting.rest.MeetingDtos.AgendaItemRequest;
 import eu.taskforce.meeting.rest.MeetingDtos.AgendaView;
+import eu.taskforce.meeting.service.Access;
 import eu.taskforce.meeting.service.MeetingService;
-import eu.taskforce.meeting.service.Participant;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Roles;
@@ -41,11 +41,11 @@ import java.util.UUID;
 public class AgendaResource {
 
     private final MeetingService meetings;
-    private final Participant participant;
+    private final Access access;
 
-    public AgendaResource(MeetingService meetings, Participant participant) {
+    public AgendaResource(MeetingService meetings, Access access) {
         this.meetings = meetings;
-        this.participant = participant;
+        this.access = access;
     }
 
     @GET
@@ -58,7 +58,7 @@ public class AgendaResource {
     @APIResponse(responseCode = "404", description = "No such meeting, or its agenda is not published yet")
     public Response get(@PathParam("meetingId") UUID meetingId) {
         Meeting meeting = meetings.get(meetingId);
-        if (!meeting.agendaPublished() && !participant.isAiOffice()) {
+        if (!meeting.agendaPublished() && !access.isAiOffice()) {
             throw new ProblemException(404, "not-found", "Not found",
                     "The agenda of meeting " + meetingId + " is not published yet");
         }

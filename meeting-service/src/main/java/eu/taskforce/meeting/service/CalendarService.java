@@ -40,11 +40,11 @@ public class CalendarService {
     private static final List<MeetingStatus> SHOWN = List.of(MeetingStatus.SCHEDULED, MeetingStatus.RESCHEDULED,
             MeetingStatus.CANCELLED);
 
-    private final Participant participant;
+    private final Access access;
     private final AuditTrail audit;
 
-    public CalendarService(Participant participant, AuditTrail audit) {
-        this.participant = participant;
+    public CalendarService(Access access, AuditTrail audit) {
+        this.access = access;
         this.audit = audit;
     }
 
@@ -54,7 +54,7 @@ public class CalendarService {
 
     @Transactional
     public NewFeed create() {
-        if (!participant.isAiOffice() && !participant.isMember() && !participant.isStakeholder()) {
+        if (!access.isAiOffice() && !access.isMember() && !access.isStakeholder()) {
             throw ProblemException.forbidden("Calendar feeds are for the AI Office, members and invited stakeholders");
         }
         byte[] secret = new byte[32];
@@ -63,31 +63,31 @@ public class CalendarService {
         CalendarFeed feed = new CalendarFeed();
         feed.id = UUID.randomUUID();
         feed.tokenHash = hash(token);
-        feed.subject = participant.subject();
-        feed.username = participant.username();
-        feed.organisationId = participant.organisation().orElse(null);
-        feed.aiOffice = participant.isAiOffice();
+        feed.subject = access.subject();
+        feed.username = access.username();
+        feed.organisationId = access.organisation().orElse(null);
+        feed.aiOffice = access.isAiOffice();
         feed.createdAt = Timestamps.now();
         feed.persist();
-        audit.record(participant.actor(), "CALENDAR_FEED_CREATED", RECORD_TYPE, feed.id);
+        audit.record(access.actor(), "CALENDAR_FEED_CREATED", RECORD_TYPE, feed.id);
         return new NewFeed(feed, token);
     }
 
     /** The caller's own active feeds; every active feed for the AI Office (which may revoke any). */
     public List<CalendarFeed> feeds() {
-        return participant.isAiOffice()
+        return access.isAiOffice()
                 ? CalendarFeed.list("revokedAt is null order by createdAt, id")
-                : CalendarFeed.list("subject = ?1 and revokedAt is null order by createdAt, id", participant.subject());
+                : CalendarFeed.list("subject = ?1 and revokedAt is null order by createdAt, id", access.subject());
     }
 
     @Transactional
     public void revoke(UUID id) {
         CalendarFeed feed = CalendarFeed.<CalendarFeed>findByIdOptional(id)
                 .filter(f -> f.revokedAt == null)
-                .filter(f -> participant.isAiOffice() || f.subject.equals(participant.subject()))
+                .filter(f -> access.isAiOffice() || f.subject.equals(access.subject()))
                 .orElseThrow(() -> ProblemException.notFound("Calendar feed", id));
         feed.revokedAt = Timestamps.now();
-        audit.record(participant.actor(), "CALENDAR_FEED_REVOKED", RECORD_TYPE, id);
+        audit.record(access.actor(), "CALENDAR_FEED_REVOKED", RECORD_TYPE, id);
     }
 
     /**

@@ -45,13 +45,13 @@ public class DecisionService {
 
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Participant participant;
+    private final Access access;
     private final EntityManager entityManager;
 
-    public DecisionService(Outbox outbox, AuditTrail audit, Participant participant, EntityManager entityManager) {
+    public DecisionService(Outbox outbox, AuditTrail audit, Access access, EntityManager entityManager) {
         this.outbox = outbox;
         this.audit = audit;
-        this.participant = participant;
+        this.access = access;
         this.entityManager = entityManager;
     }
 
@@ -60,7 +60,7 @@ public class DecisionService {
 
     @Transactional
     public Decision open(String question, DecisionThreshold threshold, OffsetDateTime closesAt, UUID meetingId) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         OffsetDateTime now = Timestamps.now();
         if (!closesAt.isAfter(now)) {
@@ -77,13 +77,13 @@ public class DecisionService {
         decision.closesAt = MeetingService.utc(closesAt);
         decision.meetingId = meetingId;
         decision.status = DecisionStatus.OPEN;
-        decision.openedBy = participant.subject();
+        decision.openedBy = access.subject();
         decision.createdAt = now;
         decision.updatedAt = now;
         decision.persist();
         outbox.add(EventTypes.DECISION_OPENED, decision.id, new DecisionOpened(decision.id, decision.question,
                 threshold, decision.closesAt, meetingId));
-        audit.record(participant.actor(), "DECISION_OPENED", RECORD_TYPE, decision.id);
+        audit.record(access.actor(), "DECISION_OPENED", RECORD_TYPE, decision.id);
         Decision.flush();
         return decision;
     }
@@ -94,12 +94,12 @@ public class DecisionService {
 
     /** Who voted how: the AI Office and representatives of member organisations only. */
     public boolean maySeeVotes() {
-        return participant.isAiOffice() || participant.isMember();
+        return access.isAiOffice() || access.isMember();
     }
 
     /** The caller's organisation's vote, if it is a member that voted. */
     public Vote myVote(UUID decisionId) {
-        UUID organisation = participant.organisation().orElse(null);
+        UUID organisation = access.organisation().orElse(null);
         if (organisation == null) {
             return null;
         }
@@ -113,7 +113,7 @@ public class DecisionService {
      */
     @Transactional
     public Vote vote(UUID decisionId, UUID organisationId, VoteChoice choice) {
-        if (!participant.represents(organisationId)) {
+        if (!access.represents(organisationId)) {
             throw ProblemException.forbidden("A representative votes for its own organisation only");
         }
         Decision decision = Decision.<Decision>findByIdOptional(decisionId, LockModeType.PESSIMISTIC_READ)
@@ -132,9 +132,9 @@ public class DecisionService {
                         on conflict (decision_id, organisation_id)
                         do update set choice = excluded.choice, cast_by = excluded.cast_by, updated_at = excluded.updated_at""")
                 .setParameter("decision", decisionId).setParameter("organisation", organisationId)
-                .setParameter("choice", choice.name()).setParameter("by", participant.subject())
+                .setParameter("choice", choice.name()).setParameter("by", access.subject())
                 .setParameter("now", now).executeUpdate();
-        audit.record(participant.actor(), "VOTE_CAST", RECORD_TYPE, decisionId);
+        audit.record(access.actor(), "VOTE_CAST", RECORD_TYPE, decisionId);
         entityManager.clear();
         return Vote.find("key.decisionId = ?1 and key.organisationId = ?2", decisionId, organisationId).firstResult();
     }

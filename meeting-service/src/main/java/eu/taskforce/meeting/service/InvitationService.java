@@ -39,11 +39,11 @@ public class InvitationService {
     static final Actor REPLICA = Actor.system("membership-replica");
 
     private final AuditTrail audit;
-    private final Participant participant;
+    private final Access access;
 
-    public InvitationService(AuditTrail audit, Participant participant) {
+    public InvitationService(AuditTrail audit, Access access) {
         this.audit = audit;
-        this.participant = participant;
+        this.access = access;
     }
 
     /** Either an organisation, or an individual by the account it signs in with. */
@@ -101,7 +101,7 @@ public class InvitationService {
     /** The AI Office invites an organisation (a current member) or an individual to a meeting still to come. */
     @Transactional
     public Invitation invite(Meeting meeting, Invitee invitee) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         MeetingService.requireUpcoming(meeting, "nobody more can be invited");
         boolean organisation = invitee.organisationId() != null;
         String username = MeetingService.blankToNull(invitee.username());
@@ -139,7 +139,7 @@ public class InvitationService {
         if (existing == null) {
             invitation.persist();
         }
-        audit.record(participant.actor(), "INVITED", RECORD_TYPE, invitation.id);
+        audit.record(access.actor(), "INVITED", RECORD_TYPE, invitation.id);
         Invitation.flush();
         return invitation;
     }
@@ -172,10 +172,10 @@ public class InvitationService {
             throw ProblemException.conflict("This invitation was withdrawn");
         }
         invitation.response = response;
-        invitation.respondedBy = participant.subject();
+        invitation.respondedBy = access.subject();
         invitation.respondedAt = Timestamps.now();
         invitation.updatedAt = invitation.respondedAt;
-        audit.record(participant.actor(), "INVITATION_ANSWERED_" + response, RECORD_TYPE, id);
+        audit.record(access.actor(), "INVITATION_ANSWERED_" + response, RECORD_TYPE, id);
         Invitation.flush();
         return invitation;
     }
@@ -187,21 +187,21 @@ public class InvitationService {
     public Page<Invitation> list(UUID meetingId, String cursor, int limit) {
         KeysetQuery<Invitation> query = KeysetQuery.of(Invitation.class, "i", i -> i.id)
                 .where("i.meetingId = :meeting", "meeting", meetingId);
-        if (!participant.isAiOffice()) {
+        if (!access.isAiOffice()) {
             query.where("i.organisationId = :organisation or lower(i.username) = lower(:username)")
-                    .with("organisation", participant.organisation().orElse(null))
-                    .with("username", participant.username() == null ? "" : participant.username());
+                    .with("organisation", access.organisation().orElse(null))
+                    .with("username", access.username() == null ? "" : access.username());
         }
         return query.byTime("createdAt", i -> i.createdAt).page(cursor, limit);
     }
 
     private boolean mayRead(Invitation invitation) {
-        return participant.isAiOffice() || isInvitee(invitation);
+        return access.isAiOffice() || isInvitee(invitation);
     }
 
     private boolean isInvitee(Invitation invitation) {
-        return invitation.isOrganisation() ? participant.represents(invitation.organisationId)
-                : invitation.username != null && invitation.username.equalsIgnoreCase(participant.username());
+        return invitation.isOrganisation() ? access.represents(invitation.organisationId)
+                : invitation.username != null && invitation.username.equalsIgnoreCase(access.username());
     }
 
     private static void reinstate(Invitation invitation) {

@@ -53,13 +53,13 @@ public class MeetingService {
 
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Participant participant;
+    private final Access access;
     private final InvitationService invitations;
 
-    public MeetingService(Outbox outbox, AuditTrail audit, Participant participant, InvitationService invitations) {
+    public MeetingService(Outbox outbox, AuditTrail audit, Access access, InvitationService invitations) {
         this.outbox = outbox;
         this.audit = audit;
-        this.participant = participant;
+        this.access = access;
         this.invitations = invitations;
     }
 
@@ -90,9 +90,9 @@ public class MeetingService {
      */
     @Transactional
     public Meeting convene(MeetingDetails details, UUID requestId, List<String> draftAgenda) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         validate(details);
-        Actor actor = participant.actor();
+        Actor actor = access.actor();
         Meeting meeting = new Meeting();
         meeting.id = UUID.randomUUID();
         meeting.title = details.title().strip();
@@ -127,24 +127,24 @@ public class MeetingService {
 
     /** Whether the caller may see the joining link: the AI Office and the meeting's invitees. */
     public boolean mayJoin(Meeting meeting) {
-        return participant.isAiOffice() || Invitation.activeFor(meeting.id, participant.organisation().orElse(null),
-                participant.username()).isPresent();
+        return access.isAiOffice() || Invitation.activeFor(meeting.id, access.organisation().orElse(null),
+                access.username()).isPresent();
     }
 
     /** The AI Office sees every joining link. */
     public boolean mayJoinAll() {
-        return participant.isAiOffice();
+        return access.isAiOffice();
     }
 
     /** Of the given meetings, those the caller is invited to (through its organisation or its account). */
     public Set<UUID> invitedTo(Collection<UUID> meetingIds) {
-        if (meetingIds.isEmpty() || participant.username() == null) {
+        if (meetingIds.isEmpty() || access.username() == null) {
             return Set.of();
         }
-        UUID organisation = participant.organisation().orElse(null);
+        UUID organisation = access.organisation().orElse(null);
         List<Invitation> mine = Invitation.list("meetingId in ?1 and withdrawnAt is null"
                 + " and (organisationId = ?2 or lower(username) = lower(?3))", meetingIds, organisation,
-                participant.username());
+                access.username());
         Set<UUID> ids = new HashSet<>();
         mine.forEach(i -> ids.add(i.meetingId));
         return ids;
@@ -153,7 +153,7 @@ public class MeetingService {
     @Transactional
     public Meeting reschedule(UUID id, String ifMatch, OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone,
                               String reason) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         Meeting meeting = get(id);
         Versions.requireMatch(ifMatch, meeting.version);
         meeting.status.requireCanBecome(MeetingStatus.RESCHEDULED);
@@ -169,14 +169,14 @@ public class MeetingService {
         meeting.updatedAt = Timestamps.now();
         outbox.add(EventTypes.MEETING_RESCHEDULED, id, new MeetingRescheduled(id, meeting.startsAt, meeting.endsAt,
                 meeting.timeZone, previous, blankToNull(reason)));
-        audit.record(participant.actor(), "MEETING_RESCHEDULED", RECORD_TYPE, id);
+        audit.record(access.actor(), "MEETING_RESCHEDULED", RECORD_TYPE, id);
         Meeting.flush();
         return meeting;
     }
 
     @Transactional
     public Meeting cancel(UUID id, String ifMatch, String reason) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         Meeting meeting = get(id);
         Versions.requireMatch(ifMatch, meeting.version);
         meeting.status.requireCanBecome(MeetingStatus.CANCELLED);
@@ -184,7 +184,7 @@ public class MeetingService {
         meeting.cancellationReason = reason.strip();
         meeting.updatedAt = Timestamps.now();
         outbox.add(EventTypes.MEETING_CANCELLED, id, new MeetingCancelled(id, meeting.cancellationReason));
-        audit.record(participant.actor(), "MEETING_CANCELLED", RECORD_TYPE, id);
+        audit.record(access.actor(), "MEETING_CANCELLED", RECORD_TYPE, id);
         Meeting.flush();
         return meeting;
     }
@@ -195,7 +195,7 @@ public class MeetingService {
      */
     @Transactional
     public Meeting hold(UUID id, String ifMatch, List<UUID> organisations, List<UUID> individualInvitations) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         Meeting meeting = get(id);
         Versions.requireMatch(ifMatch, meeting.version);
         meeting.status.requireCanBecome(MeetingStatus.HELD);
@@ -238,7 +238,7 @@ public class MeetingService {
         outbox.add(EventTypes.MEETING_HELD, id, new MeetingHeld(id, meeting.title, meeting.kind, meeting.startsAt,
                 meeting.endsAt, attending.stream().map(o -> new MeetingHeld.Attendee(o, names.get(o))).toList(),
                 meeting.individualAttendees));
-        audit.record(participant.actor(), "MEETING_HELD", RECORD_TYPE, id);
+        audit.record(access.actor(), "MEETING_HELD", RECORD_TYPE, id);
         Meeting.flush();
         return meeting;
     }
@@ -249,7 +249,7 @@ public class MeetingService {
      */
     @Transactional
     public Meeting replaceAgenda(UUID id, String ifMatch, List<AgendaItemDetails> items) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         Meeting meeting = get(id);
         Versions.requireMatch(ifMatch, meeting.version);
         requireUpcoming(meeting, "its agenda can no longer change");
@@ -278,7 +278,7 @@ public class MeetingService {
             meeting.agendaRevision++;
             publishAgendaEvent(meeting);
         }
-        audit.record(participant.actor(), "AGENDA_CHANGED", RECORD_TYPE, id);
+        audit.record(access.actor(), "AGENDA_CHANGED", RECORD_TYPE, id);
         Meeting.flush();
         return meeting;
     }
@@ -286,7 +286,7 @@ public class MeetingService {
     /** Publishes the agenda: from now on it is public, and a later change is published again. */
     @Transactional
     public Meeting publishAgenda(UUID id, String ifMatch) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         Meeting meeting = get(id);
         Versions.requireMatch(ifMatch, meeting.version);
         requireUpcoming(meeting, "its agenda can no longer be published");
@@ -301,7 +301,7 @@ public class MeetingService {
         meeting.agendaRevision = 1;
         meeting.updatedAt = meeting.agendaPublishedAt;
         publishAgendaEvent(meeting);
-        audit.record(participant.actor(), "AGENDA_PUBLISHED", RECORD_TYPE, id);
+        audit.record(access.actor(), "AGENDA_PUBLISHED", RECORD_TYPE, id);
         Meeting.flush();
         return meeting;
     }

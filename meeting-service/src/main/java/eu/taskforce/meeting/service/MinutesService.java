@@ -36,13 +36,13 @@ public class MinutesService {
 
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Participant participant;
+    private final Access access;
     private final MeetingService meetings;
 
-    public MinutesService(Outbox outbox, AuditTrail audit, Participant participant, MeetingService meetings) {
+    public MinutesService(Outbox outbox, AuditTrail audit, Access access, MeetingService meetings) {
         this.outbox = outbox;
         this.audit = audit;
-        this.participant = participant;
+        this.access = access;
         this.meetings = meetings;
     }
 
@@ -58,7 +58,7 @@ public class MinutesService {
         Meeting meeting = meetings.get(meetingId);
         requireOfficeOrAttendee(meeting);
         Minutes minutes = Minutes.findById(meetingId);
-        if (minutes == null || (!participant.isAiOffice() && minutes.status == MinutesStatus.DRAFT)) {
+        if (minutes == null || (!access.isAiOffice() && minutes.status == MinutesStatus.DRAFT)) {
             throw new ProblemException(404, "not-found", "Not found",
                     "The minutes of meeting " + meetingId + " are not " + (minutes == null ? "written" : "in review")
                             + " yet");
@@ -68,7 +68,7 @@ public class MinutesService {
 
     @Transactional
     public Written write(UUID meetingId, String ifMatch, String text) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         Meeting meeting = meetings.get(meetingId);
         if (meeting.status != MeetingStatus.HELD) {
             throw ProblemException.conflict("The meeting is " + meeting.status
@@ -92,7 +92,7 @@ public class MinutesService {
             minutes.text = text;
             minutes.updatedAt = Timestamps.now();
         }
-        audit.record(participant.actor(), "MINUTES_WRITTEN", RECORD_TYPE, meetingId);
+        audit.record(access.actor(), "MINUTES_WRITTEN", RECORD_TYPE, meetingId);
         Minutes.flush();
         return new Written(minutes, created);
     }
@@ -108,7 +108,7 @@ public class MinutesService {
     }
 
     private Minutes move(UUID meetingId, String ifMatch, MinutesStatus from, MinutesStatus to, String action) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         meetings.get(meetingId);
         Minutes minutes = Minutes.<Minutes>findByIdOptional(meetingId).orElseThrow(() -> ProblemException.conflict(
                 "The minutes of meeting " + meetingId + " are not written yet"));
@@ -123,9 +123,9 @@ public class MinutesService {
             minutes.reviewStartedAt = minutes.updatedAt;
         } else {
             minutes.approvedAt = minutes.updatedAt;
-            minutes.approvedBy = participant.subject();
+            minutes.approvedBy = access.subject();
         }
-        audit.record(participant.actor(), action, RECORD_TYPE, meetingId);
+        audit.record(access.actor(), action, RECORD_TYPE, meetingId);
         Minutes.flush();
         return minutes;
     }
@@ -134,7 +134,7 @@ public class MinutesService {
     @Transactional
     public MinutesComment comment(UUID meetingId, String text) {
         Meeting meeting = meetings.get(meetingId);
-        UUID organisation = participant.organisation().filter(meeting.attendance::contains).orElseThrow(() ->
+        UUID organisation = access.organisation().filter(meeting.attendance::contains).orElseThrow(() ->
                 ProblemException.forbidden("Only representatives of the organisations that attended comment on the"
                         + " minutes"));
         Minutes minutes = Minutes.findById(meetingId);
@@ -146,11 +146,11 @@ public class MinutesService {
         comment.id = UUID.randomUUID();
         comment.meetingId = meetingId;
         comment.organisationId = organisation;
-        comment.author = participant.subject();
+        comment.author = access.subject();
         comment.text = text.strip();
         comment.createdAt = Timestamps.now();
         comment.persist();
-        audit.record(participant.actor(), "MINUTES_COMMENTED", RECORD_TYPE, meetingId);
+        audit.record(access.actor(), "MINUTES_COMMENTED", RECORD_TYPE, meetingId);
         return comment;
     }
 
@@ -166,7 +166,7 @@ public class MinutesService {
      */
     @Transactional
     public MeetingSummary publishSummary(UUID meetingId, String summary, String annex, List<Part> withheld) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         Meeting meeting = meetings.get(meetingId);
         meeting.status.requireCanBecome(MeetingStatus.SUMMARY_PUBLISHED);
         Minutes minutes = Minutes.findById(meetingId);
@@ -188,7 +188,7 @@ public class MinutesService {
         published.summary = summary.strip();
         published.confidentialAnnex = confidentialAnnex;
         withheld.forEach(p -> published.withheldParts.add(WithheldPart.of(p.title().strip(), p.reason())));
-        published.publishedBy = participant.subject();
+        published.publishedBy = access.subject();
         published.publishedAt = Timestamps.now();
         published.persist();
         meeting.status = MeetingStatus.SUMMARY_PUBLISHED;
@@ -196,7 +196,7 @@ public class MinutesService {
         outbox.add(EventTypes.SUMMARY_PUBLISHED, meetingId, new SummaryPublished(meetingId, published.summary,
                 published.withheldParts.stream().map(p -> new SummaryPublished.WithheldPart(p.title, p.reason)).toList(),
                 published.publishedAt));
-        audit.record(participant.actor(), "SUMMARY_PUBLISHED", MeetingService.RECORD_TYPE, meetingId);
+        audit.record(access.actor(), "SUMMARY_PUBLISHED", MeetingService.RECORD_TYPE, meetingId);
         Meeting.flush();
         return published;
     }
@@ -215,8 +215,8 @@ public class MinutesService {
     }
 
     private void requireOfficeOrAttendee(Meeting meeting) {
-        if (!participant.isAiOffice()
-                && participant.organisation().filter(meeting.attendance::contains).isEmpty()) {
+        if (!access.isAiOffice()
+                && access.organisation().filter(meeting.attendance::contains).isEmpty()) {
             throw ProblemException.forbidden("Only the AI Office and representatives of the organisations that"
                     + " attended may read this");
         }

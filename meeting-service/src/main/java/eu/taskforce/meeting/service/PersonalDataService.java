@@ -7,11 +7,11 @@ import eu.taskforce.platform.personaldata.ExportLists;
 import eu.taskforce.platform.personaldata.PersonalData;
 import eu.taskforce.platform.personaldata.PersonalDataHolder;
 import eu.taskforce.platform.personaldata.RecordedAction;
+import eu.taskforce.platform.personaldata.SubjectColumn;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,16 +36,16 @@ import static eu.taskforce.platform.personaldata.PersonalData.utc;
 public class PersonalDataService implements PersonalDataHolder {
 
     /** Columns that record who did something, by token subject; pseudonymised on erasure. */
-    static final List<String[]> SUBJECT_COLUMNS = List.of(
-            new String[]{"invitation", "responded_by"},
-            new String[]{"meeting_request", "filed_by"},
-            new String[]{"meeting_request", "decided_by"},
-            new String[]{"meeting_request_support", "supported_by"},
-            new String[]{"minutes", "approved_by"},
-            new String[]{"minutes_comment", "author"},
-            new String[]{"meeting_summary", "published_by"},
-            new String[]{"decision", "opened_by"},
-            new String[]{"vote", "cast_by"});
+    static final List<SubjectColumn> SUBJECT_COLUMNS = List.of(
+            new SubjectColumn("invitation", "responded_by"),
+            new SubjectColumn("meeting_request", "filed_by"),
+            new SubjectColumn("meeting_request", "decided_by"),
+            new SubjectColumn("meeting_request_support", "supported_by"),
+            new SubjectColumn("minutes", "approved_by"),
+            new SubjectColumn("minutes_comment", "author"),
+            new SubjectColumn("meeting_summary", "published_by"),
+            new SubjectColumn("decision", "opened_by"),
+            new SubjectColumn("vote", "cast_by"));
 
     private final EntityManager entityManager;
     private final PersonalData personalData;
@@ -96,33 +97,34 @@ public class PersonalDataService implements PersonalDataHolder {
         Account account = personalData.caller();
         Set<String> subjects = Set.of(account.subject());
         String username = account.username() == null ? "" : account.username();
+        Map<String, Object> bySubject = Map.of("subjects", subjects);
         ExportLists lists = new ExportLists();
-        List<InvitationData> invitations = lists.cap("invitations", rows("""
+        List<InvitationData> invitations = lists.cap("invitations", personalData.exportRows("""
                         select i.id, i.meeting_id, m.title, i.username, i.display_name, i.stakeholder_id, i.response,
                                i.responded_at, i.attended, i.withdrawn_at, i.created_at
                         from invitation i join meeting m on m.id = i.meeting_id
                         where lower(i.username) = lower(:username) order by i.created_at desc, i.id desc limit :limit""",
-                q -> q.setParameter("username", username)).stream()
+                Map.of("username", username)).stream()
                 .map(r -> new InvitationData((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                         (UUID) r[5], (String) r[6], utc(r[7]), (Boolean) r[8], r[9] != null, utc(r[10]))).toList());
-        List<FeedData> feeds = lists.cap("calendarFeeds", rows("""
+        List<FeedData> feeds = lists.cap("calendarFeeds", personalData.exportRows("""
                         select id, organisation_id, ai_office, created_at, last_used_at, revoked_at from calendar_feed
                         where subject in (:subjects) or lower(username) = lower(:username)
                         order by created_at desc, id desc limit :limit""",
-                q -> q.setParameter("subjects", subjects).setParameter("username", username)).stream()
+                Map.of("subjects", subjects, "username", username)).stream()
                 .map(r -> new FeedData((UUID) r[0], (UUID) r[1], (Boolean) r[2], utc(r[3]), utc(r[4]), utc(r[5])))
                 .toList());
-        List<CommentData> comments = lists.cap("minutesComments", rows("""
+        List<CommentData> comments = lists.cap("minutesComments", personalData.exportRows("""
                         select id, meeting_id, organisation_id, text, created_at from minutes_comment
                         where author in (:subjects) order by created_at desc, id desc limit :limit""",
-                q -> q.setParameter("subjects", subjects)).stream()
+                bySubject).stream()
                 .map(r -> new CommentData((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], utc(r[4]))).toList());
-        List<VoteData> votes = lists.cap("votes", rows("""
+        List<VoteData> votes = lists.cap("votes", personalData.exportRows("""
                         select decision_id, organisation_id, choice, cast_at from vote
                         where cast_by in (:subjects) order by cast_at desc, decision_id desc limit :limit""",
-                q -> q.setParameter("subjects", subjects)).stream()
+                bySubject).stream()
                 .map(r -> new VoteData((UUID) r[0], (UUID) r[1], (String) r[2], utc(r[3]))).toList());
-        List<RecordedAction> actions = lists.cap("actions", rows("""
+        List<RecordedAction> actions = lists.cap("actions", personalData.recordedActions("""
                         select * from (
                           select 'Invitation' as type, id, 'RESPONDED_BY' as role, responded_at as at from invitation
                             where responded_by in (:subjects)
@@ -138,9 +140,7 @@ public class PersonalDataService implements PersonalDataHolder {
                             where published_by in (:subjects)
                           union all select 'Decision', id, 'OPENED_BY', created_at from decision
                             where opened_by in (:subjects)
-                        ) a order by at desc nulls last, id desc limit :limit""",
-                q -> q.setParameter("subjects", subjects)).stream()
-                .map(r -> new RecordedAction((String) r[0], (UUID) r[1], (String) r[2], utc(r[3]))).toList());
+                        ) a order by at desc nulls last, id desc limit :limit""", subjects));
         List<AuditTrail.Entry> audit = lists.cap("audit", personalData.audit(subjects));
         return new Export(account, Timestamps.now().withOffsetSameInstant(ZoneOffset.UTC), lists.truncated(),
                 invitations, feeds, comments, votes, actions, audit);
@@ -187,9 +187,7 @@ public class PersonalDataService implements PersonalDataHolder {
                         delete from calendar_feed where subject in (:subjects) or lower(username) = lower(:username)""")
                 .setParameter("subjects", subjects.isEmpty() ? Set.of("") : subjects)
                 .setParameter("username", username == null ? "" : username).executeUpdate();
-        for (String[] column : SUBJECT_COLUMNS) {
-            rows += personalData.pseudonymise(column[0], column[1], subjects);
-        }
+        rows += personalData.pseudonymise(SUBJECT_COLUMNS, subjects);
         return new Erased(rows, values);
     }
 
@@ -211,16 +209,5 @@ public class PersonalDataService implements PersonalDataHolder {
         for (String username : usernames) {
             personalData.eraseNamed(username, InvitationService.REPLICA);
         }
-    }
-
-    private interface Binder {
-        void set(Query query);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Binder parameters) {
-        Query query = entityManager.createNativeQuery(sql).setParameter("limit", PersonalData.LIST_LIMIT + 1);
-        parameters.set(query);
-        return query.getResultList();
     }
 }

@@ -38,13 +38,13 @@ public class RequestService {
 
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Participant participant;
+    private final Access access;
     private final MeetingService meetings;
 
-    public RequestService(Outbox outbox, AuditTrail audit, Participant participant, MeetingService meetings) {
+    public RequestService(Outbox outbox, AuditTrail audit, Access access, MeetingService meetings) {
         this.outbox = outbox;
         this.audit = audit;
-        this.participant = participant;
+        this.access = access;
         this.meetings = meetings;
     }
 
@@ -61,20 +61,20 @@ public class RequestService {
         request.rationale = rationale.strip();
         proposedAgendaItems.forEach(item -> request.proposedAgendaItems.add(item.strip()));
         request.status = RequestStatus.FILED;
-        request.filedBy = participant.subject();
+        request.filedBy = access.subject();
         request.createdAt = Timestamps.now();
         request.updatedAt = request.createdAt;
         request.persist();
         outbox.add(EventTypes.MEETING_REQUEST_FILED, request.id, new MeetingRequestFiled(request.id, organisation.id,
                 organisation.name, request.topic, List.copyOf(request.proposedAgendaItems), request.createdAt));
-        audit.record(participant.actor(), "REQUEST_FILED", RECORD_TYPE, request.id);
+        audit.record(access.actor(), "REQUEST_FILED", RECORD_TYPE, request.id);
         MeetingRequest.flush();
         return request;
     }
 
     /** The AI Office and representatives of member organisations read requests; guests do not. */
     public MeetingRequest get(UUID id) {
-        participant.requireAiOfficeOrMember();
+        access.requireAiOfficeOrMember();
         return MeetingRequest.<MeetingRequest>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Request", id));
     }
@@ -92,13 +92,13 @@ public class RequestService {
         }
         RequestSupport support = new RequestSupport();
         support.organisationId = organisation.id;
-        support.supportedBy = participant.subject();
+        support.supportedBy = access.subject();
         support.supportedAt = Timestamps.now();
         request.supports.add(support);
         request.updatedAt = support.supportedAt;
         outbox.add(EventTypes.MEETING_REQUEST_SUPPORTED, id, new MeetingRequestSupported(id, organisation.id,
                 organisation.name, request.supports.size()));
-        audit.record(participant.actor(), "REQUEST_SUPPORTED", RECORD_TYPE, id);
+        audit.record(access.actor(), "REQUEST_SUPPORTED", RECORD_TYPE, id);
         MeetingRequest.flush();
         return request;
     }
@@ -107,17 +107,17 @@ public class RequestService {
     @Transactional
     public MeetingRequest withdraw(UUID id, String ifMatch) {
         MeetingRequest request = get(id);
-        if (!participant.represents(request.organisationId)) {
+        if (!access.represents(request.organisationId)) {
             throw ProblemException.forbidden("Only the organisation that filed a request may withdraw it");
         }
         Versions.requireMatch(ifMatch, request.version);
         requireFiled(request, "it can no longer be withdrawn");
         request.status = RequestStatus.WITHDRAWN;
-        request.decidedBy = participant.subject();
+        request.decidedBy = access.subject();
         request.decidedAt = Timestamps.now();
         request.updatedAt = request.decidedAt;
         outbox.add(EventTypes.MEETING_REQUEST_WITHDRAWN, id, new MeetingRequestWithdrawn(id));
-        audit.record(participant.actor(), "REQUEST_WITHDRAWN", RECORD_TYPE, id);
+        audit.record(access.actor(), "REQUEST_WITHDRAWN", RECORD_TYPE, id);
         MeetingRequest.flush();
         return request;
     }
@@ -125,42 +125,42 @@ public class RequestService {
     /** The AI Office accepts a request: it convenes a meeting linked to it, with the proposed items as draft agenda. */
     @Transactional
     public Meeting accept(UUID id, String ifMatch, MeetingService.MeetingDetails details) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         MeetingRequest request = get(id);
         Versions.requireMatch(ifMatch, request.version);
         requireFiled(request, "it can no longer be accepted");
         Meeting meeting = meetings.convene(details, id, new ArrayList<>(request.proposedAgendaItems));
         request.status = RequestStatus.ACCEPTED;
         request.meetingId = meeting.id;
-        request.decidedBy = participant.subject();
+        request.decidedBy = access.subject();
         request.decidedAt = Timestamps.now();
         request.updatedAt = request.decidedAt;
         outbox.add(EventTypes.MEETING_REQUEST_ACCEPTED, id, new MeetingRequestAccepted(id, meeting.id));
-        audit.record(participant.actor(), "REQUEST_ACCEPTED", RECORD_TYPE, id);
+        audit.record(access.actor(), "REQUEST_ACCEPTED", RECORD_TYPE, id);
         MeetingRequest.flush();
         return meeting;
     }
 
     @Transactional
     public MeetingRequest decline(UUID id, String ifMatch, String reason) {
-        participant.requireAiOffice();
+        access.requireAiOffice();
         MeetingRequest request = get(id);
         Versions.requireMatch(ifMatch, request.version);
         requireFiled(request, "it can no longer be declined");
         request.status = RequestStatus.DECLINED;
         request.declineReason = reason.strip();
-        request.decidedBy = participant.subject();
+        request.decidedBy = access.subject();
         request.decidedAt = Timestamps.now();
         request.updatedAt = request.decidedAt;
         outbox.add(EventTypes.MEETING_REQUEST_DECLINED, id, new MeetingRequestDeclined(id, request.declineReason));
-        audit.record(participant.actor(), "REQUEST_DECLINED", RECORD_TYPE, id);
+        audit.record(access.actor(), "REQUEST_DECLINED", RECORD_TYPE, id);
         MeetingRequest.flush();
         return request;
     }
 
     /** One page of requests, newest first; or, with {@code updatedSince}, by time of last change (for sync). */
     public Page<MeetingRequest> search(Filter filter, String cursor, int limit) {
-        participant.requireAiOfficeOrMember();
+        access.requireAiOfficeOrMember();
         return KeysetQuery.of(MeetingRequest.class, "r", r -> r.id)
                 .filter("r.status = :status", "status", filter.status())
                 .filter("r.organisationId = :organisation", "organisation", filter.organisationId())
@@ -171,7 +171,7 @@ public class RequestService {
 
     /** The caller's organisation, which must be a current member of the Taskforce. */
     private MemberOrganisation currentMemberOrganisation() {
-        UUID organisation = participant.requireOrganisation();
+        UUID organisation = access.requireOrganisation();
         return MemberOrganisation.currentMember(organisation).orElseThrow(() -> ProblemException.conflict(
                 "Organisation " + organisation + " is not a current member of the Taskforce; only members file or"
                         + " support requests"));

@@ -8,7 +8,6 @@ import eu.taskforce.membership.domain.Consent;
 import eu.taskforce.membership.domain.Disclosure;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.platform.security.Caller;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,12 +38,12 @@ public class DisclosureService {
         }
     }
 
-    private final Caller caller;
+    private final Access access;
     private final Idempotency idempotency;
     private final MembershipConfig config;
 
-    public DisclosureService(Caller caller, Idempotency idempotency, MembershipConfig config) {
-        this.caller = caller;
+    public DisclosureService(Access access, Idempotency idempotency, MembershipConfig config) {
+        this.access = access;
         this.idempotency = idempotency;
         this.config = config;
     }
@@ -69,7 +68,7 @@ public class DisclosureService {
             consent.noticeVersion = noticeVersion;
             consent.givenAt = Timestamps.now();
             consent.givenVia = via;
-            consent.recordedBy = via == Consent.Channel.AI_OFFICE ? caller.subject() : null;
+            consent.recordedBy = via == Consent.Channel.AI_OFFICE ? access.subject() : null;
             consent.persist();
             return consent;
         });

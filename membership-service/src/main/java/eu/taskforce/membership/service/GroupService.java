@@ -10,7 +10,6 @@ import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.platform.security.Caller;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,13 +25,13 @@ public class GroupService {
     private final SignatoryService signatories;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Caller caller;
+    private final Access access;
 
-    public GroupService(SignatoryService signatories, Outbox outbox, AuditTrail audit, Caller caller) {
+    public GroupService(SignatoryService signatories, Outbox outbox, AuditTrail audit, Access access) {
         this.signatories = signatories;
         this.outbox = outbox;
         this.audit = audit;
-        this.caller = caller;
+        this.access = access;
     }
 
     /** Groups by name, a page at a time (keyset: lower(name), id). */
@@ -58,7 +57,7 @@ public class GroupService {
         group.updatedAt = group.createdAt;
         group.persist();
         outbox.add(EventTypes.AD_HOC_GROUP_CREATED, group.id, new AdHocGroupCreated(group.id, group.name, group.description));
-        audit.record(caller.actor(), "AD_HOC_GROUP_CREATED", RECORD_TYPE, group.id);
+        audit.record(access.actor(), "AD_HOC_GROUP_CREATED", RECORD_TYPE, group.id);
         return group;
     }
 
@@ -75,12 +74,12 @@ public class GroupService {
         AdHocGroup.Participant participant = new AdHocGroup.Participant();
         participant.organisationId = organisationId;
         participant.addedAt = Timestamps.now();
-        participant.addedBy = caller.subject();
+        participant.addedBy = access.subject();
         group.participants.add(participant);
         group.updatedAt = Timestamps.now();
         outbox.add(EventTypes.AD_HOC_GROUP_PARTICIPANT_ADDED, groupId,
                 new AdHocGroupParticipation(groupId, organisationId, organisation.name));
-        audit.record(caller.actor(), "AD_HOC_GROUP_PARTICIPANT_ADDED", RECORD_TYPE, groupId);
+        audit.record(access.actor(), "AD_HOC_GROUP_PARTICIPANT_ADDED", RECORD_TYPE, groupId);
         AdHocGroup.flush();
         return group;
     }
@@ -95,7 +94,7 @@ public class GroupService {
         group.updatedAt = Timestamps.now();
         outbox.add(EventTypes.AD_HOC_GROUP_PARTICIPANT_REMOVED, groupId,
                 new AdHocGroupParticipation(groupId, organisationId, organisation.name));
-        audit.record(caller.actor(), "AD_HOC_GROUP_PARTICIPANT_REMOVED", RECORD_TYPE, groupId);
+        audit.record(access.actor(), "AD_HOC_GROUP_PARTICIPANT_REMOVED", RECORD_TYPE, groupId);
     }
 
 }

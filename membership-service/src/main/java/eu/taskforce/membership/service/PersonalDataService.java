@@ -8,6 +8,7 @@ import eu.taskforce.platform.personaldata.Account;
 import eu.taskforce.platform.personaldata.ExportLists;
 import eu.taskforce.platform.personaldata.PersonalData;
 import eu.taskforce.platform.personaldata.PersonalDataHolder;
+import eu.taskforce.platform.personaldata.SubjectColumn;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,16 +22,17 @@ import java.util.UUID;
 /**
  * What membership-service holds about an account: the person's appointments as a representative (found by the account
  * name they log in with), with their consents and published values; and, for AI Office staff, the token subject in the
- * columns that say who recorded a change. Erasure goes through {@link RepresentativeService}, so the register and every
+ * columns that say who recorded a change. No row records an account name together with a token subject, so an erasure
+ * by name links to no subject here. Erasure goes through {@link RepresentativeService}, so the register and every
  * subscriber are told.
  */
 @ApplicationScoped
 public class PersonalDataService implements PersonalDataHolder {
 
     /** The columns that keep who recorded a change (a token subject): pseudonymised when that account is erased. */
-    static final List<String[]> SUBJECT_COLUMNS = List.of(new String[]{"membership", "joined_by"},
-            new String[]{"membership", "left_by"}, new String[]{"signatory_chapters_change", "recorded_by"},
-            new String[]{"ad_hoc_group_participant", "added_by"}, new String[]{"consent", "recorded_by"});
+    static final List<SubjectColumn> SUBJECT_COLUMNS = List.of(new SubjectColumn("membership", "joined_by"),
+            new SubjectColumn("membership", "left_by"), new SubjectColumn("signatory_chapters_change", "recorded_by"),
+            new SubjectColumn("ad_hoc_group_participant", "added_by"), new SubjectColumn("consent", "recorded_by"));
 
     public record ConsentData(UUID id, String purpose, String noticeVersion, OffsetDateTime givenAt,
                               Consent.Channel givenVia, OffsetDateTime withdrawnAt, Consent.Channel withdrawnVia) {
@@ -77,20 +79,10 @@ public class PersonalDataService implements PersonalDataHolder {
                 representativeData, audit);
     }
 
-    /** No row here records an account name together with a token subject. */
-    @Override
-    public Set<String> subjectsOf(String username) {
-        return Set.of();
-    }
-
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Erased erase(Set<String> subjects, String username) {
         Set<String> values = username == null ? Set.of() : representatives.eraseAccount(username);
-        int rows = values.size();
-        for (String[] column : SUBJECT_COLUMNS) {
-            rows += personalData.pseudonymise(column[0], column[1], subjects);
-        }
-        return new Erased(rows, values);
+        return new Erased(values.size() + personalData.pseudonymise(SUBJECT_COLUMNS, subjects), values);
     }
 }

@@ -14,7 +14,6 @@ import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.platform.security.Caller;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,15 +42,15 @@ public class RepresentativeService {
     private final DisclosureService disclosures;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Caller caller;
+    private final Access access;
 
     public RepresentativeService(SignatoryService signatories, DisclosureService disclosures, Outbox outbox,
-                                 AuditTrail audit, Caller caller) {
+                                 AuditTrail audit, Access access) {
         this.signatories = signatories;
         this.disclosures = disclosures;
         this.outbox = outbox;
         this.audit = audit;
-        this.caller = caller;
+        this.access = access;
     }
 
     /**
@@ -87,7 +86,7 @@ public class RepresentativeService {
         apply(organisation, representative, details);
         representative.persist();
         outbox.add(EventTypes.REPRESENTATIVE_APPOINTED, organisationId, profile(representative, null));
-        audit.record(caller.actor(), "REPRESENTATIVE_APPOINTED", RECORD_TYPE, representative.id);
+        audit.record(access.actor(), "REPRESENTATIVE_APPOINTED", RECORD_TYPE, representative.id);
         return representative;
     }
 
@@ -98,7 +97,7 @@ public class RepresentativeService {
         Versions.requireMatch(ifMatch, representative.version);
         apply(organisation, representative, details);
         publish(representative);
-        audit.record(caller.actor(), "REPRESENTATIVE_UPDATED", RECORD_TYPE, id);
+        audit.record(access.actor(), "REPRESENTATIVE_UPDATED", RECORD_TYPE, id);
         Representative.flush();
         return representative;
     }
@@ -116,7 +115,7 @@ public class RepresentativeService {
             representative.nameConsent = true;
             representative.updatedAt = Timestamps.now();
             publish(representative);
-            audit.record(caller.actor(), "REPRESENTATIVE_CONSENT_GIVEN", RECORD_TYPE, id);
+            audit.record(access.actor(), "REPRESENTATIVE_CONSENT_GIVEN", RECORD_TYPE, id);
         }
         Representative.flush();
         return representative;
@@ -130,7 +129,7 @@ public class RepresentativeService {
             representative.nameConsent = false;
             representative.updatedAt = Timestamps.now();
             publish(representative);
-            audit.record(caller.actor(), "REPRESENTATIVE_CONSENT_WITHDRAWN", RECORD_TYPE, id);
+            audit.record(access.actor(), "REPRESENTATIVE_CONSENT_WITHDRAWN", RECORD_TYPE, id);
         }
         Representative.flush();
         return representative;
@@ -172,15 +171,15 @@ public class RepresentativeService {
         representative.erase(Timestamps.now());
         outbox.add(EventTypes.REPRESENTATIVE_ERASED, representative.organisationId,
                 new RepresentativeErased(representative.organisationId, representative.id, commitments));
-        audit.record(caller.actor(), "REPRESENTATIVE_ERASED", RECORD_TYPE, representative.id);
+        audit.record(access.actor(), "REPRESENTATIVE_ERASED", RECORD_TYPE, representative.id);
     }
 
     /** The channel of a consent change: the person themselves, or the AI Office; anyone else is refused. */
     private Consent.Channel personOrAiOffice(Representative representative) {
-        if (caller.isAccount(representative.username) && caller.representsOrganisation(representative.organisationId)) {
+        if (access.isAccount(representative.username) && access.represents(representative.organisationId)) {
             return Consent.Channel.SELF;
         }
-        if (caller.isAiOffice()) {
+        if (access.isAiOffice()) {
             return Consent.Channel.AI_OFFICE;
         }
         throw ProblemException.forbidden("Only the person themselves, with their own account, or the AI Office "
@@ -208,7 +207,7 @@ public class RepresentativeService {
         representative.removedAt = Timestamps.now();
         representative.updatedAt = representative.removedAt;
         outbox.add(EventTypes.REPRESENTATIVE_REMOVED, organisationId, new RepresentativeRemoved(organisationId, id));
-        audit.record(caller.actor(), "REPRESENTATIVE_REMOVED", RECORD_TYPE, id);
+        audit.record(access.actor(), "REPRESENTATIVE_REMOVED", RECORD_TYPE, id);
     }
 
     private void apply(Signatory organisation, Representative representative, RepresentativeDetails details) {
@@ -237,7 +236,7 @@ public class RepresentativeService {
 
     private Signatory authorise(UUID organisationId) {
         Signatory organisation = signatories.get(organisationId);
-        caller.requireAiOfficeOrRepresentative(organisationId);
+        access.requireAiOfficeOrRepresentative(organisationId);
         return organisation;
     }
 

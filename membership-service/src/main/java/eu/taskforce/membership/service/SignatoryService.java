@@ -19,7 +19,6 @@ import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Actor;
-import eu.taskforce.platform.security.Caller;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -42,13 +41,13 @@ public class SignatoryService {
 
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Caller caller;
+    private final Access access;
     private final Clock clock = Clock.systemUTC();
 
-    public SignatoryService(Outbox outbox, AuditTrail audit, Caller caller) {
+    public SignatoryService(Outbox outbox, AuditTrail audit, Access access) {
         this.outbox = outbox;
         this.audit = audit;
-        this.caller = caller;
+        this.access = access;
     }
 
     public record NewSignatory(String name, String country, String website, Set<Chapter> chapters,
@@ -69,7 +68,7 @@ public class SignatoryService {
 
     @Transactional
     public Signatory register(NewSignatory request) {
-        return register(UUID.randomUUID(), request, null, caller.actor());
+        return register(UUID.randomUUID(), request, null, access.actor());
     }
 
     /** Registers a signatory with a given id: the reference data keeps its ids stable across installations. */
@@ -129,12 +128,12 @@ public class SignatoryService {
         if (chaptersChanged) {
             signatory.chapters.clear();
             signatory.chapters.addAll(change.chapters());
-            ChaptersChange.of(id, signatory.chapters, effectiveOn, Timestamps.now(), caller.subject()).persist();
+            ChaptersChange.of(id, signatory.chapters, effectiveOn, Timestamps.now(), access.subject()).persist();
         }
         signatory.updatedAt = Timestamps.now();
         outbox.add(EventTypes.SIGNATORY_UPDATED, id, new SignatoryUpdated(id, signatory.name, signatory.country,
                 signatory.website, signatory.chapters, signatory.signedOn, effectiveOn));
-        audit.record(caller.actor(), chaptersChanged ? "SIGNATORY_CHAPTERS_CHANGED" : "SIGNATORY_UPDATED",
+        audit.record(access.actor(), chaptersChanged ? "SIGNATORY_CHAPTERS_CHANGED" : "SIGNATORY_UPDATED",
                 RECORD_TYPE, id);
         Signatory.flush(); // so that the returned version, and so the ETag, is the new one
         return signatory;
@@ -152,7 +151,7 @@ public class SignatoryService {
         if (day.isBefore(signatory.signedOn)) {
             throw ProblemException.conflict("A signature cannot be withdrawn before it was given (" + signatory.signedOn + ")");
         }
-        Actor actor = caller.actor();
+        Actor actor = access.actor();
         signatory.withdrawnOn = day;
         signatory.updatedAt = Timestamps.now();
         outbox.add(EventTypes.SIGNATURE_WITHDRAWN, id, new SignatureWithdrawn(id, day));
@@ -166,7 +165,7 @@ public class SignatoryService {
     /** A signatory that has signed and not withdrawn joins the Taskforce; it may not be a member twice at once. */
     @Transactional
     public Membership join(UUID signatoryId, LocalDate joinedOn) {
-        return join(signatoryId, joinedOn, caller.actor());
+        return join(signatoryId, joinedOn, access.actor());
     }
 
     @Transactional
@@ -207,7 +206,7 @@ public class SignatoryService {
     @Transactional
     public Membership leave(UUID signatoryId, LocalDate leftOn) {
         Signatory signatory = get(signatoryId);
-        caller.requireAiOfficeOrRepresentative(signatoryId);
+        access.requireAiOfficeOrRepresentative(signatoryId);
         Membership membership = Membership.current(signatoryId).orElseThrow(() ->
                 ProblemException.conflict(signatory.name + " is not a member of the Taskforce"));
         LocalDate day = leftOn != null ? leftOn : today();
@@ -215,7 +214,7 @@ public class SignatoryService {
             throw ProblemException.conflict("The membership began on " + membership.joinedOn
                     + "; it cannot end before that day");
         }
-        endMembership(signatory, membership, day, MembershipEnded.Reason.LEFT, caller.actor());
+        endMembership(signatory, membership, day, MembershipEnded.Reason.LEFT, access.actor());
         return membership;
     }
 

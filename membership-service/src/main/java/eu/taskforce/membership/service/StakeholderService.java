@@ -13,7 +13,6 @@ import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.platform.security.Caller;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,13 +35,13 @@ public class StakeholderService {
     private final DisclosureService disclosures;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Caller caller;
+    private final Access access;
 
-    public StakeholderService(DisclosureService disclosures, Outbox outbox, AuditTrail audit, Caller caller) {
+    public StakeholderService(DisclosureService disclosures, Outbox outbox, AuditTrail audit, Access access) {
         this.disclosures = disclosures;
         this.outbox = outbox;
         this.audit = audit;
-        this.caller = caller;
+        this.access = access;
     }
 
     public record StakeholderDetails(StakeholderProfile.Kind kind, String name, String fieldOfExpertise,
@@ -62,7 +61,7 @@ public class StakeholderService {
         apply(stakeholder, details);
         stakeholder.persist();
         outbox.add(EventTypes.STAKEHOLDER_REGISTERED, stakeholder.id, publish(stakeholder));
-        audit.record(caller.actor(), "STAKEHOLDER_REGISTERED", RECORD_TYPE, stakeholder.id);
+        audit.record(access.actor(), "STAKEHOLDER_REGISTERED", RECORD_TYPE, stakeholder.id);
         return stakeholder;
     }
 
@@ -72,7 +71,7 @@ public class StakeholderService {
         Versions.requireMatch(ifMatch, stakeholder.version);
         apply(stakeholder, details);
         outbox.add(EventTypes.STAKEHOLDER_UPDATED, id, publish(stakeholder));
-        audit.record(caller.actor(), "STAKEHOLDER_UPDATED", RECORD_TYPE, id);
+        audit.record(access.actor(), "STAKEHOLDER_UPDATED", RECORD_TYPE, id);
         Stakeholder.flush();
         return stakeholder;
     }
@@ -89,7 +88,7 @@ public class StakeholderService {
             stakeholder.listedPublicly = true;
             stakeholder.updatedAt = Timestamps.now();
             outbox.add(EventTypes.STAKEHOLDER_UPDATED, id, publish(stakeholder));
-            audit.record(caller.actor(), "STAKEHOLDER_CONSENT_GIVEN", RECORD_TYPE, id);
+            audit.record(access.actor(), "STAKEHOLDER_CONSENT_GIVEN", RECORD_TYPE, id);
         }
         Stakeholder.flush();
         return stakeholder;
@@ -103,7 +102,7 @@ public class StakeholderService {
             stakeholder.listedPublicly = false;
             stakeholder.updatedAt = Timestamps.now();
             outbox.add(EventTypes.STAKEHOLDER_UPDATED, id, publish(stakeholder));
-            audit.record(caller.actor(), "STAKEHOLDER_CONSENT_WITHDRAWN", RECORD_TYPE, id);
+            audit.record(access.actor(), "STAKEHOLDER_CONSENT_WITHDRAWN", RECORD_TYPE, id);
         }
         Stakeholder.flush();
         return stakeholder;
@@ -120,7 +119,7 @@ public class StakeholderService {
         List<String> commitments = disclosures.erase(id);
         stakeholder.erase(Timestamps.now());
         outbox.add(EventTypes.STAKEHOLDER_ERASED, id, new StakeholderErased(id, commitments));
-        audit.record(caller.actor(), "STAKEHOLDER_ERASED", RECORD_TYPE, id);
+        audit.record(access.actor(), "STAKEHOLDER_ERASED", RECORD_TYPE, id);
     }
 
     /**
@@ -151,7 +150,7 @@ public class StakeholderService {
         stakeholder.removedAt = Timestamps.now();
         stakeholder.updatedAt = stakeholder.removedAt;
         outbox.add(EventTypes.STAKEHOLDER_REMOVED, id, new StakeholderRemoved(id));
-        audit.record(caller.actor(), "STAKEHOLDER_REMOVED", RECORD_TYPE, id);
+        audit.record(access.actor(), "STAKEHOLDER_REMOVED", RECORD_TYPE, id);
     }
 
     /** Stakeholders by name, optionally those whose name or field of expertise contains a text. */

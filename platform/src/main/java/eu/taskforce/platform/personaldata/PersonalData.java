@@ -9,6 +9,7 @@ import eu.taskforce.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -106,6 +108,39 @@ public class PersonalData {
                 .getResultList();
         return rows.stream().map(row -> new AuditTrail.Entry((UUID) row[0], utc(row[1]), (String) row[2],
                 (UUID) row[3], (String) row[4], (String) row[5], (UUID) row[6])).toList();
+    }
+
+    /**
+     * Rows of one list of an export: a native query, newest first, that ends with {@code limit :limit} (bound to
+     * {@link #LIST_LIMIT} + 1, so that {@link ExportLists#cap} sees whether there were more), with its other
+     * parameters.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Object[]> exportRows(String sql, Map<String, Object> parameters) {
+        Query query = entityManager.createNativeQuery(sql).setParameter("limit", LIST_LIMIT + 1);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /**
+     * The records whose history names these subjects: {@code sql} selects (record type, record id, role, at) with
+     * {@code :subjects}, newest first, ending with {@code limit :limit}.
+     */
+    @Transactional
+    public List<RecordedAction> recordedActions(String sql, Set<String> subjects) {
+        return exportRows(sql, Map.of("subjects", subjects)).stream()
+                .map(r -> new RecordedAction((String) r[0], (UUID) r[1], (String) r[2], utc(r[3]))).toList();
+    }
+
+    /** Replaces the subjects by the pseudonym in each of a service's columns that keep who did something. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int pseudonymise(List<SubjectColumn> columns, Set<String> subjects) {
+        int rows = 0;
+        for (SubjectColumn column : columns) {
+            rows += pseudonymise(column.table(), column.column(), subjects);
+        }
+        return rows;
     }
 
     /**

@@ -10,9 +10,11 @@ public interface PersonalDataHolder {
 
     /**
      * The token subjects this service can link to an account name, through rows that recorded both (for the AI Office's
-     * erasure of a named account, which knows no subject).
+     * erasure of a named account, which knows no subject). None where no row records both.
      */
-    Set<String> subjectsOf(String username);
+    default Set<String> subjectsOf(String username) {
+        return Set.of();
+    }
 
     /**
      * Erases the service's own rows about the account: by subject where a row records a subject, by username

@@ -1,6 +1,5 @@
 package eu.taskforce.platform.security;
 
-import eu.taskforce.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Who is calling, read from the verified access token: subject, roles and the organisation ({@code org} claim) a
- * member represents. Object-level checks go through here, so that a member acts only for its own organisation.
+ * member represents. A service's object-level checks use it through its {@code service/Access} bean
+ * ({@link CallerAccess}), so that a member acts only for its own organisation.
  */
 @RequestScoped
 public class Caller {
@@ -83,18 +83,6 @@ public class Caller {
             return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    /** True when the caller is a member acting for {@code organisationId}. */
-    public boolean representsOrganisation(UUID organisationId) {
-        return isMember() && organisation().map(organisationId::equals).orElse(false);
-    }
-
-    /** Lets the AI Office act on any organisation and a member on its own; refuses everyone else with a 403. */
-    public void requireAiOfficeOrRepresentative(UUID organisationId) {
-        if (!isAiOffice() && !representsOrganisation(organisationId)) {
-            throw ProblemException.forbidden("You may act only for your own organisation");
         }
     }
 }

@@ -1,5 +1,6 @@
 package eu.taskforce.platform.retention;
 
+import eu.taskforce.platform.testing.Purges;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -10,16 +11,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import static eu.taskforce.platform.testing.Purges.MARGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class RetentionTest {
-
-    static final Duration MARGIN = Duration.ofHours(1);
 
     @Inject
     Retention retention;
@@ -92,21 +86,7 @@ class RetentionTest {
             audit.add(plantAudit("subject-" + i, organisation, record, past("audit-subject").minus(MARGIN)));
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Map<String, Long>>> purges = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            purges.add(pool.submit(() -> {
-                start.await();
-                return retention.purgeNow();
-            }));
-        }
-        start.countDown();
-        Map<String, Long> total = new HashMap<>();
-        for (Future<Map<String, Long>> purge : purges) {
-            purge.get(60, TimeUnit.SECONDS).forEach((rule, count) -> total.merge(rule, count, Long::sum));
-        }
-        pool.shutdown();
+        Map<String, Long> total = Purges.twoAtOnce(retention);
 
         assertThat(total).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "idempotency-key", (long) planted, "outbox-published", (long) planted, "audit-subject", (long) planted));

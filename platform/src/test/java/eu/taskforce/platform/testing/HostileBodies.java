@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class HostileBodies {
 
+    /** The services' request body limit ({@code quarkus.http.limits.max-body-size=4M}). */
+    public static final int BODY_LIMIT = 4 * 1024 * 1024;
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private HostileBodies() {
@@ -97,5 +100,23 @@ public final class HostileBodies {
         assertThat(answer.json().getString("type")).isEqualTo("urn:taskforce:problem:json-limit");
         assertThat(answer.json().getString("detail")).contains(detailPart);
         return answer;
+    }
+
+    /** A string far over the parser's limit: the parser stops reading, and the 400 names the field. */
+    public static Answer stringOverTheParsersLimit(Answer answer, String field) {
+        jsonLimit(answer, "String value length");
+        assertThat(answer.json().getString("errors[0].field")).isEqualTo(field);
+        return answer;
+    }
+
+    /**
+     * A body of exactly {@link #BODY_LIMIT} ({@code atLimit}, valid but for {@code field}) is read whole and validated:
+     * one error on {@code field}, saying {@code message}; one byte more is a 413 before anything is read.
+     */
+    public static void bodyAtAndOverTheLimit(URI base, Actors actor, String path, String atLimit, String field,
+                                             String message) throws IOException, InterruptedException {
+        assertThat(atLimit.length()).isEqualTo(BODY_LIMIT);
+        oneFieldError(post(base, actor, path, atLimit), field, message);
+        problem(post(base, actor, path, atLimit.replace("{", "{ ")), 413);
     }
 }

@@ -9,6 +9,7 @@ import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.reference.Chapter;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,6 +53,14 @@ public final class MembershipFeed implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new StringSerializer());
+    }
+
+    /** A feed to the service under test: its broker, topic prefix and database, from its configuration. */
+    public static MembershipFeed open() {
+        Config config = ConfigProvider.getConfig();
+        return new MembershipFeed(config.getValue("kafka.bootstrap.servers", String.class),
+                config.getValue("taskforce.kafka.topic-prefix", String.class),
+                Arc.container().instance(EntityManager.class).get());
     }
 
     /** Registers the organisation and starts a membership period for it, then waits until the replica has it. */

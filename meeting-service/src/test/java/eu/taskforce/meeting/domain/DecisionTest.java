@@ -1,7 +1,6 @@
-package eu.taskforce.meeting;
+package eu.taskforce.meeting.domain;
 
 import eu.taskforce.contracts.meetings.DecisionResult;
-import eu.taskforce.meeting.domain.Decision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -9,7 +8,7 @@ import static eu.taskforce.contracts.meetings.DecisionThreshold.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The thresholds, counted over YES and NO votes (abstentions do not count; without a YES nothing is adopted). */
-class DecisionRulesTest {
+class DecisionTest {
 
     @ParameterizedTest(name = "{0}: {1} yes, {2} no -> {3}")
     @CsvSource({

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The cadence's deadline arithmetic without a database: one plenary a year, and at risk within the warning window. */
-class CadenceDeadlineTest {
+class CadenceServiceTest {
 
     static final LocalDate CONSTITUTED = LocalDate.parse("2025-10-01");
 

@@ -1,16 +1,12 @@
 package eu.taskforce.meeting.service;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,34 +33,15 @@ import static org.hamcrest.Matchers.equalTo;
  * the published counts.
  */
 @QuarkusTest
-class DecisionCloseRaceTest {
+class DecisionServiceTest extends CurrentMembersTest {
 
     static final String DECISIONS = "/api/v1/meetings/decisions";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
 
     @Inject
     DecisionService decisions;
 
     @Inject
     EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void aVoteDuringTheClosingWaitsForItAndIsRefused() throws Exception {

@@ -2,8 +2,7 @@ package eu.taskforce.guidance.service;
 
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.platform.testing.Actors;
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.platform.testing.CurrentMembersTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -12,9 +11,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * input before any job has closed it; a submission waits for a concurrent close and is then refused.
  */
 @QuarkusTest
-@TestProfile(WindowCloserTest.NoScheduledClose.class)
-class WindowCloserTest {
+@TestProfile(WindowServiceTest.NoScheduledClose.class)
+class WindowServiceTest extends CurrentMembersTest {
 
     public static class NoScheduledClose implements QuarkusTestProfile {
         @Override
@@ -53,30 +49,11 @@ class WindowCloserTest {
     static final String DOCUMENTS = "/api/v1/guidance/documents";
     static final String WINDOWS = "/api/v1/guidance/windows";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
-
     @Inject
     WindowService windows;
 
     @Inject
     EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void concurrentPassesCloseADueWindowOnce() throws Exception {

@@ -1,9 +1,10 @@
 package eu.taskforce.meeting;
 
-import eu.taskforce.platform.testing.Members;
-import eu.taskforce.platform.testing.MembershipFeed;
+import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
+import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.platform.testing.ServiceEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -14,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -42,7 +41,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Decisions: one vote per member organisation, changeable until closing; the scheduled closing computes the result. */
 @QuarkusTest
-class DecisionTest {
+class DecisionVotingTest extends CurrentMembersTest {
 
     static final String DECISIONS = MEETINGS + "/decisions";
 
@@ -54,19 +53,6 @@ class DecisionTest {
 
     @Inject
     EntityManager entityManager;
-
-    MembershipFeed feed;
-
-    @BeforeEach
-    void members() {
-        feed = new MembershipFeed(bootstrapServers, topicPrefix, entityManager);
-        Members.ensure(feed);
-    }
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     static String open(String question, String threshold) {
         return OFFICE.request().body(Map.of("question", question, "threshold", threshold,
@@ -121,9 +107,9 @@ class DecisionTest {
         MEMBER_A.request().body(Map.of("choice", "YES")).put(DECISIONS + "/" + id + "/votes/" + ORG_A)
                 .then().statusCode(409).body("detail", containsString("closed"));
 
-        List<ConsumerRecord<String, String>> events = MeetingEvents.await(bootstrapServers,
-                MeetingEvents.topic(topicPrefix), Set.of(id), r -> r.size() >= 2);
-        assertThat(MeetingEvents.types(events)).containsExactly(EventTypes.DECISION_OPENED.type(),
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(id), r -> r.size() >= 2);
+        assertThat(ServiceEvents.types(events)).containsExactly(EventTypes.DECISION_OPENED.type(),
                 EventTypes.DECISION_CLOSED.type());
         assertThat(events.get(1).value()).contains("\"result\":\"REJECTED\"").contains("\"yes\":1")
                 .doesNotContain(ORG_A.toString()).doesNotContain(ORG_B.toString());

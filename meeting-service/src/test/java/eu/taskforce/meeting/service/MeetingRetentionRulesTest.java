@@ -1,6 +1,7 @@
-package eu.taskforce.meeting;
+package eu.taskforce.meeting.service;
 
 import eu.taskforce.platform.retention.Retention;
+import eu.taskforce.platform.testing.Purges;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,14 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import static eu.taskforce.platform.testing.Actors.ORG_A;
+import static eu.taskforce.platform.testing.Purges.MARGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scheduled check (cadence, overdue summaries) takes them up, and they are deleted afterwards.
  */
 @QuarkusTest
-class RetentionTest {
-
-    static final Duration MARGIN = Duration.ofHours(1);
+class MeetingRetentionRulesTest {
 
     @Inject
     Retention retention;
@@ -105,21 +100,7 @@ class RetentionTest {
             plantPersonInvitation(meeting, "guest-" + i + "-" + meeting, "Guest " + i, "subject-" + i);
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Map<String, Long>>> purges = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            purges.add(pool.submit(() -> {
-                start.await();
-                return retention.purgeNow();
-            }));
-        }
-        start.countDown();
-        long total = 0;
-        for (Future<Map<String, Long>> purge : purges) {
-            total += purge.get(60, TimeUnit.SECONDS).get("invitation-personal-data");
-        }
-        pool.shutdown();
+        long total = Purges.twoAtOnce(retention).get("invitation-personal-data");
 
         assertThat(total).isEqualTo(planted);
         assertThat(count("select count(*) from invitation where meeting_id = :id and display_name is null"
