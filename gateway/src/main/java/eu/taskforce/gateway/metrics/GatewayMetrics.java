@@ -1,7 +1,7 @@
 package eu.taskforce.gateway.metrics;
 
 import eu.taskforce.gateway.config.GatewayConfig;
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.gateway.routing.CircuitBreaker;
 import eu.taskforce.gateway.routing.Upstream;
 import io.micrometer.core.instrument.Counter;
@@ -54,7 +54,7 @@ public class GatewayMetrics {
         String path = context.request().path();
         if (path != null && (path.equals("/q/metrics") || path.startsWith("/q/metrics/"))
                 && !allowedToReadMetrics(context.request().remoteAddress())) {
-            Problems.send(context, 404, "not-found", "Not found", "Nothing is served at this path");
+            ProblemJson.send(context, 404, "not-found", "Not found", "Nothing is served at this path");
             return;
         }
         context.next();

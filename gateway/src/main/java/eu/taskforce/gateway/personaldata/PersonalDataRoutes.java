@@ -1,6 +1,6 @@
 package eu.taskforce.gateway.personaldata;
 
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.gateway.ratelimit.RateLimiter;
 import eu.taskforce.gateway.routing.Routes;
 import eu.taskforce.gateway.routing.Upstream;
@@ -93,7 +93,7 @@ public class PersonalDataRoutes {
             Object value = body == null ? null : body.getValue("username");
             username = value instanceof String text ? text : null;
         } catch (RuntimeException notAnObject) { // DecodeException, or a JSON value that is not an object
-            Problems.send(context, 400, "bad-request", "Bad request", "The body must be a JSON object");
+            ProblemJson.send(context, 400, "bad-request", "Bad request", "The body must be a JSON object");
             return;
         }
         String invalid = username == null || username.isBlank() ? "must not be blank"
@@ -258,7 +258,7 @@ public class PersonalDataRoutes {
             context.next();
             return;
         }
-        Problems.send(context, 403, "forbidden", "Forbidden", "Only the AI Office erases the personal data of a named"
+        ProblemJson.send(context, 403, "forbidden", "Forbidden", "Only the AI Office erases the personal data of a named"
                 + " account; erase your own with DELETE " + MINE);
     }
 
@@ -266,7 +266,7 @@ public class PersonalDataRoutes {
         String length = context.request().getHeader("Content-Length");
         if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > MAX_BODY) {
             context.response().putHeader("Connection", "close").endHandler(ended -> context.request().connection().close());
-            Problems.send(context, 413, "payload-too-large", "Content too large",
+            ProblemJson.send(context, 413, "payload-too-large", "Content too large",
                     "The request body is larger than " + MAX_BODY + " bytes");
             return;
         }
@@ -302,24 +302,24 @@ public class PersonalDataRoutes {
             return;
         }
         context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        Problems.send(context, 429, "rate-limited", "Too many requests",
+        ProblemJson.send(context, 429, "rate-limited", "Too many requests",
                 "More than " + decision.limit() + " requests in " + decision.windowSeconds()
                         + " s; try again in " + decision.retryAfterSeconds() + " s");
     }
 
     private static void notAllowed(RoutingContext context, String allowed) {
         context.response().putHeader("Allow", allowed);
-        Problems.send(context, 405, "method-not-allowed", "Method not allowed",
+        ProblemJson.send(context, 405, "method-not-allowed", "Method not allowed",
                 "This path answers " + allowed + " only");
     }
 
     private static JsonObject problem(int status, String slug, String title, String detail, RoutingContext context) {
-        return new JsonObject().put("type", Problems.TYPE_PREFIX + slug).put("title", title).put("status", status)
+        return new JsonObject().put("type", ProblemJson.TYPE_PREFIX + slug).put("title", title).put("status", status)
                 .put("detail", detail).put("instance", context.request().path());
     }
 
     private static void send(RoutingContext context, int status, JsonObject problem) {
-        context.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
+        context.response().setStatusCode(status).putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store").end(problem.toBuffer());
     }
 

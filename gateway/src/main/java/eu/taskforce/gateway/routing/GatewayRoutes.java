@@ -1,7 +1,7 @@
 package eu.taskforce.gateway.routing;
 
 import eu.taskforce.gateway.metrics.GatewayMetrics;
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.gateway.ratelimit.RateLimiter;
 import eu.taskforce.gateway.security.Callers;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -91,7 +91,7 @@ public class GatewayRoutes {
         }
         // anything else: a problem, not Vert.x's plain-text page
         router.route().order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 100).handler(context ->
-                Problems.send(context, 404, "not-found", "Not found", "Nothing is served at this path"));
+                ProblemJson.send(context, 404, "not-found", "Not found", "Nothing is served at this path"));
     }
 
     /** 413 for a body whose Content-Length is over the route's limit; a chunked body is counted as it streams. */
@@ -104,14 +104,14 @@ public class GatewayRoutes {
             try {
                 size = Long.parseLong(length.trim());
             } catch (NumberFormatException malformed) {
-                Problems.send(context, 400, "bad-request", "Bad request", "The Content-Length header is not a number");
+                ProblemJson.send(context, 400, "bad-request", "Bad request", "The Content-Length header is not a number");
                 return;
             }
             if (size > limit) {
                 // the client may still be sending it: do not read it all, end the connection after the answer
                 context.response().putHeader("Connection", "close")
                         .endHandler(ended -> context.request().connection().close());
-                Problems.send(context, 413, "payload-too-large", "Content too large",
+                ProblemJson.send(context, 413, "payload-too-large", "Content too large",
                         "The request body is larger than " + limit + " bytes");
                 return;
             }
@@ -128,7 +128,7 @@ public class GatewayRoutes {
         }
         metrics.rateLimited(upstream);
         context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        Problems.send(context, 429, "rate-limited", "Too many requests",
+        ProblemJson.send(context, 429, "rate-limited", "Too many requests",
                 "More than " + decision.limit() + " requests in " + decision.windowSeconds()
                         + " s; try again in " + decision.retryAfterSeconds() + " s");
     }

@@ -1,6 +1,6 @@
 package eu.taskforce.gateway.routing;
 
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.common.logging.SecretRedaction;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
@@ -209,9 +209,9 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         HttpServerRequest incoming = context.request().proxiedRequest();
         return context.request().release().response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
-                .setBody(Body.body(Problems.body(status, slug, title, detail, incoming.path())));
+                .setBody(Body.body(ProblemJson.body(status, slug, title, detail, incoming.path())));
     }
 
     /** Lets a service build links (Location, Link: next) with the address the client used, not its own. */

@@ -1,5 +1,6 @@
 package eu.taskforce.platform.tracing;
 
+import eu.taskforce.common.testing.InMemorySpans;
 import eu.taskforce.contracts.CloudEvents;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.inbox.ConsumerTransactions;
