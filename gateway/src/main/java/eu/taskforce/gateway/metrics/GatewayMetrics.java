@@ -71,12 +71,16 @@ public class GatewayMetrics {
         }
     }
 
-    /** Gauges of each route's circuit breaker: 1 for its current state, 0 for the others. */
+    /**
+     * Gauges of each route's circuit breakers: how many of its instances' circuits are in each state (with one
+     * instance: 1 for its current state, 0 for the others).
+     */
     public void register(List<Upstream> upstreams) {
         for (Upstream upstream : upstreams) {
             for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
-                Gauge.builder(CIRCUIT_STATE, upstream.breaker(), breaker -> breaker.state() == state ? 1 : 0)
-                        .description("1 when the route's circuit breaker is in this state")
+                Gauge.builder(CIRCUIT_STATE, upstream, route -> route.instances().stream()
+                                .filter(instance -> instance.breaker().state() == state).count())
+                        .description("How many of the route's instances have their circuit breaker in this state")
                         .tag("route", upstream.name())
                         .tag("state", state.name().toLowerCase())
                         .register(registry);

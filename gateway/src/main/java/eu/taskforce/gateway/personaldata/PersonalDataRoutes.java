@@ -2,6 +2,7 @@ package eu.taskforce.gateway.personaldata;
 
 import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.gateway.ratelimit.RateLimiter;
+import eu.taskforce.gateway.routing.Instance;
 import eu.taskforce.gateway.routing.Routes;
 import eu.taskforce.gateway.routing.Upstream;
 import eu.taskforce.gateway.security.Callers;
@@ -191,14 +192,15 @@ public class PersonalDataRoutes {
         if (upstream == null) {
             return Future.succeededFuture(new Answer(service, 0, null, "has no route", false));
         }
-        if (!upstream.breaker().tryAcquire()) {
+        Instance instance = upstream.acquire(null).orElse(null);
+        if (instance == null) {
             return Future.succeededFuture(new Answer(service, 0, null, "is failing; not called for a moment", true));
         }
         RequestOptions options = new RequestOptions()
                 .setMethod(method)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.ssl())
                 .setURI(upstream.prefix() + suffix)
                 .setConnectTimeout(routes.config().upstreams().connectTimeout().toMillis())
                 .setIdleTimeout(upstream.route().timeout().toMillis())
@@ -220,13 +222,13 @@ public class PersonalDataRoutes {
                     if (result.succeeded()) {
                         int status = result.result().status();
                         if (status == 502 || status == 503 || status == 504) {
-                            upstream.breaker().onFailure();
+                            instance.breaker().onFailure();
                         } else {
-                            upstream.breaker().onSuccess();
+                            instance.breaker().onSuccess();
                         }
                         return Future.succeededFuture(result.result());
                     }
-                    upstream.breaker().onFailure();
+                    instance.breaker().onFailure();
                     Throwable failure = result.cause();
                     String why = failure instanceof TimeoutException || String.valueOf(failure.getMessage())
                             .contains("timeout") ? "did not answer within " + upstream.route().timeout().toSeconds()
