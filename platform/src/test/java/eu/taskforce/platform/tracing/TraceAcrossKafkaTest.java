@@ -49,7 +49,7 @@ class TraceAcrossKafkaTest {
         UUID aggregate = UUID.randomUUID();
         String trace = TRACE.substring(0, 8) + aggregate.toString().replace("-", "").substring(8);
         given().header("traceparent", "00-" + trace + "-" + CALLER_SPAN + "-01")
-                .post(RequestLogContextTest.PROBE + "/events/" + aggregate)
+                .post(RequestIdsInLogLinesTest.PROBE + "/events/" + aggregate)
                 .then().statusCode(200);
 
         String topic = topicPrefix + Topics.MEMBERSHIP;
