@@ -1,17 +1,13 @@
 package eu.taskforce.gateway;
 
+import eu.taskforce.common.testing.RawHttp;
+import eu.taskforce.common.testing.RawHttp.Answer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,53 +21,19 @@ class MalformedRequestTest {
     @TestHTTPResource("/")
     URI base;
 
-    record Raw(int status, String contentType, String body) {
-    }
-
-    Raw get(String target) throws IOException {
+    Answer get(String target) throws IOException {
         return get(target, "");
     }
 
-    Raw get(String target, String moreHeaders) throws IOException {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + moreHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            return read(socket.getInputStream());
-        }
-    }
-
-    static Raw read(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-        String contentType = "";
-        int length = 0;
-        for (String line : lines) {
-            String lower = line.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-type:")) {
-                contentType = line.substring(13).trim();
-            } else if (lower.startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        return new Raw(Integer.parseInt(lines[0].split(" ")[1]), contentType,
-                new String(in.readNBytes(length), StandardCharsets.UTF_8));
+    Answer get(String target, String moreHeaders) throws IOException {
+        return RawHttp.get(base, target, moreHeaders);
     }
 
     private void assertBadRequestProblem(String target) throws IOException {
-        Raw answer = get(target);
+        Answer answer = get(target);
         assertThat(answer.status()).as(target).isEqualTo(400);
         assertThat(answer.contentType()).as(target).startsWith("application/problem+json");
-        JsonPath json = new JsonPath(answer.body());
+        var json = answer.json();
         assertThat(json.getInt("status")).isEqualTo(400);
         assertThat(json.getString("type")).isEqualTo("urn:taskforce:problem:bad-request");
         assertThat(json.getString("detail")).contains("percent-encoding");
@@ -89,10 +51,10 @@ class MalformedRequestTest {
     void anAddressOverItsLimitIsAProblemUpToVertxsOwnLimit() throws IOException {
         String path = "/api/v1/public/participants?cursor=";
         assertThat(get(path + "a".repeat(8192 - path.length())).status()).as("at the limit").isNotEqualTo(414);
-        Raw over = get(path + "a".repeat(8193 - path.length()));
+        Answer over = get(path + "a".repeat(8193 - path.length()));
         assertThat(over.status()).isEqualTo(414);
         assertThat(over.contentType()).startsWith("application/problem+json");
-        JsonPath json = new JsonPath(over.body());
+        var json = over.json();
         assertThat(json.getString("type")).isEqualTo("urn:taskforce:problem:uri-too-long");
         assertThat(json.getString("detail")).isEqualTo("The request's address is too long: at most 8192 characters");
         // beyond Vert.x's own limit (16384 for the request line) it still answers, bare: the documented exception
@@ -101,10 +63,10 @@ class MalformedRequestTest {
 
     @Test
     void headerFieldsOverTheirLimitAreAProblemUpToVertxsOwnLimit() throws IOException {
-        Raw over = get("/api/v1/public/participants", "X-Large: " + "a".repeat(21 * 1024) + "\r\n");
+        Answer over = get("/api/v1/public/participants", "X-Large: " + "a".repeat(21 * 1024) + "\r\n");
         assertThat(over.status()).isEqualTo(431);
         assertThat(over.contentType()).startsWith("application/problem+json");
-        JsonPath json = new JsonPath(over.body());
+        var json = over.json();
         assertThat(json.getString("type")).isEqualTo("urn:taskforce:problem:request-header-fields-too-large");
         assertThat(json.getString("detail"))
                 .isEqualTo("The request's header fields are too large: at most 20480 bytes in all");

@@ -2,9 +2,6 @@ package eu.taskforce.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,26 +17,11 @@ import static org.hamcrest.Matchers.equalTo;
  * connection's address, whatever X-Forwarded-For it sends.
  */
 @QuarkusTest
-class RateLimitTest {
+class RateLimitTest extends OnAFrozenClock {
 
     private static final String LIMITED = "/api/v1/test-limited/items";
     private static final String OPEN_LIMITED = "/api/v1/test-open-limited/items";
     private static final int LIMIT = Upstreams.TIGHT_LIMIT;
-
-    @Inject
-    MovableClock clock;
-
-    /** Time stands still, a day after the last test: every bucket an earlier test filled has expired. */
-    @BeforeEach
-    void freezeTime() {
-        clock.freeze();
-        clock.advance(Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void releaseTime() {
-        clock.release();
-    }
 
     @Test
     void callerIsLimitedBySubjectAndRecoversAfterTheWindow() {

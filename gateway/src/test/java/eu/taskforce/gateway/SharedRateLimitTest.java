@@ -3,9 +3,6 @@ package eu.taskforce.gateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @TestProfile(SharedRateLimitTest.Shared.class)
-class SharedRateLimitTest {
+class SharedRateLimitTest extends OnAFrozenClock {
 
     private static final String LIMITED = "/api/v1/test-limited/items";
 
@@ -32,20 +29,6 @@ class SharedRateLimitTest {
             return Map.of("taskforce.gateway.rate-limit-cluster.members", "127.0.0.1:" + PORT,
                     "taskforce.gateway.rate-limit-cluster.port", Integer.toString(PORT));
         }
-    }
-
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void freezeTime() {
-        clock.freeze();
-        clock.advance(Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void releaseTime() {
-        clock.release();
     }
 
     @Test

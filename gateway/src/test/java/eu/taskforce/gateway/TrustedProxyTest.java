@@ -3,12 +3,8 @@ package eu.taskforce.gateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -21,7 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @TestProfile(TrustedProxyTest.BehindALoadBalancer.class)
-class TrustedProxyTest {
+class TrustedProxyTest extends OnAFrozenClock {
 
     private static final String OPEN_LIMITED = "/api/v1/test-open-limited/items";
 
@@ -30,20 +26,6 @@ class TrustedProxyTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("taskforce.gateway.trusted-proxies", "127.0.0.1,10.0.0.0/8");
         }
-    }
-
-    @Inject
-    MovableClock clock;
-
-    @BeforeEach
-    void freezeTime() {
-        clock.freeze();
-        clock.advance(Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void releaseTime() {
-        clock.release();
     }
 
     @Test

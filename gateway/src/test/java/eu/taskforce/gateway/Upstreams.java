@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Real HTTP servers in place of the four services, plus test routes: a rate-limited one (with and without a token),
- * one whose service is stopped, one whose service is slow, and three whose service a test starts and stops itself
- * (circuit breaker, streaming, idle connections). The gateway's routes point to them.
+ * one whose service is stopped, one whose service is slow, three whose service a test starts and stops itself
+ * (circuit breaker, streaming, idle connections), and one with two instances that a test starts and stops. The gateway's routes point to them.
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -55,6 +55,11 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         route(config, "test-breaker", "/api/v1/test-breaker", EchoUpstream.freePort(), true);
         route(config, "test-stream", "/api/v1/test-stream", EchoUpstream.freePort(), true);
         route(config, "test-idle", "/api/v1/test-idle", EchoUpstream.freePort(), true);
+        // two instances, as a comma-separated list, balanced and probed every 200 ms (BalancingTest)
+        route(config, "test-pair", "/api/v1/test-pair", EchoUpstream.freePort(), true);
+        config.put("taskforce.gateway.routes.test-pair.upstream", "http://127.0.0.1:" + EchoUpstream.freePort()
+                + ",http://127.0.0.1:" + EchoUpstream.freePort());
+        config.put("taskforce.gateway.upstreams.health-interval", "200ms");
         // the gateway's pooled connections are closed after 1 s unused (IdleConnectionTest)
         config.put("taskforce.gateway.upstreams.keep-alive-timeout", KEEP_ALIVE_SECONDS + "s");
         config.put("taskforce.gateway.routes.test-stream.max-body-size", Integer.toString(SMALL_BODY_LIMIT));

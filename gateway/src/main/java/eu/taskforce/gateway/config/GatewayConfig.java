@@ -96,8 +96,11 @@ public interface GatewayConfig {
         /** The path prefix, for example {@code /api/v1/membership}. */
         String prefix();
 
-        /** The base address of the service, for example {@code http://127.0.0.1:8081}. */
-        URI upstream();
+        /**
+         * The base address of each instance of the service, for example {@code http://127.0.0.1:8081}: one, or a
+         * comma-separated list (or {@code upstream[0]}, {@code upstream[1]}...) over which requests are balanced.
+         */
+        List<URI> upstream();
 
         /** Whether the route is open to anonymous callers (the public register). */
         @WithName("public")
@@ -168,6 +171,14 @@ public interface GatewayConfig {
         @WithName("retry-body-limit")
         @WithDefault("256K")
         MemorySize retryBodyLimit();
+
+        /**
+         * How often each instance of a service with several is asked for its readiness: one that fails is left out
+         * of the balancing until it passes again.
+         */
+        @WithName("health-interval")
+        @WithDefault("5s")
+        Duration healthInterval();
 
         /** Readiness asks each service's /q/health/ready and waits this long for the answer. */
         @WithName("health-timeout")

@@ -1,7 +1,7 @@
 package eu.taskforce.gateway.metrics;
 
 import eu.taskforce.gateway.config.GatewayConfig;
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.gateway.routing.CircuitBreaker;
 import eu.taskforce.gateway.routing.Upstream;
 import io.micrometer.core.instrument.Counter;
@@ -54,7 +54,7 @@ public class GatewayMetrics {
         String path = context.request().path();
         if (path != null && (path.equals("/q/metrics") || path.startsWith("/q/metrics/"))
                 && !allowedToReadMetrics(context.request().remoteAddress())) {
-            Problems.send(context, 404, "not-found", "Not found", "Nothing is served at this path");
+            ProblemJson.send(context, 404, "not-found", "Not found", "Nothing is served at this path");
             return;
         }
         context.next();
@@ -71,12 +71,16 @@ public class GatewayMetrics {
         }
     }
 
-    /** Gauges of each route's circuit breaker: 1 for its current state, 0 for the others. */
+    /**
+     * Gauges of each route's circuit breakers: how many of its instances' circuits are in each state (with one
+     * instance: 1 for its current state, 0 for the others).
+     */
     public void register(List<Upstream> upstreams) {
         for (Upstream upstream : upstreams) {
             for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
-                Gauge.builder(CIRCUIT_STATE, upstream.breaker(), breaker -> breaker.state() == state ? 1 : 0)
-                        .description("1 when the route's circuit breaker is in this state")
+                Gauge.builder(CIRCUIT_STATE, upstream, route -> route.instances().stream()
+                                .filter(instance -> instance.breaker().state() == state).count())
+                        .description("How many of the route's instances have their circuit breaker in this state")
                         .tag("route", upstream.name())
                         .tag("state", state.name().toLowerCase())
                         .register(registry);

@@ -3,6 +3,7 @@ package eu.taskforce.gateway.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.gateway.config.GatewayConfig;
+import eu.taskforce.gateway.routing.Instance;
 import eu.taskforce.gateway.routing.Routes;
 import eu.taskforce.gateway.routing.Upstream;
 import io.vertx.core.Future;
@@ -53,11 +54,13 @@ public class OpenApiDocuments {
             return Future.succeededFuture(source(upstream, cached.document(), "ok"));
         }
         long timeout = config.timeout().toMillis();
+        // the instances of a service serve the same document: any one that is ready
+        Instance instance = upstream.any();
         return routes.client().request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
-                        .setHost(upstream.host())
-                        .setPort(upstream.port())
-                        .setSsl(upstream.ssl())
+                        .setHost(instance.host())
+                        .setPort(instance.port())
+                        .setSsl(instance.ssl())
                         .setURI("/q/openapi?format=json")
                         .putHeader("Accept", "application/json")
                         .setConnectTimeout(timeout)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.taskforce.gateway.config.GatewayConfig;
 import eu.taskforce.gateway.personaldata.PersonalDataOpenApi;
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -77,7 +77,7 @@ public class OpenApiRoutes {
         documents.sources().onComplete(sources -> {
             if (sources.failed()) {
                 LOG.error("Merging the OpenAPI documents failed", sources.cause());
-                Problems.send(context, 500, "internal", "Internal server error",
+                ProblemJson.send(context, 500, "internal", "Internal server error",
                         "The OpenAPI document could not be merged; the failure is logged");
                 return;
             }

@@ -1,7 +1,8 @@
 package eu.taskforce.gateway.personaldata;
 
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.gateway.ratelimit.RateLimiter;
+import eu.taskforce.gateway.routing.Instance;
 import eu.taskforce.gateway.routing.Routes;
 import eu.taskforce.gateway.routing.Upstream;
 import eu.taskforce.gateway.security.Callers;
@@ -93,7 +94,7 @@ public class PersonalDataRoutes {
             Object value = body == null ? null : body.getValue("username");
             username = value instanceof String text ? text : null;
         } catch (RuntimeException notAnObject) { // DecodeException, or a JSON value that is not an object
-            Problems.send(context, 400, "bad-request", "Bad request", "The body must be a JSON object");
+            ProblemJson.send(context, 400, "bad-request", "Bad request", "The body must be a JSON object");
             return;
         }
         String invalid = username == null || username.isBlank() ? "must not be blank"
@@ -191,14 +192,15 @@ public class PersonalDataRoutes {
         if (upstream == null) {
             return Future.succeededFuture(new Answer(service, 0, null, "has no route", false));
         }
-        if (!upstream.breaker().tryAcquire()) {
+        Instance instance = upstream.acquire(null).orElse(null);
+        if (instance == null) {
             return Future.succeededFuture(new Answer(service, 0, null, "is failing; not called for a moment", true));
         }
         RequestOptions options = new RequestOptions()
                 .setMethod(method)
-                .setHost(upstream.host())
-                .setPort(upstream.port())
-                .setSsl(upstream.ssl())
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.ssl())
                 .setURI(upstream.prefix() + suffix)
                 .setConnectTimeout(routes.config().upstreams().connectTimeout().toMillis())
                 .setIdleTimeout(upstream.route().timeout().toMillis())
@@ -220,13 +222,13 @@ public class PersonalDataRoutes {
                     if (result.succeeded()) {
                         int status = result.result().status();
                         if (status == 502 || status == 503 || status == 504) {
-                            upstream.breaker().onFailure();
+                            instance.breaker().onFailure();
                         } else {
-                            upstream.breaker().onSuccess();
+                            instance.breaker().onSuccess();
                         }
                         return Future.succeededFuture(result.result());
                     }
-                    upstream.breaker().onFailure();
+                    instance.breaker().onFailure();
                     Throwable failure = result.cause();
                     String why = failure instanceof TimeoutException || String.valueOf(failure.getMessage())
                             .contains("timeout") ? "did not answer within " + upstream.route().timeout().toSeconds()
@@ -258,7 +260,7 @@ public class PersonalDataRoutes {
             context.next();
             return;
         }
-        Problems.send(context, 403, "forbidden", "Forbidden", "Only the AI Office erases the personal data of a named"
+        ProblemJson.send(context, 403, "forbidden", "Forbidden", "Only the AI Office erases the personal data of a named"
                 + " account; erase your own with DELETE " + MINE);
     }
 
@@ -266,7 +268,7 @@ public class PersonalDataRoutes {
         String length = context.request().getHeader("Content-Length");
         if (length != null && length.trim().matches("\\d{1,18}") && Long.parseLong(length.trim()) > MAX_BODY) {
             context.response().putHeader("Connection", "close").endHandler(ended -> context.request().connection().close());
-            Problems.send(context, 413, "payload-too-large", "Content too large",
+            ProblemJson.send(context, 413, "payload-too-large", "Content too large",
                     "The request body is larger than " + MAX_BODY + " bytes");
             return;
         }
@@ -300,17 +302,17 @@ public class PersonalDataRoutes {
 
     private static void notAllowed(RoutingContext context, String allowed) {
         context.response().putHeader("Allow", allowed);
-        Problems.send(context, 405, "method-not-allowed", "Method not allowed",
+        ProblemJson.send(context, 405, "method-not-allowed", "Method not allowed",
                 "This path answers " + allowed + " only");
     }
 
     private static JsonObject problem(int status, String slug, String title, String detail, RoutingContext context) {
-        return new JsonObject().put("type", Problems.TYPE_PREFIX + slug).put("title", title).put("status", status)
+        return new JsonObject().put("type", ProblemJson.TYPE_PREFIX + slug).put("title", title).put("status", status)
                 .put("detail", detail).put("instance", context.request().path());
     }
 
     private static void send(RoutingContext context, int status, JsonObject problem) {
-        context.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
+        context.response().setStatusCode(status).putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store").end(problem.toBuffer());
     }
 

@@ -1,5 +1,6 @@
 package eu.taskforce.gateway.problem;
 
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.gateway.security.Callers;
 import eu.taskforce.gateway.security.TokenRejection;
 import eu.taskforce.common.logging.SecretRedaction;
@@ -48,21 +49,21 @@ public class FailureHandler {
         if (failure != null && identityProviderUnreachable(failure)) {
             LOG.warnf("Identity provider unavailable: %s", failure.getMessage());
             context.response().putHeader("Retry-After", "5");
-            Problems.send(context, 503, "identity-provider-unavailable", "Service unavailable",
+            ProblemJson.send(context, 503, "identity-provider-unavailable", "Service unavailable",
                     "The identity provider cannot be reached to check the token; try again shortly");
         } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
             TokenRejection rejection = TokenRejection.of(context.request().getHeader("Authorization"), issuer,
                     audience, Instant.now());
             LOG.debugf("Token rejected: %s", rejection.detail());
             context.response().putHeader("WWW-Authenticate", rejection.challenge(Callers.REALM));
-            Problems.send(context, 401, "unauthorized", "Unauthorized", rejection.detail());
+            ProblemJson.send(context, 401, "unauthorized", "Unauthorized", rejection.detail());
         } else if (failure == null && context.statusCode() >= 400 && context.statusCode() < 500) {
-            Problems.send(context, context.statusCode(), "http-" + context.statusCode(),
+            ProblemJson.send(context, context.statusCode(), "http-" + context.statusCode(),
                     io.netty.handler.codec.http.HttpResponseStatus.valueOf(context.statusCode()).reasonPhrase(), null);
         } else {
             LOG.errorf(failure, "Request failed: %s %s", context.request().method(),
                     SecretRedaction.path(context.request().path()));
-            Problems.send(context, 500, "internal", "Internal server error",
+            ProblemJson.send(context, 500, "internal", "Internal server error",
                     "The gateway failed to answer; the failure is logged with this request's X-Request-Id");
         }
     }

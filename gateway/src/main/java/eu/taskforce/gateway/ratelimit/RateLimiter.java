@@ -3,7 +3,7 @@ package eu.taskforce.gateway.ratelimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.taskforce.gateway.config.GatewayConfig;
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -105,7 +105,7 @@ public class RateLimiter {
         }
         onRejected.accept(decision);
         context.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        Problems.send(context, 429, "rate-limited", "Too many requests",
+        ProblemJson.send(context, 429, "rate-limited", "Too many requests",
                 "More than " + decision.limit() + " requests in " + decision.windowSeconds()
                         + " s; try again in " + decision.retryAfterSeconds() + " s");
     }

@@ -1,7 +1,7 @@
 package eu.taskforce.gateway.routing;
 
 import eu.taskforce.gateway.metrics.GatewayMetrics;
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.gateway.ratelimit.RateLimiter;
 import eu.taskforce.gateway.security.Callers;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Routes each path prefix to its service over pooled keep-alive connections. Bodies stream both ways; nothing is
@@ -52,10 +52,11 @@ public class GatewayRoutes {
         metrics.register(routes.all());
         for (Upstream upstream : routes.all()) {
             // no WebSocket tunnels: no service offers one, and a tunnel would bypass the interceptor (breaker, headers)
-            Function<HttpClient, Future<HttpClientRequest>> origin = client -> client.request(new RequestOptions()
-                            .setHost(upstream.host())
-                            .setPort(upstream.port())
-                            .setSsl(upstream.ssl())
+            BiFunction<HttpClient, Instance, Future<HttpClientRequest>> origin = (client, instance) -> client.request(
+                            new RequestOptions()
+                            .setHost(instance.host())
+                            .setPort(instance.port())
+                            .setSsl(instance.ssl())
                             .setConnectTimeout(routes.config().upstreams().connectTimeout().toMillis())
                             .setIdleTimeout(upstream.route().timeout().toMillis()))
                     // failures reach the proxy through the response; without a handler Vert.x would also log each
@@ -64,8 +65,10 @@ public class GatewayRoutes {
                             LOG.debugf("%s request ended: %s", upstream.name(), failure.getMessage())));
             // no WebSocket tunnels: no service offers one, and a tunnel would bypass the interceptor (breaker, headers)
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), routes.client())
-                    .origin(context -> origin.apply(context.client()))
-                    .addInterceptor(new UpstreamInterceptor(upstream, () -> origin.apply(routes.freshClient()),
+                    .origin(context -> origin.apply(context.client(), UpstreamInterceptor.instance(context)))
+                    .addInterceptor(new UpstreamInterceptor(upstream,
+                            instance -> origin.apply(routes.client(), instance),
+                            instance -> origin.apply(routes.freshClient(), instance),
                             routes.config().upstreams().retryBodyLimit().asLongValue(), callers::address));
             for (String path : new String[] {upstream.prefix(), upstream.prefix() + "/*"}) {
                 // first, so that a 401 or a 429 of the route is counted with its answers
@@ -86,12 +89,12 @@ public class GatewayRoutes {
                 router.route(path).handler(context -> proxy.handle(context.request()));
             }
             LOG.infof("Route %s: %s/* -> %s (%s, timeout %s, rate limit %s)", upstream.name(), upstream.prefix(),
-                    upstream.uri(), upstream.route().isPublic() ? "public" : "token required",
+                    upstream.instances(), upstream.route().isPublic() ? "public" : "token required",
                     upstream.route().timeout(), upstream.route().rateLimit());
         }
         // anything else: a problem, not Vert.x's plain-text page
         router.route().order(RouteConstants.ROUTE_ORDER_AFTER_DEFAULT + 100).handler(context ->
-                Problems.send(context, 404, "not-found", "Not found", "Nothing is served at this path"));
+                ProblemJson.send(context, 404, "not-found", "Not found", "Nothing is served at this path"));
     }
 
     /** 413 for a body whose Content-Length is over the route's limit; a chunked body is counted as it streams. */
@@ -104,14 +107,14 @@ public class GatewayRoutes {
             try {
                 size = Long.parseLong(length.trim());
             } catch (NumberFormatException malformed) {
-                Problems.send(context, 400, "bad-request", "Bad request", "The Content-Length header is not a number");
+                ProblemJson.send(context, 400, "bad-request", "Bad request", "The Content-Length header is not a number");
                 return;
             }
             if (size > limit) {
                 // the client may still be sending it: do not read it all, end the connection after the answer
                 context.response().putHeader("Connection", "close")
                         .endHandler(ended -> context.request().connection().close());
-                Problems.send(context, 413, "payload-too-large", "Content too large",
+                ProblemJson.send(context, 413, "payload-too-large", "Content too large",
                         "The request body is larger than " + limit + " bytes");
                 return;
             }

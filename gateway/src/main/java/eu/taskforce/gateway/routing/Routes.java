@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The configured routes, longest prefix first, and the one HTTP client whose pools reach their services. */
+/** The configured routes, longest prefix first, and the one HTTP client whose pools reach their services' instances. */
 @ApplicationScoped
 public class Routes {
 
@@ -32,11 +32,12 @@ public class Routes {
                         // the HTTP server's limit is the ceiling: it refuses a larger Content-Length before any route
                         Math.min(serverLimit.asLongValue(),
                                 entry.getValue().maxBodySize().map(MemorySize::asLongValue).orElse(Long.MAX_VALUE)),
-                        new CircuitBreaker(config.circuitBreaker().failureThreshold(),
-                                config.circuitBreaker().openDuration())))
+                        entry.getValue().upstream().stream().map(uri -> new Instance(uri, new CircuitBreaker(
+                                config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration())))
+                                .toList()))
                 .sorted(Comparator.comparingInt((Upstream upstream) -> upstream.prefix().length()).reversed())
                 .toList();
-        // One pool per service address; keep-alive so that a request does not pay for a TCP handshake.
+        // One pool per instance's address; keep-alive so that a request does not pay for a TCP handshake.
         this.client = vertx.createHttpClient(new HttpClientOptions()
                         .setKeepAlive(true)
                         .setKeepAliveTimeout((int) config.upstreams().keepAliveTimeout().toSeconds())

@@ -1,6 +1,6 @@
 package eu.taskforce.gateway.routing;
 
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import eu.taskforce.common.logging.SecretRedaction;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 import java.net.ConnectException;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -36,6 +35,8 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(UpstreamInterceptor.class);
     private static final String TOO_LARGE = "taskforce.body-too-large";
     private static final String CLOSE_AFTER = "taskforce.close-after";
+    /** The instance this request is sent to ({@link Instance}); the proxy's origin reads it. */
+    private static final String INSTANCE = "taskforce.instance";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     /** Headers the gateway answers with itself; a service's copy would be a duplicate. */
     private static final Set<String> GATEWAY_HEADERS = Set.of("x-request-id", "x-content-type-options",
@@ -44,18 +45,22 @@ final class UpstreamInterceptor implements ProxyInterceptor {
             "ratelimit-remaining", "ratelimit-reset");
 
     private final Upstream upstream;
-    private final Supplier<Future<HttpClientRequest>> freshRequest;
+    private final Function<Instance, Future<HttpClientRequest>> pooledRequest;
+    private final Function<Instance, Future<HttpClientRequest>> freshRequest;
     private final long retryBodyLimit;
     private final Function<HttpServerRequest, String> clientAddress;
 
     /**
-     * @param freshRequest   a request to the service on a new connection of its own ({@link Routes#freshClient()})
+     * @param pooledRequest  a request to an instance of the service over the pool ({@link Routes#client()})
+     * @param freshRequest   a request to an instance on a new connection of its own ({@link Routes#freshClient()})
      * @param retryBodyLimit the largest body of a write with an Idempotency-Key that is kept to be sent again
      * @param clientAddress  the client's address, told to the service ({@code security.ClientAddress})
      */
-    UpstreamInterceptor(Upstream upstream, Supplier<Future<HttpClientRequest>> freshRequest, long retryBodyLimit,
+    UpstreamInterceptor(Upstream upstream, Function<Instance, Future<HttpClientRequest>> pooledRequest,
+                        Function<Instance, Future<HttpClientRequest>> freshRequest, long retryBodyLimit,
                         Function<HttpServerRequest, String> clientAddress) {
         this.upstream = upstream;
+        this.pooledRequest = pooledRequest;
         this.freshRequest = freshRequest;
         this.retryBodyLimit = retryBodyLimit;
         this.clientAddress = clientAddress;
@@ -65,13 +70,14 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
         HttpServerRequest incoming = request.proxiedRequest();
-        CircuitBreaker breaker = upstream.breaker();
-        if (!breaker.tryAcquire()) {
+        Instance instance = upstream.acquire(null).orElse(null);
+        if (instance == null) {
             ProxyResponse response = problem(context, 503, "upstream-unavailable", "Service unavailable",
                     "The " + upstream.name() + " service is failing; the gateway does not call it for a moment");
-            response.putHeader("Retry-After", Long.toString(breaker.retryAfterSeconds()));
+            response.putHeader("Retry-After", Long.toString(upstream.retryAfterSeconds()));
             return Future.succeededFuture(response);
         }
+        context.set(INSTANCE, instance);
         forwardedHeaders(request, incoming, clientAddress.apply(incoming));
         // the path the router matched (dot segments resolved), so the service sees what the gateway checked
         String query = incoming.query();
@@ -103,9 +109,49 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         }
         return ready
                 .compose(read -> context.sendRequest())
-                .recover(failure -> resendable && staleConnection(failure) && !incoming.response().closed()
-                        ? resend(context, failure) : Future.failedFuture(failure))
+                .recover(failure -> resendable && !incoming.response().closed() ? sendAgain(context, failure)
+                        : Future.failedFuture(failure))
                 .transform(result -> outcome(context, result));
+    }
+
+    /**
+     * A request that is safe to repeat, whose first attempt failed before any answer: on a new connection to the same
+     * instance when its pooled connection closed under it, on another instance when the instance cannot be reached
+     * (also when that is what the new connection finds: the instance has just stopped).
+     */
+    private Future<ProxyResponse> sendAgain(ProxyContext context, Throwable failure) {
+        if (staleConnection(failure)) {
+            return resend(context, failure).recover(again -> unreachable(again) ? sendToAnother(context, again)
+                    : Future.failedFuture(again));
+        }
+        return unreachable(failure) ? sendToAnother(context, failure) : Future.failedFuture(failure);
+    }
+
+    /** The instance the request of {@code context} is sent to. */
+    static Instance instance(ProxyContext context) {
+        return context.get(INSTANCE, Instance.class);
+    }
+
+    /**
+     * Once more, on another instance: the first one could not be reached (no connection), so the service never saw
+     * the request, and it is safe to repeat. The first instance's circuit counts the failure.
+     */
+    private Future<ProxyResponse> sendToAnother(ProxyContext context, Throwable failure) {
+        Instance first = instance(context);
+        Instance other = upstream.acquire(first).orElse(null);
+        if (other == null) {
+            return Future.failedFuture(failure);
+        }
+        first.breaker().onFailure();
+        LOG.warnf("%s cannot be reached at %s (%s); sent to %s", upstream.name(), first,
+                failure.getClass().getSimpleName(), other);
+        context.set(INSTANCE, other);
+        return send(context, pooledRequest.apply(other));
+    }
+
+    /** No connection could be made: refused, or not made in time. The request never reached the service. */
+    private static boolean unreachable(Throwable failure) {
+        return failure instanceof ConnectException || failure instanceof ConnectTimeoutException;
     }
 
     /**
@@ -118,6 +164,12 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         ProxyRequest first = context.request();
         LOG.debugf("Connection closed under %s %s (%s); sent again on a new connection", first.getMethod(),
                 SecretRedaction.path(first.proxiedRequest().path()), failure.getClass().getSimpleName());
+        return send(context, freshRequest.apply(instance(context)));
+    }
+
+    /** The request of {@code context} as a request of its own (its method, URI, headers and kept body), on {@code to}. */
+    private static Future<ProxyResponse> send(ProxyContext context, Future<HttpClientRequest> to) {
+        ProxyRequest first = context.request();
         ProxyRequest again = ProxyRequest.reverseProxy(first.proxiedRequest())
                 .setMethod(first.getMethod())
                 .setURI(first.getURI())
@@ -125,7 +177,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
                 .setBody(first.getBody());
         again.headers().clear();
         again.headers().addAll(first.headers());
-        return freshRequest.get().compose(again::send);
+        return to.compose(again::send);
     }
 
     private static boolean idempotencyKey(HttpServerRequest request) {
@@ -161,7 +213,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     }
 
     private Future<ProxyResponse> outcome(ProxyContext context, AsyncResult<ProxyResponse> result) {
-        CircuitBreaker breaker = upstream.breaker();
+        CircuitBreaker breaker = instance(context).breaker();
         if (result.succeeded()) {
             ProxyResponse response = result.result();
             int status = response.getStatusCode();
@@ -199,7 +251,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
             return Future.succeededFuture(problem(context, 504, "upstream-timeout", "Gateway timeout",
                     "The " + upstream.name() + " service did not answer in time"));
         }
-        LOG.warnf("%s cannot be reached at %s: %s", upstream.name(), upstream.uri(),
+        LOG.warnf("%s cannot be reached at %s: %s", upstream.name(), instance(context),
                 SecretRedaction.text(failure.toString()));
         return Future.succeededFuture(problem(context, 502, "upstream-unreachable", "Bad gateway",
                 "The " + upstream.name() + " service cannot be reached"));
@@ -209,9 +261,9 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         HttpServerRequest incoming = context.request().proxiedRequest();
         return context.request().release().response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                .putHeader("Content-Type", ProblemJson.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
-                .setBody(Body.body(Problems.body(status, slug, title, detail, incoming.path())));
+                .setBody(Body.body(ProblemJson.body(status, slug, title, detail, incoming.path())));
     }
 
     /** Lets a service build links (Location, Link: next) with the address the client used, not its own. */

@@ -1,6 +1,6 @@
 package eu.taskforce.gateway.security;
 
-import eu.taskforce.gateway.problem.Problems;
+import eu.taskforce.common.problem.ProblemJson;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,7 +35,7 @@ public class Callers {
             return;
         }
         context.response().putHeader("WWW-Authenticate", TokenRejection.MISSING.challenge(REALM));
-        Problems.send(context, 401, "unauthorized", "Unauthorized", TokenRejection.MISSING.detail());
+        ProblemJson.send(context, 401, "unauthorized", "Unauthorized", TokenRejection.MISSING.detail());
     }
 
     /**

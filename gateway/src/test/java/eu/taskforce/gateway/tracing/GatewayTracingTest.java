@@ -1,5 +1,6 @@
 package eu.taskforce.gateway.tracing;
 
+import eu.taskforce.common.testing.InMemorySpans;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;

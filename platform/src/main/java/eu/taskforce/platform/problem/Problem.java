@@ -1,6 +1,7 @@
 package eu.taskforce.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import eu.taskforce.common.problem.ProblemJson;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -22,8 +23,8 @@ public record Problem(
         @Schema(description = "The invalid fields, for a validation problem")
         List<FieldError> errors) {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-    public static final String TYPE_PREFIX = "urn:taskforce:problem:";
+    public static final String MEDIA_TYPE = ProblemJson.MEDIA_TYPE;
+    public static final String TYPE_PREFIX = ProblemJson.TYPE_PREFIX;
 
     /** One invalid field: its JSON path in the request ({@code chapters[0]}), or the name of a parameter. */
     @Schema(name = "FieldError")

@@ -1,19 +1,14 @@
 package eu.taskforce.platform.tracing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.taskforce.common.testing.JsonLogFile;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 class JsonLogLinesTest {
 
     private static final Path LOG = Path.of("target/platform-test-json.log");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonLogFile LINES = new JsonLogFile(LOG);
 
     public static class JsonLogs implements QuarkusTestProfile {
         @Override
@@ -49,33 +44,12 @@ class JsonLogLinesTest {
                 .get("/api/v1/meetings/calendar/personal/" + token + ".ics?access_token=" + token)
                 .then().statusCode(500);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !linesOf(id).isEmpty());
-        for (JsonNode line : linesOf(id)) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !LINES.linesOf(id).isEmpty());
+        for (JsonNode line : LINES.linesOf(id)) {
             assertThat(line.at("/mdc/traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
             assertThat(line.at("/mdc/spanId").asText()).matches("[0-9a-f]{16}");
             assertThat(line.get("message").asText()).doesNotContain(token);
         }
-        assertThat(read()).doesNotContain(token);
-    }
-
-    private static List<JsonNode> linesOf(String requestId) {
-        return read().lines().map(JsonLogLinesTest::parse)
-                .filter(line -> requestId.equals(line.at("/mdc/requestId").asText())).toList();
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new AssertionError("not a JSON line: " + line, e);
-        }
-    }
-
-    private static String read() {
-        try {
-            return Files.exists(LOG) ? Files.readString(LOG, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(LINES.text()).doesNotContain(token);
     }
 }

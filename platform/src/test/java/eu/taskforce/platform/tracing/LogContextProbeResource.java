@@ -1,5 +1,6 @@
 package eu.taskforce.platform.tracing;
 
+import eu.taskforce.common.tracing.RequestIds;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.MembershipStarted;
 import eu.taskforce.platform.outbox.Outbox;
@@ -29,9 +30,9 @@ public class LogContextProbeResource {
 
     @GET
     public Map<String, String> logContext() {
-        return Map.of("requestId", String.valueOf(MDC.get(RequestLogContext.MDC_REQUEST_ID)),
-                "traceId", String.valueOf(MDC.get(RequestLogContext.MDC_TRACE_ID)),
-                "spanId", String.valueOf(MDC.get(RequestLogContext.MDC_SPAN_ID)));
+        return Map.of("requestId", String.valueOf(MDC.get(RequestIds.MDC_REQUEST_ID)),
+                "traceId", String.valueOf(MDC.get(RequestIds.MDC_TRACE_ID)),
+                "spanId", String.valueOf(MDC.get(RequestIds.MDC_SPAN_ID)));
     }
 
     @POST
@@ -40,6 +41,6 @@ public class LogContextProbeResource {
     public Map<String, String> recordEvent(@PathParam("aggregate") UUID aggregate) {
         UUID id = outbox.add(EventTypes.MEMBERSHIP_STARTED, aggregate,
                 new MembershipStarted(aggregate, UUID.randomUUID(), "Traced", LocalDate.of(2025, 9, 1)));
-        return Map.of("eventId", id.toString(), "traceId", String.valueOf(MDC.get(RequestLogContext.MDC_TRACE_ID)));
+        return Map.of("eventId", id.toString(), "traceId", String.valueOf(MDC.get(RequestIds.MDC_TRACE_ID)));
     }
 }

@@ -1,5 +1,6 @@
 package eu.taskforce.platform.tracing;
 
+import eu.taskforce.common.testing.InMemorySpans;
 import eu.taskforce.contracts.CloudEvents;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.inbox.ConsumerTransactions;
@@ -48,7 +49,7 @@ class TraceAcrossKafkaTest {
         UUID aggregate = UUID.randomUUID();
         String trace = TRACE.substring(0, 8) + aggregate.toString().replace("-", "").substring(8);
         given().header("traceparent", "00-" + trace + "-" + CALLER_SPAN + "-01")
-                .post(RequestLogContextTest.PROBE + "/events/" + aggregate)
+                .post(RequestIdsInLogLinesTest.PROBE + "/events/" + aggregate)
                 .then().statusCode(200);
 
         String topic = topicPrefix + Topics.MEMBERSHIP;

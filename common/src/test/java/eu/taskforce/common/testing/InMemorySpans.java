@@ -1,4 +1,4 @@
-package eu.taskforce.gateway.tracing;
+package eu.taskforce.common.testing;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** Test-only: every finished span of the gateway, in memory (Quarkus adds each SpanProcessor bean). */
+/**
+ * Test-only: every finished span of the application under test (the gateway, or platform's test application), in
+ * memory. Quarkus adds each SpanProcessor bean; this test-jar has a beans.xml, so a test that depends on it gets this one.
+ */
 @Singleton
 public class InMemorySpans {
 

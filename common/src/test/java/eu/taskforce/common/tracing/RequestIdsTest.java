@@ -1,4 +1,4 @@
-package eu.taskforce.gateway.tracing;
+package eu.taskforce.common.tracing;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,13 +8,13 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestTracingTest {
+class RequestIdsTest {
 
     @Test
     void generatedRequestIdsAreVersion4UuidsAndDistinct() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            String id = RequestTracing.randomUuid();
+            String id = RequestIds.randomUuid();
             UUID uuid = UUID.fromString(id);
             assertThat(uuid.version()).isEqualTo(4);
             assertThat(uuid.variant()).isEqualTo(2);

@@ -1,4 +1,4 @@
-package eu.taskforce.gateway.tracing;
+package eu.taskforce.common.tracing;
 
 import eu.taskforce.common.logging.SecretRedaction;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -13,39 +13,43 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an X-Request-Id (the caller's, when it is a sane one) before anything else runs, so that every
- * answer (a CORS preflight, a 401, a 429 too) carries the id and every log line of the request names it. It is set on
- * the request's headers, which the proxy forwards and the access log reads. The trace is OpenTelemetry's
- * (quarkus-opentelemetry): the server span continues a valid caller's {@code traceparent} or starts a trace, puts
- * {@code traceId} and {@code spanId} in the MDC, and the client span of the call to the service sends its own
- * {@code traceparent}. The access log reads the request's path and query from here too, with their secrets redacted.
+ * Gives every request an {@code X-Request-Id} before anything else runs: the caller's (at the gateway) or the
+ * gateway's (at a service) when it is a sane one, a new one otherwise. It is set on the request's headers (which the
+ * gateway's proxy forwards and the access log reads), echoed on every answer (a CORS preflight, a 401, a 429 too) so
+ * that a caller can quote it, and put in the MDC, so every log line of the request names it. The trace is
+ * OpenTelemetry's (quarkus-opentelemetry continues a valid {@code traceparent} and puts {@code traceId} and
+ * {@code spanId} in the MDC itself). The path and query are kept for the access log with their secrets redacted, so
+ * that no log pattern needs {@code %r}. This jar is indexed: the gateway and every service get this filter.
  */
 @ApplicationScoped
-public class RequestTracing {
+public class RequestIds {
 
-    public static final String REQUEST_ID = "X-Request-Id";
-    /** MDC keys, named in quarkus.log.console.format. */
+    public static final String HEADER = "X-Request-Id";
+    /** MDC keys, named in quarkus.log.console.format; OpenTelemetry's are traceId and spanId. */
     public static final String MDC_REQUEST_ID = "requestId";
+    public static final String MDC_TRACE_ID = "traceId";
+    public static final String MDC_SPAN_ID = "spanId";
 
-    /** Before CORS (300) and authentication (200): those may answer on their own. */
+    /** Before CORS (300) and authentication (200): those may answer on their own, and their answers and logs need it. */
     static final int PRIORITY = 400;
 
     // an id is copied into log lines and headers: no spaces, quotes or control characters
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
     void register(@Observes Filters filters) {
-        filters.register(RequestTracing::trace, PRIORITY);
+        filters.register(RequestIds::name, PRIORITY);
     }
 
-    static void trace(RoutingContext context) {
+    static void name(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String requestId = request.getHeader(REQUEST_ID);
+        String requestId = request.getHeader(HEADER);
         if (requestId == null || !SANE_ID.matcher(requestId).matches()) {
             requestId = randomUuid();
-            request.headers().set(REQUEST_ID, requestId);
+            request.headers().set(HEADER, requestId);
         }
-        context.response().putHeader(REQUEST_ID, requestId);
-        // Quarkus keeps the MDC in the request's (duplicated) Vert.x context: it follows the request's callbacks
+        context.response().putHeader(HEADER, requestId);
+        // Quarkus keeps the MDC in the request's (duplicated) Vert.x context: it follows the request's callbacks and
+        // the worker thread that runs a resource
         MDC.put(MDC_REQUEST_ID, requestId);
         context.put(SecretRedaction.LOGGED_URI, SecretRedaction.uri(path(context), request.query()));
         context.next();

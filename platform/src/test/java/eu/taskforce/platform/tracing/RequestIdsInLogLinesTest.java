@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.not;
  * service's log lines, on the thread that runs the resource.
  */
 @QuarkusTest
-class RequestLogContextTest {
+class RequestIdsInLogLinesTest {
 
     static final String PROBE = "/platform-test/log-context";
     static final String HEX32 = "[0-9a-f]{32}";
