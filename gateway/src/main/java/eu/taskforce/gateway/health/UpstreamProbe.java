@@ -12,6 +12,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +65,19 @@ public class UpstreamProbe {
                 states.put(routes.all().get(i).name(), probes.get(i).result());
             }
             return states;
+        });
+    }
+
+    /**
+     * The {@code upstreams} check: each service's state as its data; UP when {@code strict} is false, else only while
+     * every service is up ({@link UpstreamsReadiness}, {@link UpstreamsGroup}).
+     */
+    Uni<HealthCheckResponse> check(boolean strict) {
+        return probeAll().map(states -> {
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams")
+                    .status(!strict || states.values().stream().allMatch(State::up));
+            states.forEach((name, state) -> response.withData(name, state.description()));
+            return response.build();
         });
     }
 

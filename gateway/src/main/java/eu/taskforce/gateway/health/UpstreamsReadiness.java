@@ -4,7 +4,6 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -24,10 +23,6 @@ public class UpstreamsReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return probe.probeAll().map(states -> {
-            HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams").up();
-            states.forEach((name, state) -> response.withData(name, state.description()));
-            return response.build();
-        });
+        return probe.check(false);
     }
 }
