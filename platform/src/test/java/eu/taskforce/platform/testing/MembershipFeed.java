@@ -104,6 +104,12 @@ public final class MembershipFeed implements AutoCloseable {
 
     /** Sends a CloudEvent and waits for Kafka's acknowledgement, so that a test's records are on the topic in order. */
     public void send(String id, EventType<?> type, UUID subject, Object data) {
+        send(cloudEvent(topic, id, type, subject, data));
+    }
+
+    /** A CloudEvent in Kafka binary mode, as membership-service's outbox writes it; data is a payload or raw text. */
+    public static ProducerRecord<String, String> cloudEvent(String topic, String id, EventType<?> type, UUID subject,
+            Object data) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject.toString(),
                 data instanceof String raw ? raw : EventJson.write(data));
         header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
@@ -114,7 +120,7 @@ public final class MembershipFeed implements AutoCloseable {
         header(record, CloudEvents.HEADER_TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
         header(record, CloudEvents.HEADER_DATA_SCHEMA, type.dataSchema());
         header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
-        send(record);
+        return record;
     }
 
     public void send(ProducerRecord<String, String> record) {

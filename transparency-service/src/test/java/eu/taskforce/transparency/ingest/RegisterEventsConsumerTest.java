@@ -15,6 +15,7 @@ import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.platform.testing.KafkaRecords;
+import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.transparency.MembershipStub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,22 +27,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -276,21 +273,7 @@ class RegisterEventsConsumerTest {
 
     /** A CloudEvent in Kafka binary mode, as membership-service's outbox writes it; data is a payload or raw text. */
     ProducerRecord<String, String> cloudEvent(String id, EventType<?> type, UUID subject, Object data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject.toString(),
-                data instanceof String raw ? raw : EventJson.write(data));
-        header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
-        header(record, CloudEvents.HEADER_ID, id);
-        header(record, CloudEvents.HEADER_SOURCE, CloudEvents.source("membership-service"));
-        header(record, CloudEvents.HEADER_TYPE, type.type());
-        header(record, CloudEvents.HEADER_SUBJECT, subject.toString());
-        header(record, CloudEvents.HEADER_TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
-        header(record, CloudEvents.HEADER_DATA_SCHEMA, type.dataSchema());
-        header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        return MembershipFeed.cloudEvent(topic, id, type, subject, data);
     }
 
     /** Sends and waits for the acknowledgement, so that the records of a test are on the topic in this order. */
