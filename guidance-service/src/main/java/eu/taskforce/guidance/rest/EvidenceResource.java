@@ -7,16 +7,15 @@ import eu.taskforce.guidance.rest.GuidanceDtos.EvidenceView;
 import eu.taskforce.guidance.service.EvidenceService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.SyncListParameters;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -40,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import java.time.OffsetDateTime;
 import org.jboss.resteasy.reactive.RestResponse;
 import java.util.UUID;
 
@@ -71,13 +69,10 @@ public class EvidenceResource {
     public RestResponse<Page<EvidenceView>> list(@Parameter(description = "Only of this type") @QueryParam("type") EvidenceType type,
                          @Parameter(description = "Only those linked to this commitment or measure")
                          @QueryParam("codeReference") String codeReference,
-                         @Parameter(description = "Only those changed at or after this time; sorts by time of change")
-                         @QueryParam("updatedSince") OffsetDateTime updatedSince,
-                         @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50")
-                         @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                         @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Valid @BeanParam SyncListParameters list,
                          UriInfo uri) {
-        Page<Evidence> page = evidence.search(new EvidenceService.Filter(type, codeReference, updatedSince), cursor, limit);
+        Page<Evidence> page = evidence.search(new EvidenceService.Filter(type, codeReference, list.updatedSince()),
+                list.cursor(), list.limit());
         return new Page<>(views.evidence(page.items()), page.nextCursor()).toResponse(uri);
     }
 

@@ -8,7 +8,7 @@ import eu.taskforce.contracts.guidance.SubmitterRole;
 import eu.taskforce.contracts.guidance.Visibility;
 import eu.taskforce.guidance.config.GuidanceConfig;
 import eu.taskforce.guidance.domain.Evidence;
-import eu.taskforce.platform.api.Cursor;
+import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
@@ -17,7 +17,6 @@ import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -131,42 +130,20 @@ public class EvidenceService {
                 : evidence.submittedBy.equals(access.subject());
     }
 
+    /** The evidence the caller may read, newest first; or, with updatedSince, by time of change. */
     public Page<Evidence> search(Filter filter, String cursor, int limit) {
-        StringBuilder query = new StringBuilder("from Evidence e where 1 = 1");
-        Parameters parameters = new Parameters();
+        KeysetQuery<Evidence> query = KeysetQuery.of(Evidence.class, "e", e -> e.id);
         if (!access.isAiOffice()) {
-            query.append(" and (e.visibility = :public or e.submittedBy = :subject");
-            parameters.and("public", Visibility.PUBLIC).and("subject", access.subject());
-            if (access.organisation().isPresent()) {
-                query.append(" or e.organisationId = :organisation");
-                parameters.and("organisation", access.organisation().get());
-            }
-            query.append(")");
+            query.where("e.visibility = :public or e.submittedBy = :subject"
+                            + (access.organisation().isPresent() ? " or e.organisationId = :organisation" : ""))
+                    .with("public", Visibility.PUBLIC).with("subject", access.subject());
+            access.organisation().ifPresent(organisation -> query.with("organisation", organisation));
         }
-        if (filter.type() != null) {
-            query.append(" and e.type = :type");
-            parameters.and("type", filter.type());
-        }
-        if (filter.codeReference() != null) {
-            query.append(" and :reference member of e.codeReferences");
-            parameters.and("reference", filter.codeReference());
-        }
-        boolean sync = filter.updatedSince() != null;
-        if (sync) {
-            query.append(" and e.updatedAt >= :since");
-            parameters.and("since", filter.updatedSince());
-        }
-        if (cursor != null) {
-            List<String> after = Cursor.decode(cursor, 2);
-            query.append(sync
-                    ? " and (e.updatedAt > :afterTime or (e.updatedAt = :afterTime and e.id > :afterId))"
-                    : " and (e.createdAt < :afterTime or (e.createdAt = :afterTime and e.id > :afterId))");
-            parameters.and("afterTime", Cursor.timestamp(after.get(0))).and("afterId", Cursor.uuid(after.get(1)));
-        }
-        query.append(sync ? " order by e.updatedAt, e.id" : " order by e.createdAt desc, e.id");
-        List<Evidence> rows = Evidence.find(query.toString(), parameters).page(0, limit + 1).list();
-        return Page.of(rows, limit, e -> e, e -> Cursor.encode(
-                (sync ? e.updatedAt : e.createdAt).toInstant().toString(), e.id.toString()));
+        return query.filter("e.type = :type", "type", filter.type())
+                .filter(":reference member of e.codeReferences", "reference", filter.codeReference())
+                .newestFirst("createdAt", e -> e.createdAt)
+                .changedSince(filter.updatedSince(), e -> e.updatedAt)
+                .page(cursor, limit);
     }
 
     /**
