@@ -1,5 +1,7 @@
 package eu.taskforce.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
@@ -11,8 +13,10 @@ import eu.taskforce.gateway.config.GatewayConfig;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
 import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 import org.jboss.logging.Logger;
@@ -36,6 +40,9 @@ final class SharedBuckets implements AutoCloseable {
 
     private final HazelcastInstance member;
     private final AsyncProxyManager<String> buckets;
+    /** The callers' bucket proxies: bounded, and dropped once unused (the buckets themselves live in the cluster). */
+    private final Cache<String, AsyncBucketProxy> proxies = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     SharedBuckets(GatewayConfig.RateLimitCluster cluster, TimeMeter time) {
         this.member = Hazelcast.newHazelcastInstance(config(cluster));
@@ -93,9 +100,13 @@ final class SharedBuckets implements AutoCloseable {
         return config;
     }
 
-    /** Takes one token from the caller's shared bucket; completes on a Hazelcast thread. */
+    /**
+     * Takes one token from the caller's shared bucket; completes on a Hazelcast thread. A caller's proxy is kept, so
+     * that its requests at the same moment go to the cluster as one batch (exact, only fewer calls).
+     */
     CompletableFuture<ConsumptionProbe> take(String key, BucketConfiguration configuration) {
-        return buckets.getProxy(key, () -> CompletableFuture.completedFuture(configuration))
+        return proxies.get(key, k -> buckets.builder().withOptimization(Optimizations.batching())
+                        .build(k, () -> CompletableFuture.completedFuture(configuration)))
                 .tryConsumeAndReturnRemaining(1);
     }
 
