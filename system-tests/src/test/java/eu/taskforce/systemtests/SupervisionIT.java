@@ -100,9 +100,10 @@ class SupervisionIT {
         for (Map.Entry<String, Long> instance : killed.entrySet()) {
             assertThat(ProcessHandle.of(instance.getValue()).map(ProcessHandle::isAlive).orElse(false))
                     .as("%s killed", instance.getKey()).isFalse();
+            // restarted because it exited; a restart that meets PostgreSQL restarting exits too and is tried again
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(restarts(instance.getKey())).as("%s restarted", instance.getKey())
-                            .hasSize(restartsBefore.get(instance.getKey()) + 1).last().asString().endsWith(" exited"));
+                    assertThat(restarts(instance.getKey()).stream().skip(restartsBefore.get(instance.getKey())))
+                            .as("%s restarted", instance.getKey()).isNotEmpty().first().asString().endsWith(" exited"));
             assertThat(pidOf(instance.getKey())).isNotEqualTo(instance.getValue());
         }
         if (!several) {
