@@ -105,11 +105,13 @@ public final class EventTypes {
     public static final EventType<CadenceWarning> CADENCE_WARNING = meetings(
             "cadence-warning", CadenceWarning.class);
 
+    /** Version 2: the quorum and what the decision is about; v1 had neither. */
     public static final EventType<DecisionOpened> DECISION_OPENED = meetings(
-            "decision-opened", DecisionOpened.class);
+            "decision-opened", 2, DecisionOpened.class);
 
+    /** Version 2: the quorum, the organisations that could vote, and the result NO_QUORUM, which v1 did not know. */
     public static final EventType<DecisionClosed> DECISION_CLOSED = meetings(
-            "decision-closed", DecisionClosed.class);
+            "decision-closed", 2, DecisionClosed.class);
 
     public static final EventType<DocumentProfile> DOCUMENT_PUBLISHED = guidance(
             "document-published", DocumentProfile.class);
@@ -171,7 +173,12 @@ public final class EventTypes {
 
     /** A meetings event type named {@code eu.taskforce.meetings.<name>.v1}, on {@link Topics#MEETINGS}. */
     private static <T> EventType<T> meetings(String name, Class<T> payload) {
-        return of("meetings", Topics.MEETINGS, name, 1, payload);
+        return meetings(name, 1, payload);
+    }
+
+    /** A meetings event type of a later version: {@code eu.taskforce.meetings.<name>.v<version>}. */
+    private static <T> EventType<T> meetings(String name, int version, Class<T> payload) {
+        return of("meetings", Topics.MEETINGS, name, version, payload);
     }
 
     /**

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,9 +55,26 @@ class DecisionVotingTest extends CurrentMembersTest {
     @Inject
     EntityManager entityManager;
 
+    /**
+     * The Taskforce's members are the two demo organisations only, so that quorums are shares of a known number (the
+     * organisations of earlier tests stay members in this database otherwise).
+     */
+    @BeforeEach
+    void onlyTheDemoOrganisationsAreMembers() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update member_organisation set member = false, left_on = current_date"
+                                + " where member and id not in (:a, :b)")
+                .setParameter("a", ORG_A).setParameter("b", ORG_B).executeUpdate());
+    }
+
+    /** A decision whose quorum (1 percent) one organisation meets. */
     static String open(String question, String threshold) {
-        return OFFICE.request().body(Map.of("question", question, "threshold", threshold,
-                "closesAt", inDays(7).toString())).post(DECISIONS).then().statusCode(201)
+        return open(Map.of("question", question, "threshold", threshold, "quorum", 1,
+                "closesAt", inDays(7).toString()));
+    }
+
+    static String open(Map<String, Object> body) {
+        return OFFICE.request().body(body).post(DECISIONS).then().statusCode(201)
                 .body("status", equalTo("OPEN")).extract().path("id");
     }
 
@@ -180,13 +198,76 @@ class DecisionVotingTest extends CurrentMembersTest {
     void anOrganisationThatIsNotACurrentMemberDoesNotVote() {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "insert into decision (id, question, threshold, closes_at, status, opened_by, created_at,"
-                                + " updated_at) values (:id, 'Q', 'UNANIMITY', now() + interval '1 day', 'OPEN', 'office',"
-                                + " now(), now())")
+                        "insert into decision (id, question, threshold, quorum, closes_at, status, opened_by,"
+                                + " created_at, updated_at) values (:id, 'Q', 'UNANIMITY', 50, now() + interval '1 day',"
+                                + " 'OPEN', 'office', now(), now())")
                 .setParameter("id", id).executeUpdate());
         given().contentType(ContentType.JSON).body(Map.of("choice", "YES"))
                 .put(DECISIONS + "/" + id + "/votes/" + MeetingRequestTest.NOT_A_MEMBER)
                 .then().statusCode(409).body("detail", containsString("not a current member"));
+    }
+
+    @Test
+    void aDecisionThatTooFewOrganisationsTookPartInHasNoQuorum() {
+        // one YES out of every current member, nobody else voting: under unanimity that adopted before the quorum
+        String id = open(Map.of("question", "Invite an expert on evaluations? " + UUID.randomUUID(),
+                "threshold", "UNANIMITY", "quorum", 100, "closesAt", inDays(7).toString()));
+        vote(MEMBER_A, id, ORG_A, "YES", 200);
+        closed(id).body("result", equalTo("NO_QUORUM")).body("quorum", equalTo(100))
+                .body("eligible", equalTo(2)).body("yes", equalTo(1));
+
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(id), r -> r.size() >= 2);
+        assertThat(events.get(0).value()).contains("\"quorum\":100");
+        assertThat(events.get(1).value()).contains("\"result\":\"NO_QUORUM\"")
+                .contains("\"eligible\":2");
+    }
+
+    @Test
+    void abstentionsCountTowardsTheQuorumAndTheDecisionNamesWhatItDecides() {
+        UUID stakeholder = UUID.randomUUID();
+        int quorum = 100;
+        String id = open(Map.of("question", "Invite the stakeholder? " + UUID.randomUUID(), "threshold", "UNANIMITY",
+                "quorum", quorum, "closesAt", inDays(7).toString(),
+                "subject", Map.of("kind", "STAKEHOLDER_INVITATION", "id", stakeholder.toString())));
+        vote(MEMBER_A, id, ORG_A, "YES", 200);
+        vote(MEMBER_B, id, ORG_B, "ABSTAIN", 200);
+        closed(id).body("result", equalTo("ADOPTED")).body("quorum", equalTo(quorum))
+                .body("subject.kind", equalTo("STAKEHOLDER_INVITATION")).body("subject.id", equalTo(stakeholder.toString()));
+
+        List<ConsumerRecord<String, String>> events = ServiceEvents.await(bootstrapServers,
+                topicPrefix + Topics.MEETINGS, Set.of(id), r -> r.size() >= 2);
+        assertThat(events).allSatisfy(e -> assertThat(e.value())
+                .contains("\"subject\":{\"kind\":\"STAKEHOLDER_INVITATION\",\"id\":\"" + stakeholder + "\"}"));
+    }
+
+    @Test
+    void theQuorumDefaultsToHalfAndAnUnknownSubjectOfThisServiceIsAProblem() {
+        OFFICE.request().get(DECISIONS + "/" + open(Map.of("question", "Q " + UUID.randomUUID(),
+                "threshold", "SIMPLE_MAJORITY", "closesAt", inDays(1).toString()))).then().body("quorum", equalTo(50))
+                .body("subject", nullValue()).body("eligible", nullValue());
+        for (int quorum : new int[]{0, 101}) {
+            OFFICE.request().body(Map.of("question", "Q", "threshold", "SIMPLE_MAJORITY", "quorum", quorum,
+                    "closesAt", inDays(1).toString())).post(DECISIONS).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("quorum"));
+        }
+        for (String kind : new String[]{"MEETING", "MEETING_REQUEST"}) {
+            OFFICE.request().body(Map.of("question", "Q", "threshold", "SIMPLE_MAJORITY", "closesAt",
+                    inDays(1).toString(), "subject", Map.of("kind", kind, "id", UUID.randomUUID().toString())))
+                    .post(DECISIONS).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("subject.id"));
+        }
+        OFFICE.request().body(Map.of("question", "Q", "threshold", "SIMPLE_MAJORITY", "closesAt",
+                        inDays(1).toString(), "subject", Map.of("kind", "VENDOR", "id", UUID.randomUUID().toString())))
+                .post(DECISIONS).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Closes the decision now and answers its view once the scheduled closing has computed the result. */
+    io.restassured.response.ValidatableResponse closed(String id) {
+        closeNow(id);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "CLOSED".equals(OFFICE.request().get(DECISIONS + "/" + id).then().extract().path("status")));
+        return OFFICE.request().get(DECISIONS + "/" + id).then().statusCode(200);
     }
 
     /** The closing time passes (the scheduled closing picks the decision up within seconds). */

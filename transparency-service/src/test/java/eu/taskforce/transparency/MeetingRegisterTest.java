@@ -6,6 +6,8 @@ import eu.taskforce.contracts.meetings.AgendaPublished;
 import eu.taskforce.contracts.meetings.CadenceWarning;
 import eu.taskforce.contracts.meetings.DecisionClosed;
 import eu.taskforce.contracts.meetings.DecisionOpened;
+import eu.taskforce.contracts.meetings.DecisionSubject;
+import eu.taskforce.contracts.meetings.DecisionSubjectKind;
 import eu.taskforce.contracts.meetings.DecisionResult;
 import eu.taskforce.contracts.meetings.DecisionThreshold;
 import eu.taskforce.contracts.meetings.MeetingConvened;
@@ -157,11 +159,17 @@ class MeetingRegisterTest {
         // closed before opened arrives: the register waits for nothing and ends with both
         events.send(UUID.randomUUID().toString(), EventTypes.DECISION_CLOSED, decision,
                 new DecisionClosed(decision, question, DecisionThreshold.TWO_THIRDS, DecisionResult.ADOPTED, 8, 2, 1,
-                        RegisterEvents.at(5)), RegisterEvents.at(5));
+                        RegisterEvents.at(5), 40, 25, new DecisionSubject(DecisionSubjectKind.MEETING_REQUEST, request)),
+                RegisterEvents.at(5));
         UUID upcoming = UUID.randomUUID();
         events.send(UUID.randomUUID().toString(), EventTypes.DECISION_OPENED, decision,
-                new DecisionOpened(decision, question, DecisionThreshold.TWO_THIRDS, RegisterEvents.at(5), upcoming),
+                new DecisionOpened(decision, question, DecisionThreshold.TWO_THIRDS, RegisterEvents.at(5), upcoming, 40,
+                        new DecisionSubject(DecisionSubjectKind.MEETING_REQUEST, request)),
                 RegisterEvents.at(15));
+        UUID unmet = UUID.randomUUID();
+        events.send(UUID.randomUUID().toString(), EventTypes.DECISION_CLOSED, unmet,
+                new DecisionClosed(unmet, "Adopt the glossary? " + unmet, DecisionThreshold.UNANIMITY,
+                        DecisionResult.NO_QUORUM, 1, 0, 0, RegisterEvents.at(4), 50, 25, null), RegisterEvents.at(4));
 
         OffsetDateTime start = OffsetDateTime.now().plusDays(30).withNano(0);
         events.send(UUID.randomUUID().toString(), EventTypes.MEETING_CONVENED, upcoming,
@@ -197,6 +205,14 @@ class MeetingRegisterTest {
                 assertThat(d.get("result")).isEqualTo("ADOPTED");
                 assertThat(d.get("yes")).isEqualTo(8);
                 assertThat(d.get("meetingId")).isEqualTo(upcoming.toString());
+                assertThat(d.get("quorum")).isEqualTo(40);
+                assertThat(d.get("eligible")).isEqualTo(25);
+                assertThat(d.get("subject")).isEqualTo(Map.of("kind", "MEETING_REQUEST", "id", request.toString()));
+            });
+            assertThat(all("/api/v1/public/meetings/decisions", Function.identity())).anySatisfy(d -> {
+                assertThat(d.get("id")).isEqualTo(unmet.toString());
+                assertThat(d.get("result")).isEqualTo("NO_QUORUM");
+                assertThat(d.get("subject")).isNull();
             });
             assertThat(all("/api/v1/public/meetings/upcoming", Function.identity())).anySatisfy(m -> {
                 assertThat(m.get("id")).isEqualTo(upcoming.toString());

@@ -1,4 +1,7 @@
 package eu.taskforce.contracts.meetings;
 
-/** The outcome of a closed Taskforce decision. */
-public enum DecisionResult { ADOPTED, REJECTED }
+/**
+ * The outcome of a closed Taskforce decision: NO_QUORUM when fewer member organisations took part (YES, NO or ABSTAIN)
+ * than its quorum asks, otherwise ADOPTED or REJECTED by its threshold.
+ */
+public enum DecisionResult { ADOPTED, REJECTED, NO_QUORUM }

@@ -28,6 +28,13 @@ public interface MeetingConfig {
     @WithDefault("1h")
     Duration checkInterval();
 
+    /**
+     * The quorum of a decision whose opening names none: the share of current member organisations, in percent, that
+     * must take part (YES, NO or ABSTAIN) for it to have a result.
+     */
+    @WithDefault("50")
+    int decisionDefaultQuorum();
+
     /** How often decisions whose closing time has passed are closed. */
     @WithDefault("5s")
     Duration decisionCloseInterval();

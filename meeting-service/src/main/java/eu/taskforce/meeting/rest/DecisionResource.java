@@ -79,14 +79,14 @@ public class DecisionResource {
     @Operation(operationId = "openDecision", summary = "Open a decision", description = "AI Office only.")
     @APIResponse(responseCode = "201", description = "Opened",
             content = @Content(schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: a closing time in the past, an unknown meeting...")
+    @APIResponse(responseCode = "400", description = "Invalid request: a closing time in the past, an unknown meeting or subject, a quorum out of 1-100...")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public Response open(@Valid @NotNull NewDecision body,
                          @Parameter(description = "Makes a retry safe: the same key answers the first response again")
                          @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                          UriInfo uri) {
         return idempotency.once(idempotencyKey, uri, body, () -> {
-            Decision decision = decisions.open(body.question(), body.threshold(), body.closesAt(), body.meetingId());
+            Decision decision = decisions.open(body.toQuestion());
             return Response.created(uri.getAbsolutePathBuilder().path(decision.id.toString()).build())
                     .tag(Versions.etag(decision.version)).entity(DecisionView.of(decision, null)).build();
         });

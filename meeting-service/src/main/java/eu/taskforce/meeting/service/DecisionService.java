@@ -3,10 +3,13 @@ package eu.taskforce.meeting.service;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.meetings.DecisionClosed;
 import eu.taskforce.contracts.meetings.DecisionOpened;
+import eu.taskforce.contracts.meetings.DecisionSubject;
 import eu.taskforce.contracts.meetings.DecisionThreshold;
+import eu.taskforce.meeting.config.MeetingConfig;
 import eu.taskforce.meeting.domain.Decision;
 import eu.taskforce.meeting.domain.DecisionStatus;
 import eu.taskforce.meeting.domain.Meeting;
+import eu.taskforce.meeting.domain.MeetingRequest;
 import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.meeting.domain.Vote;
 import eu.taskforce.meeting.domain.VoteChoice;
@@ -32,9 +35,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Taskforce decisions. The AI Office opens one; each current member organisation casts one vote and may change it
- * until the closing time; at closing the result is computed over the votes of the organisations that are members then,
- * and published with the counts. Who voted how is for the AI Office and members only.
+ * Taskforce decisions. The AI Office opens one, with a threshold, a quorum and what it decides; each current member
+ * organisation casts one vote and may change it until the closing time; at closing the result is computed over the
+ * votes of the organisations that are members then (no quorum when too few of them took part), and published with the
+ * counts. Who voted how is for the AI Office and members only.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -47,45 +51,78 @@ public class DecisionService {
     private final AuditTrail audit;
     private final Access access;
     private final EntityManager entityManager;
+    private final MeetingConfig config;
 
-    public DecisionService(Outbox outbox, AuditTrail audit, Access access, EntityManager entityManager) {
+    public DecisionService(Outbox outbox, AuditTrail audit, Access access, EntityManager entityManager,
+                           MeetingConfig config) {
         this.outbox = outbox;
         this.audit = audit;
         this.access = access;
         this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    /** What the AI Office asks: the question, its threshold and quorum (null for the default), what it decides. */
+    public record Question(String text, DecisionThreshold threshold, Integer quorum, OffsetDateTime closesAt,
+                           UUID meetingId, DecisionSubject subject) {
     }
 
     public record Filter(DecisionStatus status, OffsetDateTime updatedSince) {
     }
 
     @Transactional
-    public Decision open(String question, DecisionThreshold threshold, OffsetDateTime closesAt, UUID meetingId) {
+    public Decision open(Question question) {
         access.requireAiOffice();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         OffsetDateTime now = Timestamps.now();
-        if (!closesAt.isAfter(now)) {
+        if (!question.closesAt().isAfter(now)) {
             errors.add("closesAt", "must be in the future");
         }
+        UUID meetingId = question.meetingId();
         if (meetingId != null && Meeting.findById(meetingId) == null) {
             errors.add("meetingId", "no meeting " + meetingId + " exists");
         }
+        checkSubject(question.subject(), errors);
         errors.throwIfAny();
         Decision decision = new Decision();
         decision.id = UUID.randomUUID();
-        decision.question = question.strip();
-        decision.threshold = threshold;
-        decision.closesAt = MeetingService.utc(closesAt);
+        decision.question = question.text().strip();
+        decision.threshold = question.threshold();
+        decision.quorum = question.quorum() == null ? config.decisionDefaultQuorum() : question.quorum();
+        decision.closesAt = MeetingService.utc(question.closesAt());
         decision.meetingId = meetingId;
+        if (question.subject() != null) {
+            decision.subjectKind = question.subject().kind();
+            decision.subjectId = question.subject().id();
+        }
         decision.status = DecisionStatus.OPEN;
         decision.openedBy = access.subject();
         decision.createdAt = now;
         decision.updatedAt = now;
         decision.persist();
         outbox.add(EventTypes.DECISION_OPENED, decision.id, new DecisionOpened(decision.id, decision.question,
-                threshold, decision.closesAt, meetingId));
+                decision.threshold, decision.closesAt, meetingId, decision.quorum, decision.subject()));
         audit.record(access.actor(), "DECISION_OPENED", RECORD_TYPE, decision.id);
         Decision.flush();
         return decision;
+    }
+
+    /**
+     * A meeting or a members' request is this service's own and must exist; a stakeholder or a guidance version belongs
+     * to another service, whose id is taken as given (no service reads another's database).
+     */
+    private static void checkSubject(DecisionSubject subject, InvalidInput.Collector errors) {
+        if (subject == null) {
+            return;
+        }
+        boolean missing = switch (subject.kind()) {
+            case MEETING -> Meeting.findById(subject.id()) == null;
+            case MEETING_REQUEST -> MeetingRequest.findById(subject.id()) == null;
+            case STAKEHOLDER_INVITATION, GUIDANCE_VERSION -> false;
+        };
+        if (missing) {
+            errors.add("subject.id", "no " + subject.kind() + " " + subject.id() + " exists");
+        }
     }
 
     public Decision get(UUID id) {
@@ -170,14 +207,15 @@ public class DecisionService {
         int no = (int) counted.stream().filter(v -> v.choice == VoteChoice.NO).count();
         int abstain = (int) counted.stream().filter(v -> v.choice == VoteChoice.ABSTAIN).count();
         decision.status = DecisionStatus.CLOSED;
-        decision.result = Decision.result(decision.threshold, yes, no);
+        decision.eligible = members.size();
+        decision.result = Decision.result(decision.threshold, decision.quorum, members.size(), yes, no, abstain);
         decision.yes = yes;
         decision.no = no;
         decision.abstain = abstain;
         decision.closedAt = now;
         decision.updatedAt = now;
         outbox.add(EventTypes.DECISION_CLOSED, id, new DecisionClosed(id, decision.question, decision.threshold,
-                decision.result, yes, no, abstain, now));
+                decision.result, yes, no, abstain, now, decision.quorum, decision.eligible, decision.subject()));
         audit.record(CLOSER, "DECISION_CLOSED", RECORD_TYPE, id);
     }
 

@@ -5,6 +5,7 @@ import eu.taskforce.contracts.meetings.AgendaPublished;
 import eu.taskforce.contracts.meetings.CadenceWarning;
 import eu.taskforce.contracts.meetings.DecisionClosed;
 import eu.taskforce.contracts.meetings.DecisionOpened;
+import eu.taskforce.contracts.meetings.DecisionSubject;
 import eu.taskforce.contracts.meetings.MeetingCancelled;
 import eu.taskforce.contracts.meetings.MeetingConvened;
 import eu.taskforce.contracts.meetings.MeetingHeld;
@@ -157,12 +158,13 @@ class MeetingProjector extends AggregateRows {
                 closed = e.as(DecisionClosed.class);
             }
         }
+        DecisionSubject subject = closed != null ? closed.subject() : opened == null ? null : opened.subject();
         delete(g, "decision", "id", id);
         em.createNativeQuery("""
                         insert into decision (generation, id, question, threshold, closes_at, meeting_id, status, result,
-                            yes, no, abstain, closed_at, updated_at)
+                            yes, no, abstain, closed_at, quorum, eligible, subject_kind, subject_id, updated_at)
                         values (:g, :id, :question, :threshold, :closesAt, :meeting, :status, :result, :yes, :no,
-                            :abstain, :closedAt, :updated)""")
+                            :abstain, :closedAt, :quorum, :eligible, :subjectKind, :subjectId, :updated)""")
                 .setParameter("g", g).setParameter("id", id)
                 .setParameter("question", closed != null ? closed.question() : opened == null ? null : opened.question())
                 .setParameter("threshold", closed != null ? closed.threshold().name()
@@ -175,6 +177,10 @@ class MeetingProjector extends AggregateRows {
                 .setParameter("no", closed == null ? null : closed.no())
                 .setParameter("abstain", closed == null ? null : closed.abstain())
                 .setParameter("closedAt", closed == null ? null : closed.closedAt())
+                .setParameter("quorum", closed != null ? closed.quorum() : opened == null ? null : opened.quorum())
+                .setParameter("eligible", closed == null ? null : closed.eligible())
+                .setParameter("subjectKind", subject == null ? null : subject.kind().name())
+                .setParameter("subjectId", subject == null ? null : subject.id())
                 .setParameter("updated", updated(events)).executeUpdate();
     }
 

@@ -6,6 +6,7 @@ import eu.taskforce.transparency.query.ReadModel.ListQuery;
 import eu.taskforce.transparency.query.ReadModel.Params;
 import eu.taskforce.transparency.query.RegisterDtos.AgendaItem;
 import eu.taskforce.transparency.query.RegisterDtos.Decision;
+import eu.taskforce.transparency.query.RegisterDtos.DecisionLink;
 import eu.taskforce.transparency.query.RegisterDtos.DeclinedRequest;
 import eu.taskforce.transparency.query.RegisterDtos.Meeting;
 import eu.taskforce.transparency.query.RegisterDtos.OrganisationRef;
@@ -91,19 +92,24 @@ public final class MeetingLists {
                     new Column<>("reason", DeclinedRequest::reason)), "declined-requests.csv");
 
     public static final PublicList<Decision> DECISIONS = new PublicList<>(new ListQuery<>(
-            "d.id, d.question, d.threshold, d.meeting_id, d.status, d.closes_at, d.result, d.yes, d.no, d.abstain, d.closed_at",
+            "d.id, d.question, d.threshold, d.meeting_id, d.status, d.closes_at, d.result, d.yes, d.no, d.abstain,"
+                    + " d.closed_at, d.quorum, d.eligible, d.subject_kind, d.subject_id",
             "decision d where d.generation = :g and d.question is not null",
             Rows.utcKey("coalesce(d.closed_at, d.closes_at)"), "d.id", "d.updated_at",
             row -> new Decision(uuid(row, "id"), row.getString("question"), row.getString("threshold"),
                     uuid(row, "meeting_id"), row.getString("status"), time(row, "closes_at"), row.getString("result"),
                     (Integer) row.getObject("yes"), (Integer) row.getObject("no"), (Integer) row.getObject("abstain"),
-                    time(row, "closed_at"))),
+                    time(row, "closed_at"), (Integer) row.getObject("quorum"), (Integer) row.getObject("eligible"),
+                    DecisionLink.of(row.getString("subject_kind"), uuid(row, "subject_id")))),
             List.of(new Column<>("id", Decision::id), new Column<>("question", Decision::question),
                     new Column<>("threshold", Decision::threshold), new Column<>("meetingId", Decision::meetingId),
                     new Column<>("status", Decision::status), new Column<>("closesAt", Decision::closesAt),
                     new Column<>("result", Decision::result), new Column<>("yes", Decision::yes),
                     new Column<>("no", Decision::no), new Column<>("abstain", Decision::abstain),
-                    new Column<>("closedAt", Decision::closedAt)), "decisions.csv");
+                    new Column<>("closedAt", Decision::closedAt), new Column<>("quorum", Decision::quorum),
+                    new Column<>("eligible", Decision::eligible),
+                    new Column<>("subjectKind", d -> d.subject() == null ? null : d.subject().kind()),
+                    new Column<>("subjectId", d -> d.subject() == null ? null : d.subject().id())), "decisions.csv");
 
     private MeetingLists() {
     }

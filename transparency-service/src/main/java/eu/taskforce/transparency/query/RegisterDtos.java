@@ -138,8 +138,27 @@ public final class RegisterDtos {
     @Schema(name = "Decision", description = "A Taskforce decision; counts and result once closed (never who voted how)")
     public record Decision(UUID id, String question, String threshold, UUID meetingId,
                            @Schema(description = "OPEN or CLOSED") String status, OffsetDateTime closesAt,
-                           @Schema(description = "ADOPTED or REJECTED") String result, Integer yes, Integer no,
-                           Integer abstain, OffsetDateTime closedAt) {
+                           @Schema(description = "ADOPTED, REJECTED, or NO_QUORUM when fewer member organisations"
+                                   + " took part (YES, NO or ABSTAIN) than the quorum asks") String result,
+                           Integer yes, Integer no, Integer abstain, OffsetDateTime closedAt,
+                           @Schema(description = "The share of member organisations, in percent, that had to take part"
+                                   + " (null for decisions opened before quorums were recorded)") Integer quorum,
+                           @Schema(description = "The member organisations at closing, of whom the quorum is a share")
+                           Integer eligible,
+                           @Schema(description = "What the decision decides, if the AI Office named it")
+                           DecisionLink subject) {
+    }
+
+    @Schema(name = "DecisionLink", description = "What a decision decides: a stakeholder of the register to invite"
+            + " (STAKEHOLDER_INVITATION, its stakeholder id), a guidance version (GUIDANCE_VERSION, its version id), a"
+            + " MEETING or a MEETING_REQUEST")
+    public record DecisionLink(
+            @Schema(description = "STAKEHOLDER_INVITATION, GUIDANCE_VERSION, MEETING or MEETING_REQUEST") String kind,
+            UUID id) {
+
+        static DecisionLink of(String kind, UUID id) {
+            return kind == null ? null : new DecisionLink(kind, id);
+        }
     }
 
     @Schema(name = "Cadence", description = "The Taskforce meets in plenary at least once a year")
