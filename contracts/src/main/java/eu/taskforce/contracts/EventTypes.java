@@ -105,6 +105,14 @@ public final class EventTypes {
     public static final EventType<CadenceWarning> CADENCE_WARNING = meetings(
             "cadence-warning", CadenceWarning.class);
 
+    /** Version 1, no longer produced: read from old records of the topic (no quorum, no subject). */
+    public static final EventType<DecisionOpened> DECISION_OPENED_V1 = meetings(
+            "decision-opened", DecisionOpened.class);
+
+    /** Version 1, no longer produced: read from old records of the topic (no quorum, never NO_QUORUM). */
+    public static final EventType<DecisionClosed> DECISION_CLOSED_V1 = meetings(
+            "decision-closed", DecisionClosed.class);
+
     /** Version 2: the quorum and what the decision is about; v1 had neither. */
     public static final EventType<DecisionOpened> DECISION_OPENED = meetings(
             "decision-opened", 2, DecisionOpened.class);
@@ -154,8 +162,16 @@ public final class EventTypes {
             DOCUMENT_PUBLISHED, DOCUMENT_UPDATED, VERSION_PUBLISHED, WINDOW_OPENED, WINDOW_CLOSED, FEEDBACK_SUBMITTED,
             FEEDBACK_UPDATED, FEEDBACK_WITHDRAWN, DISPOSITIONS_PUBLISHED, EVIDENCE_SUBMITTED);
 
+    /**
+     * Earlier versions that no producer writes any more but that the topics, kept forever, still hold; their payload
+     * records are those of the current version, whose added fields they leave null.
+     */
+    public static final List<EventType<?>> SUPERSEDED = List.of(DECISION_OPENED_V1, DECISION_CLOSED_V1);
+
+    /** The type named {@code type}: a current one, or a superseded one still read from old records. */
     public static Optional<EventType<?>> byType(String type) {
-        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+        return java.util.stream.Stream.concat(ALL.stream(), SUPERSEDED.stream())
+                .filter(t -> t.type().equals(type)).findFirst();
     }
 
     /**

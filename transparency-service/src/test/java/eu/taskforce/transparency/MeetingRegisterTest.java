@@ -170,6 +170,12 @@ class MeetingRegisterTest {
         events.send(UUID.randomUUID().toString(), EventTypes.DECISION_CLOSED, unmet,
                 new DecisionClosed(unmet, "Adopt the glossary? " + unmet, DecisionThreshold.UNANIMITY,
                         DecisionResult.NO_QUORUM, 1, 0, 0, RegisterEvents.at(4), 50, 25, null), RegisterEvents.at(4));
+        // a version 1 record, as older records of the topic hold it: still shown, without a quorum
+        UUID older = UUID.randomUUID();
+        events.send(events.event(UUID.randomUUID().toString(), EventTypes.DECISION_CLOSED_V1, older,
+                "{\"decisionId\":\"" + older + "\",\"question\":\"Adopt the agenda?\",\"threshold\":\"UNANIMITY\","
+                        + "\"result\":\"ADOPTED\",\"yes\":3,\"no\":0,\"abstain\":0,\"closedAt\":\""
+                        + RegisterEvents.at(3) + "\"}", RegisterEvents.at(3)));
 
         OffsetDateTime start = OffsetDateTime.now().plusDays(30).withNano(0);
         events.send(UUID.randomUUID().toString(), EventTypes.MEETING_CONVENED, upcoming,
@@ -213,6 +219,12 @@ class MeetingRegisterTest {
                 assertThat(d.get("id")).isEqualTo(unmet.toString());
                 assertThat(d.get("result")).isEqualTo("NO_QUORUM");
                 assertThat(d.get("subject")).isNull();
+            });
+            assertThat(all("/api/v1/public/meetings/decisions", Function.identity())).anySatisfy(d -> {
+                assertThat(d.get("id")).isEqualTo(older.toString());
+                assertThat(d.get("result")).isEqualTo("ADOPTED");
+                assertThat(d.get("yes")).isEqualTo(3);
+                assertThat(d.get("quorum")).isNull();
             });
             assertThat(all("/api/v1/public/meetings/upcoming", Function.identity())).anySatisfy(m -> {
                 assertThat(m.get("id")).isEqualTo(upcoming.toString());

@@ -8,10 +8,11 @@ import java.util.UUID;
  *
  * @param decisionId the aggregate id: the CloudEvents subject and the Kafka key
  * @param quorum     the share of member organisations, in percent, that had to take part
- * @param eligible   the member organisations at closing: the votes of these are counted, and the quorum is their share
+ * @param eligible   the member organisations at closing: the votes of these are counted, and the quorum is their
+ *                   share (quorum and eligible are null in version 1)
  * @param subject    what the decision decides, if the AI Office named it
  */
 public record DecisionClosed(UUID decisionId, String question, DecisionThreshold threshold, DecisionResult result,
-                             int yes, int no, int abstain, OffsetDateTime closedAt, int quorum, int eligible,
+                             int yes, int no, int abstain, OffsetDateTime closedAt, Integer quorum, Integer eligible,
                              DecisionSubject subject) {
 }

@@ -9,9 +9,10 @@ import java.util.UUID;
  * @param decisionId the aggregate id: the CloudEvents subject and the Kafka key
  * @param closesAt   when voting ends, in UTC
  * @param meetingId  the meeting the decision belongs to, if any
- * @param quorum     the share of current member organisations, in percent, that must take part for a result
+ * @param quorum     the share of current member organisations, in percent, that must take part for a result (null
+ *                   in version 1)
  * @param subject    what the decision decides, if the AI Office named it
  */
 public record DecisionOpened(UUID decisionId, String question, DecisionThreshold threshold, OffsetDateTime closesAt,
-                             UUID meetingId, int quorum, DecisionSubject subject) {
+                             UUID meetingId, Integer quorum, DecisionSubject subject) {
 }

@@ -152,9 +152,9 @@ class MeetingProjector extends AggregateRows {
         DecisionOpened opened = null;
         DecisionClosed closed = null;
         for (StoredEvent e : events) {
-            if (e.is(EventTypes.DECISION_OPENED)) {
+            if (e.is(EventTypes.DECISION_OPENED) || e.is(EventTypes.DECISION_OPENED_V1)) {
                 opened = e.as(DecisionOpened.class);
-            } else if (e.is(EventTypes.DECISION_CLOSED)) {
+            } else if (e.is(EventTypes.DECISION_CLOSED) || e.is(EventTypes.DECISION_CLOSED_V1)) {
                 closed = e.as(DecisionClosed.class);
             }
         }
