@@ -62,6 +62,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
         matrix.expect("GET /documents/{id}/sections/{key}", ANYONE_SIGNED_IN, get(path + "/sections/scope"));
         matrix.expect("GET /references/{reference}",
                 ANYONE_SIGNED_IN, get(Guidance.API + "/references/SAFETY_AND_SECURITY-3"));
+        matrix.expect("GET /references/editions", ANYONE_SIGNED_IN, get(Guidance.API + "/references/editions"));
         matrix.expect("GET /audit", officeOnly(200), get(Guidance.API + "/audit"));
         assertThat(matrix.mismatches()).isEmpty();
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static eu.taskforce.guidance.Guidance.DOCUMENTS;
 import static eu.taskforce.guidance.Guidance.FEEDBACK;
@@ -195,5 +196,58 @@ class DispositionsTest extends CurrentMembersTest {
         OFFICE.request().get(reference).then().body("documents.id", org.hamcrest.Matchers.hasItems(document, draft));
         MEMBER_A.request().get(Guidance.API + "/references/SAFETY_AND_SECURITY-11").then().statusCode(404)
                 .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+    }
+
+    /**
+     * The module tests load a later edition of the Code (2027-03-01, with a measure 3.6) beside the 2025-07-10 one: a
+     * reference names its edition, and a later edition changes neither what an earlier reference means nor where it
+     * is listed.
+     */
+    @Test
+    void aReferenceNamesItsEditionAndALaterEditionLeavesEarlierReferencesAlone() {
+        String tag = " " + UUID.randomUUID();
+        Map<String, Object> earlier = Guidance.evidence("Under the first edition" + tag, "PUBLIC");
+        earlier.put("codeEdition", "2025-07-10");
+        String first = Guidance.submit(MEMBER_A, earlier);
+        Map<String, Object> later = Guidance.evidence("Under the later edition" + tag, "PUBLIC");
+        later.put("codeReferences", List.of("SAFETY_AND_SECURITY-3.2", "SAFETY_AND_SECURITY-3.6"));
+        String current = Guidance.submit(MEMBER_A, later); // no edition named: the current one
+        MEMBER_A.request().get(Guidance.API + "/evidence/" + first).then().body("codeEdition", equalTo("2025-07-10"));
+        MEMBER_A.request().get(Guidance.API + "/evidence/" + current).then().body("codeEdition", equalTo("2027-03-01"));
+
+        MEMBER_B.request().get(Guidance.API + "/references/editions").then().statusCode(200)
+                .body("edition", equalTo(List.of("2025-07-10", "2027-03-01")))
+                .body("current", equalTo(List.of(false, true))).body("[0].measures", equalTo(40));
+        MEMBER_B.request().queryParam("edition", "2025-07-10").get(Guidance.API + "/references/SAFETY_AND_SECURITY-3.2")
+                .then().statusCode(200).body("edition", equalTo("2025-07-10")).body("title", equalTo("Model evaluations"))
+                .body("evidence.id", org.hamcrest.Matchers.hasItem(first))
+                .body("evidence.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(current)));
+        MEMBER_B.request().get(Guidance.API + "/references/SAFETY_AND_SECURITY-3.2").then().statusCode(200)
+                .body("edition", equalTo("2027-03-01"))
+                .body("title", equalTo("Model evaluations, including post-market evaluations"))
+                .body("evidence.id", org.hamcrest.Matchers.hasItem(current))
+                .body("evidence.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(first)));
+        MEMBER_B.request().queryParam("edition", "2025-07-10").get(Guidance.API + "/references/SAFETY_AND_SECURITY-3.6")
+                .then().statusCode(404).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        MEMBER_B.request().queryParam("edition", "2024-01-01").get(Guidance.API + "/references/SAFETY_AND_SECURITY-3")
+                .then().statusCode(404).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        MEMBER_B.request().queryParam("edition", "July").get(Guidance.API + "/references/SAFETY_AND_SECURITY-3")
+                .then().statusCode(400).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+
+        // a reference of the later edition is not one of the first; an edition that is not loaded is named as such
+        Map<String, Object> mismatched = Guidance.evidence("Mismatched" + tag, "PUBLIC");
+        mismatched.put("codeEdition", "2025-07-10");
+        mismatched.put("codeReferences", List.of("SAFETY_AND_SECURITY-3.6"));
+        MEMBER_A.request().body(mismatched).post(Guidance.API + "/evidence").then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("codeReferences[0]"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("(2025-07-10)"));
+        mismatched.put("codeEdition", "2024-01-01");
+        MEMBER_A.request().body(mismatched).post(Guidance.API + "/evidence").then().statusCode(400)
+                .body("errors[0].field", equalTo("codeEdition"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("2025-07-10, 2027-03-01"));
+        mismatched.put("codeEdition", "10 July 2025");
+        MEMBER_A.request().body(mismatched).post(Guidance.API + "/evidence").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("codeEdition"));
     }
 }

@@ -44,8 +44,9 @@ class RetentionTest {
         OffsetDateTime opened = OffsetDateTime.now(ZoneOffset.UTC).minusYears(1);
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
-                            insert into guidance_document (id, title, kind, status, created_by, created_at, updated_at)
-                            values (:id, 'Retention test', 'OTHER', 'DRAFT', 'office', :at, :at)""")
+                            insert into guidance_document (id, title, kind, status, code_edition, created_by, created_at,
+                                                           updated_at)
+                            values (:id, 'Retention test', 'OTHER', 'DRAFT', '2025-07-10', 'office', :at, :at)""")
                     .setParameter("id", document).setParameter("at", opened).executeUpdate();
             entityManager.createNativeQuery("""
                             insert into guidance_version (id, document_id, number, status, created_by, created_at,

@@ -3,7 +3,6 @@ package eu.taskforce.meeting;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.contracts.EventTypes;
-import eu.taskforce.platform.testing.CurrentMembersTest;
 import eu.taskforce.platform.testing.ServiceEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,10 +11,8 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -42,7 +39,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Decisions: one vote per member organisation, changeable until closing; the scheduled closing computes the result. */
 @QuarkusTest
-class DecisionVotingTest extends CurrentMembersTest {
+class DecisionVotingTest extends DemoMembersOnlyTest {
 
     static final String DECISIONS = MEETINGS + "/decisions";
 
@@ -51,21 +48,6 @@ class DecisionVotingTest extends CurrentMembersTest {
 
     @ConfigProperty(name = "taskforce.kafka.topic-prefix")
     String topicPrefix;
-
-    @Inject
-    EntityManager entityManager;
-
-    /**
-     * The Taskforce's members are the two demo organisations only, so that quorums are shares of a known number (the
-     * organisations of earlier tests stay members in this database otherwise).
-     */
-    @BeforeEach
-    void onlyTheDemoOrganisationsAreMembers() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "update member_organisation set member = false, left_on = current_date"
-                                + " where member and id not in (:a, :b)")
-                .setParameter("a", ORG_A).setParameter("b", ORG_B).executeUpdate());
-    }
 
     /** A decision whose quorum (1 percent) one organisation meets. */
     static String open(String question, String threshold) {

@@ -202,6 +202,13 @@ class MeetingLifecycleTest extends CurrentMembersTest {
                 Map.of("title", "Evaluations", "codeReferences", List.of("SAFETY_AND_SECURITY-3.2", "SAFETY_AND_SECURITY-11"))));
         OFFICE.request().body(unknown).put(agenda).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("items[0].codeReferences[1]"));
+        // a measure of the module tests' later edition (2027-03-01) is not one of the first edition
+        OFFICE.request().body(Map.of("items", List.of(Map.of("title", "Independent evaluators", "codeEdition", "2025-07-10",
+                        "codeReferences", List.of("SAFETY_AND_SECURITY-3.6"))))).put(agenda).then().statusCode(400)
+                .body("errors[0].field", equalTo("items[0].codeReferences[0]"))
+                .body("errors[0].message", containsString("(2025-07-10)"));
+        OFFICE.request().body(Map.of("items", List.of(Map.of("title", "Evaluations", "codeEdition", "2019-01-01"))))
+                .put(agenda).then().statusCode(400).body("errors[0].field", equalTo("items[0].codeEdition"));
         OFFICE.request().body(Map.of("items", List.of(Map.of("title", "")))).put(agenda).then().statusCode(400)
                 .body("errors[0].field", equalTo("items[0].title"));
         OFFICE.request().get(agenda).then().statusCode(200).body("items.size()", equalTo(0)).body("published", equalTo(false));
@@ -211,15 +218,17 @@ class MeetingLifecycleTest extends CurrentMembersTest {
         UUID guidance = UUID.randomUUID();
         OFFICE.request().body(Map.of("items", List.of(
                         Map.of("title", "Model evaluations", "codeReferences", List.of("SAFETY_AND_SECURITY-3.2"),
-                                "guidanceDocumentIds", List.of(guidance.toString())),
+                                "guidanceDocumentIds", List.of(guidance.toString()), "codeEdition", "2025-07-10"),
                         Map.of("title", "Copyright policy", "description", "Opt-outs",
-                                "codeReferences", List.of("COPYRIGHT-1")))))
+                                "codeReferences", List.of("COPYRIGHT-1", "SAFETY_AND_SECURITY-3.6")))))
                 .put(agenda).then().statusCode(200).body("items.size()", equalTo(2));
         MEMBER_A.request().get(agenda).then().statusCode(404).contentType("application/problem+json");
         OFFICE.request().post(agenda + "/publication").then().statusCode(200).body("revision", equalTo(1));
         EXPERT.request().get(agenda).then().statusCode(200).body("published", equalTo(true))
                 .body("items[0].position", equalTo(1))
                 .body("items[0].codeReferences[0].title", equalTo("Model evaluations"))
+                .body("items[0].codeEdition", equalTo("2025-07-10")).body("items[1].codeEdition", equalTo("2027-03-01"))
+                .body("items[1].codeReferences[1].title", equalTo("Evaluations by independent evaluators"))
                 .body("items[0].guidanceDocumentIds[0]", equalTo(guidance.toString()))
                 .body("items[1].title", equalTo("Copyright policy"));
         OFFICE.request().post(agenda + "/publication").then().statusCode(409)

@@ -142,7 +142,7 @@ class ExportsAndConfidentialityTest {
                         "joiningLink", "minutes"), RegisterEvents.at(6));
         events.send(UUID.randomUUID().toString(), EventTypes.AGENDA_PUBLISHED, meeting,
                 new AgendaPublished(meeting, 1, List.of(new AgendaPublished.Item(1, "Watermarking of outputs", null,
-                        List.of("COPYRIGHT-1.4"), List.of()))), RegisterEvents.at(5));
+                        List.of("COPYRIGHT-1.4"), List.of(), "2025-07-10"))), RegisterEvents.at(5));
         events.send(UUID.randomUUID().toString(), EventTypes.MEETING_HELD, meeting,
                 new MeetingHeld(meeting, "Marker plenary " + meeting, MeetingKind.PLENARY, start, start.plusHours(2),
                         List.of(new MeetingHeld.Attendee(organisation, name)), 1), RegisterEvents.at(4));

@@ -108,7 +108,8 @@ class GuidanceRegisterTest {
         String textB = "Red-teaming should precede every release.";
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         records.add(event(EventTypes.DOCUMENT_PUBLISHED, document, withExtras(new DocumentProfile(document, title,
-                GuidanceKind.GUIDELINES, List.of("55"), List.of("SAFETY_AND_SECURITY-3.2"), null, base.minusMinutes(100)),
+                GuidanceKind.GUIDELINES, List.of("55"), List.of("SAFETY_AND_SECURITY-3.2"), null, base.minusMinutes(100),
+                "2027-03-01"),
                 "description", "draftText"), base.minusMinutes(100)));
         records.add(event(EventTypes.VERSION_PUBLISHED, document, withNested(new VersionPublished(document, title,
                 version, 1, "Draft for the Taskforce", List.of(new VersionPublished.Section("scope", 1, "Scope"),
@@ -151,11 +152,12 @@ class GuidanceRegisterTest {
         records.add(event(EventTypes.EVIDENCE_SUBMITTED, evidence, withExtras(new EvidenceSubmitted(evidence,
                 "Evaluation study " + tag, "A study of evaluation practices " + word, EvidenceType.RESEARCH,
                 "https://example.org/study", List.of("SAFETY_AND_SECURITY-3"), SubmitterRole.MEMBER, Attribution.ATTRIBUTED,
-                ORG_A, "Mistral AI", base.minusMinutes(20)), "attachment"), base.minusMinutes(20)));
+                ORG_A, "Mistral AI", base.minusMinutes(20), "2027-03-01"), "attachment"), base.minusMinutes(20)));
+        // an event written before references named their edition: they name the first one
         records.add(event(EventTypes.EVIDENCE_SUBMITTED, anonymousEvidence, withExtras(new EvidenceSubmitted(
                 anonymousEvidence, "Anonymous experience " + tag, "Implementation notes", EvidenceType.IMPLEMENTATION_EXPERIENCE,
                 "https://example.org/notes", List.of("SAFETY_AND_SECURITY-3.2"), SubmitterRole.MEMBER, Attribution.ANONYMOUS,
-                ORG_B, MARKER, base.minusMinutes(15)), "confidentialNote"), base.minusMinutes(15)));
+                ORG_B, MARKER, base.minusMinutes(15), null), "confidentialNote"), base.minusMinutes(15)));
         return new Round(document, version, window, a, b, evidence, anonymousEvidence, textA, textB, word, records);
     }
 
@@ -330,19 +332,48 @@ class GuidanceRegisterTest {
         await().atMost(APPLIED_WITHIN).untilAsserted(() -> assertThat(body(GUIDANCE + "/evidence.csv"))
                 .contains(round.anonymousEvidence().toString()));
 
-        // a commitment includes its measures: the document (on 3.2) and both submissions (on 3 and on 3.2)
+        // a commitment includes its measures, of one edition of the Code: of the current one (the module tests' later
+        // edition, 2027-03-01) the document (on 3.2) and the submission on 3; not the older submission on 3.2, whose
+        // event named no edition and so the first one
         JsonPath commitment = given().get(GUIDANCE + "/references/SAFETY_AND_SECURITY-3").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(commitment.getString("title")).isNotBlank();
+        assertThat(commitment.getString("edition")).isEqualTo("2027-03-01");
         assertThat(commitment.getList("documents.id")).contains(round.document().toString());
-        assertThat(commitment.getList("evidence.id")).contains(round.evidence().toString(),
-                round.anonymousEvidence().toString());
+        assertThat(commitment.getList("evidence.id")).contains(round.evidence().toString())
+                .doesNotContain(round.anonymousEvidence().toString());
         // a measure: what names it, not what names only its commitment
         JsonPath measure = given().get(GUIDANCE + "/references/SAFETY_AND_SECURITY-3.2").then().statusCode(200)
                 .extract().jsonPath();
+        assertThat(measure.getString("title")).isEqualTo("Model evaluations, including post-market evaluations");
         assertThat(measure.getList("documents.id")).contains(round.document().toString());
-        assertThat(measure.getList("evidence.id")).contains(round.anonymousEvidence().toString())
-                .doesNotContain(round.evidence().toString());
+        assertThat(measure.getList("evidence.id")).doesNotContain(round.evidence().toString(),
+                round.anonymousEvidence().toString());
+        // every public guidance resource says that the Taskforce's input is without prejudice to public consultations
+        for (String path : List.of(GUIDANCE + "/documents/" + round.document(),
+                GUIDANCE + "/versions/" + round.version() + "/overview")) {
+            assertThat(given().get(path).then().statusCode(200).extract().jsonPath().getString("notice"))
+                    .contains("without prejudice to the AI Office's public consultations");
+        }
+        JsonPath firstEdition = given().queryParam("edition", "2025-07-10")
+                .get(GUIDANCE + "/references/SAFETY_AND_SECURITY-3.2").then().statusCode(200).extract().jsonPath();
+        assertThat(firstEdition.getString("edition")).isEqualTo("2025-07-10");
+        assertThat(firstEdition.getString("title")).isEqualTo("Model evaluations");
+        assertThat(firstEdition.getList("evidence.id")).contains(round.anonymousEvidence().toString());
+        assertThat(firstEdition.getList("documents.id")).doesNotContain(round.document().toString());
+        given().queryParam("edition", "2025-07-10").get(GUIDANCE + "/references/SAFETY_AND_SECURITY-3.6").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().queryParam("edition", "2020-01-01").get(GUIDANCE + "/references/SAFETY_AND_SECURITY-3").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().queryParam("edition", "first").get(GUIDANCE + "/references/SAFETY_AND_SECURITY-3").then()
+                .statusCode(400).contentType("application/problem+json");
+        assertThat(all(GUIDANCE + "/evidence?limit=500", e -> e)).anySatisfy(e -> {
+            assertThat(e.get("id")).isEqualTo(round.evidence().toString());
+            assertThat(e.get("codeEdition")).isEqualTo("2027-03-01");
+        }).anySatisfy(e -> {
+            assertThat(e.get("id")).isEqualTo(round.anonymousEvidence().toString());
+            assertThat(e.get("codeEdition")).isEqualTo("2025-07-10");
+        });
         assertThat(all(GUIDANCE + "/feedback?codeReference=SAFETY_AND_SECURITY-3", m -> m.get("id")))
                 .contains(round.publicA().toString(), round.publicB().toString());
         assertThat(all(GUIDANCE + "/feedback?codeReference=COPYRIGHT-1", m -> m.get("id")))

@@ -89,16 +89,16 @@ class MeetingRegisterTest {
                 new MeetingConvened(meeting, title, MeetingKind.PLENARY, MeetingFormat.HYBRID, start.plusDays(1),
                         start.plusDays(1).plusHours(2), "Europe/Brussels", "Brussels, Madou", null), base.minusMinutes(60)));
         records.add(events.event(UUID.randomUUID().toString(), EventTypes.AGENDA_PUBLISHED, meeting,
-                new AgendaPublished(meeting, 1, List.of(new AgendaPublished.Item(1, "Opening", null, List.of(), List.of()))),
+                new AgendaPublished(meeting, 1, List.of(new AgendaPublished.Item(1, "Opening", null, List.of(), List.of(), null))),
                 base.minusMinutes(50)));
         records.add(events.event(UUID.randomUUID().toString(), EventTypes.MEETING_RESCHEDULED, meeting,
                 new MeetingRescheduled(meeting, start, start.plusHours(2), "Europe/Brussels", start.plusDays(1), "room"),
                 base.minusMinutes(40)));
         records.add(events.event(UUID.randomUUID().toString(), EventTypes.AGENDA_PUBLISHED, meeting,
                 new AgendaPublished(meeting, 2, List.of(
-                        new AgendaPublished.Item(1, "Opening", null, List.of(), List.of()),
+                        new AgendaPublished.Item(1, "Opening", null, List.of(), List.of(), null),
                         new AgendaPublished.Item(2, "Serious incident reporting timelines", "Measure 9.3",
-                                List.of("SAFETY_AND_SECURITY-9.3"), List.of()))), base.minusMinutes(30)));
+                                List.of("SAFETY_AND_SECURITY-9.3"), List.of(), null))), base.minusMinutes(30)));
         records.add(events.event(UUID.randomUUID().toString(), EventTypes.MEETING_HELD, meeting,
                 new MeetingHeld(meeting, title, MeetingKind.PLENARY, start, start.plusHours(2),
                         List.of(new MeetingHeld.Attendee(ORG_A, "Mistral AI")), 2), base.minusMinutes(20)));
@@ -183,7 +183,7 @@ class MeetingRegisterTest {
                         start, start.plusHours(3), "Europe/Brussels", null, null), RegisterEvents.at(3));
         events.send(UUID.randomUUID().toString(), EventTypes.AGENDA_PUBLISHED, upcoming,
                 new AgendaPublished(upcoming, 1, List.of(new AgendaPublished.Item(1, "Copyright policy", null,
-                        List.of("COPYRIGHT-1.1"), List.of()))), RegisterEvents.at(2));
+                        List.of("COPYRIGHT-1.1"), List.of(), "2027-03-01"))), RegisterEvents.at(2));
         // the last plenary held is this one (every other plenary the tests hold started earlier), so the deadline is a
         // year after its day, and the next plenary (this test's upcoming one, or an earlier one) is before it: ON_TRACK
         UUID held = UUID.randomUUID();
@@ -228,7 +228,7 @@ class MeetingRegisterTest {
             });
             assertThat(all("/api/v1/public/meetings/upcoming", Function.identity())).anySatisfy(m -> {
                 assertThat(m.get("id")).isEqualTo(upcoming.toString());
-                assertThat(m.get("agenda").toString()).contains("Copyright policy");
+                assertThat(m.get("agenda").toString()).contains("Copyright policy").contains("codeEdition=2027-03-01");
             });
             JsonPath cadence = given().get("/api/v1/public/meetings/cadence").then().statusCode(200).extract().jsonPath();
             assertThat(cadence.getString("lastPlenaryId")).isEqualTo(held.toString());

@@ -119,7 +119,8 @@ class RebuildTest {
         UUID document = UUID.randomUUID(), version = UUID.randomUUID(), window = UUID.randomUUID(), feedback = UUID.randomUUID();
         String title = "Rebuild guidelines " + document;
         events.send(UUID.randomUUID().toString(), EventTypes.DOCUMENT_PUBLISHED, document, new DocumentProfile(document,
-                title, GuidanceKind.TEMPLATE, List.of(), List.of("TRANSPARENCY-1"), null, RegisterEvents.at(5)), RegisterEvents.at(5));
+                title, GuidanceKind.TEMPLATE, List.of(), List.of("TRANSPARENCY-1"), null, RegisterEvents.at(5), "2025-07-10"),
+                RegisterEvents.at(5));
         events.send(UUID.randomUUID().toString(), EventTypes.VERSION_PUBLISHED, document, new VersionPublished(document,
                 title, version, 1, null, List.of(new VersionPublished.Section("scope", 1, "Scope")), RegisterEvents.at(5)),
                 RegisterEvents.at(5));

@@ -1,5 +1,7 @@
 package eu.taskforce.contracts.guidance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -12,8 +14,11 @@ import java.util.UUID;
  * @param url            where the evidence can be read (http or https)
  * @param codeReferences commitments or measures of the Code it concerns
  * @param organisationId the member organisation that submitted it, when it did so ATTRIBUTED; otherwise null
+ * @param codeEdition    the edition of the Code the references name ({@code 2025-07-10}); null in events written
+ *                       before references named their edition, which name {@code 2025-07-10}
  */
 public record EvidenceSubmitted(UUID evidenceId, String title, String summary, EvidenceType type, String url,
                                 List<String> codeReferences, SubmitterRole submitterRole, Attribution attribution,
-                                UUID organisationId, String organisationName, OffsetDateTime submittedAt) {
+                                UUID organisationId, String organisationName, OffsetDateTime submittedAt,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String codeEdition) {
 }

@@ -1,5 +1,7 @@
 package eu.taskforce.contracts.meetings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -18,8 +20,11 @@ public record AgendaPublished(UUID meetingId, int revision, List<Item> items) {
      * @param position            1, 2, 3... in the order of the agenda
      * @param codeReferences      commitments or measures of the Code it concerns ({@code SAFETY_AND_SECURITY-3.2})
      * @param guidanceDocumentIds guidance documents it concerns (ids in guidance-service)
+     * @param codeEdition         the edition of the Code the references name ({@code 2025-07-10}); null in events
+     *                            written before references named their edition, which name {@code 2025-07-10}
      */
     public record Item(int position, String title, String description, List<String> codeReferences,
-                       List<UUID> guidanceDocumentIds) {
+                       List<UUID> guidanceDocumentIds,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String codeEdition) {
     }
 }

@@ -1,5 +1,7 @@
 package eu.taskforce.contracts.meetings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -13,6 +15,8 @@ import java.util.UUID;
  * @param subject    what the decision decides, if the AI Office named it
  */
 public record DecisionClosed(UUID decisionId, String question, DecisionThreshold threshold, DecisionResult result,
-                             int yes, int no, int abstain, OffsetDateTime closedAt, Integer quorum, Integer eligible,
-                             DecisionSubject subject) {
+                             int yes, int no, int abstain, OffsetDateTime closedAt,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer quorum,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer eligible,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) DecisionSubject subject) {
 }

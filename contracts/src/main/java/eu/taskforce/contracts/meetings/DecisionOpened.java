@@ -1,5 +1,7 @@
 package eu.taskforce.contracts.meetings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -14,5 +16,7 @@ import java.util.UUID;
  * @param subject    what the decision decides, if the AI Office named it
  */
 public record DecisionOpened(UUID decisionId, String question, DecisionThreshold threshold, OffsetDateTime closesAt,
-                             UUID meetingId, Integer quorum, DecisionSubject subject) {
+                             UUID meetingId,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer quorum,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) DecisionSubject subject) {
 }

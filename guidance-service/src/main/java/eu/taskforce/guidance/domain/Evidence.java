@@ -53,6 +53,10 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "reference")
     public List<String> codeReferences = new ArrayList<>();
 
+    /** The edition of the Code the references name, by its date ({@code 2025-07-10}). */
+    @Column(name = "code_edition", nullable = false)
+    public String codeEdition;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Visibility visibility;

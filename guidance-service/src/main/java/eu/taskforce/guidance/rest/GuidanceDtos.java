@@ -11,6 +11,8 @@ import eu.taskforce.guidance.domain.WindowPhase;
 import eu.taskforce.guidance.service.DocumentService;
 import eu.taskforce.guidance.service.EvidenceService;
 import eu.taskforce.guidance.service.FeedbackService;
+import eu.taskforce.platform.reference.CodeReferencing;
+import eu.taskforce.platform.reference.KnownCodeReferences;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,8 +32,14 @@ public final class GuidanceDtos {
 
     static final String SECTION_KEY = "^[a-z0-9][a-z0-9-]{0,63}$";
     static final String ARTICLE = "^[0-9]{1,3}[a-z]?(\\([0-9a-z]{1,4}\\))*$";
+    static final String EDITION = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    static final int CODE_REFERENCE_LENGTH = 40;
+    static final String CODE_EDITION = "The edition of the Code of Practice the codeReferences name, by its date"
+            + " (GET /api/v1/guidance/references/editions lists them); the current edition when absent. A later edition"
+            + " never changes what these references mean.";
 
     @Schema(name = "NewGuidanceDocument", description = "A guidance document, as the AI Office drafts or describes it")
+    @KnownCodeReferences
     public record DocumentInput(
             @Schema(examples = "Guidelines on the scope of the obligations for providers of GPAI models")
             @NotBlank @Size(max = 300) String title,
@@ -39,13 +47,18 @@ public final class GuidanceDtos {
             @Size(max = 5000) String description,
             @Schema(description = "Articles of the AI Act it concerns", examples = "[\"53(1)(a)\", \"55\"]")
             @Size(max = 30) List<@NotNull @Pattern(regexp = ARTICLE, message = "must be an article such as 53(1)(a)") String> aiActArticles,
-            @Schema(description = "Commitments (SAFETY_AND_SECURITY-3) or measures (SAFETY_AND_SECURITY-3.2) of the Code")
-            @Size(max = 60) List<@NotNull @CodeReference String> codeReferences,
+            @Schema(description = "Commitments (SAFETY_AND_SECURITY-3) or measures (SAFETY_AND_SECURITY-3.2) of the Code,"
+                    + " in its edition codeEdition")
+            @Size(max = 60) List<@NotNull @Size(max = CODE_REFERENCE_LENGTH) String> codeReferences,
             @Schema(description = "The AI Office's later public consultation, separate from Taskforce input")
-            @Valid ConsultationInput publicConsultation) {
+            @Valid ConsultationInput publicConsultation,
+            @Schema(description = CODE_EDITION, examples = "2025-07-10")
+            @Pattern(regexp = EDITION, message = "must be an edition's date such as 2025-07-10") String codeEdition)
+            implements CodeReferencing {
 
         DocumentService.Details details() {
             return new DocumentService.Details(title, kind, description, aiActArticles, codeReferences,
+                    editionOrCurrent(),
                     publicConsultation == null ? null : new DocumentService.Consultation(publicConsultation.opensOn(),
                             publicConsultation.closesOn(), publicConsultation.url()));
         }
@@ -59,7 +72,9 @@ public final class GuidanceDtos {
 
     @Schema(name = "GuidanceDocument")
     public record DocumentView(UUID id, String title, GuidanceKind kind, String description, List<String> aiActArticles,
-                               List<String> codeReferences, ConsultationInput publicConsultation,
+                               List<String> codeReferences,
+                               @Schema(description = "The edition of the Code the references name") String codeEdition,
+                               ConsultationInput publicConsultation,
                                @Schema(description = "DRAFT (the AI Office only) or PUBLISHED") PublicationStatus status,
                                OffsetDateTime publishedAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
@@ -152,18 +167,24 @@ public final class GuidanceDtos {
     }
 
     @Schema(name = "NewEvidence", description = "An evidence or research submission linked to the Code")
+    @KnownCodeReferences
     public record EvidenceInput(@NotBlank @Size(max = 300) String title,
                                 @NotBlank @Size(max = 5000) String summary,
                                 @Schema(description = "RESEARCH, EXPERT_INPUT, TECHNICAL_DEVELOPMENT or IMPLEMENTATION_EXPERIENCE")
                                 @NotNull EvidenceType type,
                                 @Schema(maxLength = HttpUrl.MAX_LENGTH, examples = "https://arxiv.org/abs/2401.00001") @NotNull @HttpUrl String url,
-                                @Size(max = 60) List<@NotNull @CodeReference String> codeReferences,
+                                @Schema(description = "Commitments or measures of the Code, in its edition codeEdition")
+                                @Size(max = 60) List<@NotNull @Size(max = CODE_REFERENCE_LENGTH) String> codeReferences,
                                 @Schema(description = "PUBLIC, or CONFIDENTIAL (the AI Office and the submitter only)")
                                 @NotNull Visibility visibility,
                                 @Schema(description = "Default ATTRIBUTED; ANONYMOUS: a member's organisation is never named in public")
-                                Attribution attribution) {
+                                Attribution attribution,
+                                @Schema(description = CODE_EDITION, examples = "2025-07-10")
+                                @Pattern(regexp = EDITION, message = "must be an edition's date such as 2025-07-10")
+                                String codeEdition) implements CodeReferencing {
         EvidenceService.Submission submission() {
-            return new EvidenceService.Submission(title, summary, type, url, codeReferences, visibility, attribution);
+            return new EvidenceService.Submission(title, summary, type, url, codeReferences, editionOrCurrent(),
+                    visibility, attribution);
         }
     }
 
@@ -173,7 +194,9 @@ public final class GuidanceDtos {
 
     @Schema(name = "Evidence")
     public record EvidenceView(UUID id, String title, String summary, EvidenceType type, String url,
-                               List<String> codeReferences, Visibility visibility, Attribution attribution,
+                               List<String> codeReferences,
+                               @Schema(description = "The edition of the Code the references name") String codeEdition,
+                               Visibility visibility, Attribution attribution,
                                @Schema(description = "AI_OFFICE, MEMBER or STAKEHOLDER") SubmitterRole submitterRole,
                                @Schema(description = "A member's organisation; hidden from others when ANONYMOUS") UUID organisationId,
                                String organisationName, boolean own, AttachmentInfo attachment,
@@ -218,9 +241,18 @@ public final class GuidanceDtos {
     public record LinkedEvidence(UUID id, String title, EvidenceType type, String url, Visibility visibility) {
     }
 
-    @Schema(name = "ReferenceOverview", description = "What is linked to a commitment (and its measures) or a measure")
-    public record ReferenceView(String reference, String title, List<LinkedDocument> documents,
-                                List<LinkedEvidence> evidence) {
+    @Schema(name = "ReferenceOverview", description = "What is linked to a commitment (and its measures) or a measure"
+            + " of one edition of the Code")
+    public record ReferenceView(String reference,
+                                @Schema(description = "The edition of the Code, by its date", examples = "2025-07-10")
+                                String edition,
+                                String title, List<LinkedDocument> documents, List<LinkedEvidence> evidence) {
+    }
+
+    @Schema(name = "CodeEdition", description = "An edition of the Code of Practice, named by its date")
+    public record EditionView(@Schema(examples = "2025-07-10") String edition, String title, String source,
+                              @Schema(description = "The edition in force: new references name it unless they name another")
+                              boolean current, int commitments, int measures) {
     }
 
     static OffsetDateTime utc(OffsetDateTime time) {

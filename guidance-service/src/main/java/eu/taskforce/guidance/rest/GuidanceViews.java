@@ -49,7 +49,7 @@ public class GuidanceViews {
         ConsultationInput consultation = d.consultationOpensOn == null ? null
                 : new ConsultationInput(d.consultationOpensOn, d.consultationClosesOn, d.consultationUrl);
         return new DocumentView(d.id, d.title, d.kind, d.description, List.copyOf(d.aiActArticles),
-                List.copyOf(d.codeReferences), consultation, d.status, utc(d.publishedAt), utc(d.createdAt),
+                List.copyOf(d.codeReferences), d.codeEdition, consultation, d.status, utc(d.publishedAt), utc(d.createdAt),
                 utc(d.updatedAt));
     }
 
@@ -120,8 +120,8 @@ public class GuidanceViews {
                 && (access.isAiOffice() || own || e.attribution == Attribution.ATTRIBUTED);
         AttachmentInfo attachment = e.attachmentType == null ? null
                 : new AttachmentInfo(e.attachmentName, e.attachmentType, e.attachmentSize, e.attachmentSha256);
-        return new EvidenceView(e.id, e.title, e.summary, e.type, e.url, List.copyOf(e.codeReferences), e.visibility,
-                e.attribution, e.submitterRole, named ? e.organisationId : null,
+        return new EvidenceView(e.id, e.title, e.summary, e.type, e.url, List.copyOf(e.codeReferences), e.codeEdition,
+                e.visibility, e.attribution, e.submitterRole, named ? e.organisationId : null,
                 named ? names.get(e.organisationId) : null, own, attachment, utc(e.createdAt), utc(e.updatedAt));
     }
 }

@@ -46,7 +46,7 @@ public class DocumentService {
     }
 
     public record Details(String title, GuidanceKind kind, String description, List<String> aiActArticles,
-                          List<String> codeReferences, Consultation publicConsultation) {
+                          List<String> codeReferences, String codeEdition, Consultation publicConsultation) {
     }
 
     public record Consultation(LocalDate opensOn, LocalDate closesOn, String url) {
@@ -101,6 +101,7 @@ public class DocumentService {
                 : List.copyOf(new java.util.LinkedHashSet<>(details.aiActArticles().stream().map(String::strip).toList())));
         document.codeReferences.clear();
         document.codeReferences.addAll(CodeReferences.normalise(details.codeReferences()));
+        document.codeEdition = details.codeEdition();
         Consultation consultation = details.publicConsultation();
         if (consultation != null && consultation.closesOn().isBefore(consultation.opensOn())) {
             throw ProblemException.badRequest("publicConsultation.closesOn must not be before publicConsultation.opensOn");
@@ -232,6 +233,6 @@ public class DocumentService {
         DocumentProfile.PublicConsultation consultation = d.consultationOpensOn == null ? null
                 : new DocumentProfile.PublicConsultation(d.consultationOpensOn, d.consultationClosesOn, d.consultationUrl);
         return new DocumentProfile(d.id, d.title, d.kind, List.copyOf(d.aiActArticles), List.copyOf(d.codeReferences),
-                consultation, d.publishedAt);
+                consultation, d.publishedAt, d.codeEdition);
     }
 }

@@ -71,7 +71,7 @@ public class EvidenceService {
     }
 
     public record Submission(String title, String summary, EvidenceType type, String url, List<String> codeReferences,
-                             Visibility visibility, Attribution attribution) {
+                             String codeEdition, Visibility visibility, Attribution attribution) {
     }
 
     public record Filter(EvidenceType type, String codeReference, OffsetDateTime updatedSince) {
@@ -94,6 +94,7 @@ public class EvidenceService {
         evidence.type = submission.type();
         evidence.url = submission.url().strip();
         evidence.codeReferences.addAll(CodeReferences.normalise(submission.codeReferences()));
+        evidence.codeEdition = submission.codeEdition();
         evidence.visibility = submission.visibility();
         evidence.attribution = submission.attribution() == null ? Attribution.ATTRIBUTED : submission.attribution();
         evidence.submitterRole = role;
@@ -107,7 +108,8 @@ public class EvidenceService {
             outbox.add(EventTypes.EVIDENCE_SUBMITTED, evidence.id, new EvidenceSubmitted(evidence.id, evidence.title,
                     evidence.summary, evidence.type, evidence.url, List.copyOf(evidence.codeReferences), role,
                     evidence.attribution, attributed ? evidence.organisationId : null,
-                    attributed ? MemberOrganisation.nameOf(evidence.organisationId) : null, evidence.createdAt));
+                    attributed ? MemberOrganisation.nameOf(evidence.organisationId) : null, evidence.createdAt,
+                    evidence.codeEdition));
         }
         audit.record(access.actor(), "EVIDENCE_SUBMITTED", RECORD_TYPE, evidence.id);
         Evidence.flush();

@@ -92,7 +92,7 @@ public class OverviewService {
         return counts;
     }
 
-    public record ReferenceOverview(String reference, String title, List<GuidanceDocument> documents,
+    public record ReferenceOverview(String reference, String edition, String title, List<GuidanceDocument> documents,
                                     List<Evidence> evidence) {
     }
 
@@ -100,21 +100,23 @@ public class OverviewService {
      * What is linked to a commitment or measure: for a commitment, also what is linked to its measures. Drafts and
      * evidence the caller may not read are left out.
      */
-    public ReferenceOverview reference(String reference) {
-        CodeOfPractice code = CodeOfPractice.current();
+    public ReferenceOverview reference(String reference, String edition) {
+        CodeOfPractice code = edition == null ? CodeOfPractice.current() : CodeOfPractice.edition(edition)
+                .orElseThrow(() -> ProblemException.notFound("Edition of the Code", edition));
         if (!code.isKnownReference(reference)) {
-            throw ProblemException.notFound("Commitment or measure", reference);
+            throw ProblemException.notFound("Commitment or measure of the Code of " + code.version(), reference);
         }
         List<String> references = new ArrayList<>(List.of(reference));
         code.commitment(reference).ifPresent(c -> c.measures().forEach(m -> references.add(m.id())));
         List<GuidanceDocument> linkedDocuments = GuidanceDocument.<GuidanceDocument>find(
                         "select distinct d from GuidanceDocument d join d.codeReferences r where r in ?1"
-                                + " order by d.createdAt desc, d.id", references).page(0, LIMIT).list().stream()
+                                + " and d.codeEdition = ?2 order by d.createdAt desc, d.id", references, code.version()).page(0, LIMIT).list().stream()
                 .filter(d -> access.isAiOffice() || d.status == PublicationStatus.PUBLISHED).toList();
         List<Evidence> linkedEvidence = Evidence.<Evidence>find(
                         "select distinct e from Evidence e join e.codeReferences r where r in ?1"
-                                + " order by e.createdAt desc, e.id", references).page(0, LIMIT).list().stream()
+                                + " and e.codeEdition = ?2 order by e.createdAt desc, e.id", references, code.version()).page(0, LIMIT).list().stream()
                 .filter(evidence::readable).toList();
-        return new ReferenceOverview(reference, CodeReferences.title(reference), linkedDocuments, linkedEvidence);
+        return new ReferenceOverview(reference, code.version(), code.titleOf(reference).orElseThrow(), linkedDocuments,
+                linkedEvidence);
     }
 }

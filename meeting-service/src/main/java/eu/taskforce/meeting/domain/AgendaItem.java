@@ -18,22 +18,27 @@ public class AgendaItem {
 
     public String description;
 
-    /** Commitments or measures of the Code ({@code SAFETY_AND_SECURITY-3.2}), checked against the contracts' reference. */
+    /** Commitments or measures of the Code ({@code SAFETY_AND_SECURITY-3.2}), of the edition {@link #codeEdition}. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "code_references", nullable = false)
     public List<String> codeReferences = new ArrayList<>();
+
+    /** The edition of the Code the references name, by its date ({@code 2025-07-10}). */
+    @Column(name = "code_edition", nullable = false)
+    public String codeEdition;
 
     /** Guidance documents (ids in guidance-service). */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "guidance_document_ids", nullable = false)
     public List<UUID> guidanceDocumentIds = new ArrayList<>();
 
-    public static AgendaItem of(String title, String description, List<String> codeReferences,
+    public static AgendaItem of(String title, String description, List<String> codeReferences, String codeEdition,
                                 List<UUID> guidanceDocumentIds) {
         AgendaItem item = new AgendaItem();
         item.title = title;
         item.description = description;
         item.codeReferences = new ArrayList<>(codeReferences);
+        item.codeEdition = codeEdition;
         item.guidanceDocumentIds = new ArrayList<>(guidanceDocumentIds);
         return item;
     }

@@ -9,6 +9,8 @@ import eu.taskforce.meeting.domain.InvitationResponse;
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.meeting.domain.MeetingStatus;
 import eu.taskforce.meeting.service.MeetingService;
+import eu.taskforce.platform.reference.CodeReferencing;
+import eu.taskforce.platform.reference.KnownCodeReferences;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -79,17 +81,24 @@ public final class MeetingDtos {
     }
 
     @Schema(name = "AgendaItemRequest", description = "One agenda item")
+    @KnownCodeReferences
     public record AgendaItemRequest(
             @Schema(examples = "Model evaluations: state of practice") @NotBlank @Size(max = 300) String title,
             @Size(max = 5000) String description,
-            @Schema(description = "Commitments or measures of the Code", examples = "[\"SAFETY_AND_SECURITY-3.2\"]")
+            @Schema(description = "Commitments or measures of the Code, in its edition codeEdition",
+                    examples = "[\"SAFETY_AND_SECURITY-3.2\"]")
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> codeReferences,
             @Schema(description = "Guidance documents (ids in guidance-service)")
-            @Size(max = 20) List<@NotNull UUID> guidanceDocumentIds) {
+            @Size(max = 20) List<@NotNull UUID> guidanceDocumentIds,
+            @Schema(description = "The edition of the Code of Practice the codeReferences name, by its date; the"
+                    + " current edition when absent. A later edition never changes what these references mean.",
+                    examples = "2025-07-10")
+            @Pattern(regexp = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", message = "must be an edition's date such as 2025-07-10")
+            String codeEdition) implements CodeReferencing {
 
         MeetingService.AgendaItemDetails details() {
             return new MeetingService.AgendaItemDetails(title, description,
-                    codeReferences == null ? List.of() : codeReferences,
+                    codeReferences == null ? List.of() : codeReferences, editionOrCurrent(),
                     guidanceDocumentIds == null ? List.of() : guidanceDocumentIds);
         }
     }
@@ -139,19 +148,20 @@ public final class MeetingDtos {
 
     @Schema(name = "CodeReference", description = "A commitment or measure of the Code of Practice")
     public record CodeReferenceView(@Schema(examples = "SAFETY_AND_SECURITY-3.2") String id,
-                                    @Schema(examples = "Model evaluations") String title) {
+                                    @Schema(examples = "Model evaluations", description = "Its title in the edition named")
+                                    String title) {
 
-        static CodeReferenceView of(String id) {
-            CodeOfPractice code = CodeOfPractice.current();
-            String title = code.measure(id).map(CodeOfPractice.Measure::title)
-                    .or(() -> code.commitment(id).map(CodeOfPractice.Commitment::title)).orElse(null);
-            return new CodeReferenceView(id, title);
+        static CodeReferenceView of(String edition, String id) {
+            return new CodeReferenceView(id, CodeOfPractice.edition(edition).flatMap(code -> code.titleOf(id))
+                    .orElse(null));
         }
     }
 
     @Schema(name = "AgendaItem", description = "One agenda item")
     public record AgendaItemView(@Schema(description = "1, 2, 3... in order") int position, String title,
                                  String description, List<CodeReferenceView> codeReferences,
+                                 @Schema(description = "The edition of the Code the references name",
+                                         examples = "2025-07-10") String codeEdition,
                                  List<UUID> guidanceDocumentIds) {
     }
 
@@ -166,8 +176,8 @@ public final class MeetingDtos {
             for (int i = 0; i < m.agenda.size(); i++) {
                 AgendaItem item = m.agenda.get(i);
                 items.add(new AgendaItemView(i + 1, item.title, item.description,
-                        item.codeReferences.stream().map(CodeReferenceView::of).toList(),
-                        List.copyOf(item.guidanceDocumentIds)));
+                        item.codeReferences.stream().map(id -> CodeReferenceView.of(item.codeEdition, id)).toList(),
+                        item.codeEdition, List.copyOf(item.guidanceDocumentIds)));
             }
             return new AgendaView(m.id, m.agendaPublished(), utc(m.agendaPublishedAt), m.agendaRevision, items);
         }

@@ -70,7 +70,7 @@ public class MeetingService {
     }
 
     public record AgendaItemDetails(String title, String description, List<String> codeReferences,
-                                    List<UUID> guidanceDocumentIds) {
+                                    String codeEdition, List<UUID> guidanceDocumentIds) {
     }
 
     /** Filters of the meeting list; every one is optional. */
@@ -106,7 +106,9 @@ public class MeetingService {
         meeting.joiningLink = details.format() == MeetingFormat.IN_PERSON ? null : blankToNull(details.joiningLink());
         meeting.status = MeetingStatus.SCHEDULED;
         meeting.requestId = requestId;
-        draftAgenda.forEach(title -> meeting.agenda.add(AgendaItem.of(title, null, List.of(), List.of())));
+        // a request's proposed items refer to no part of the Code yet: they name the current edition
+        draftAgenda.forEach(title -> meeting.agenda.add(AgendaItem.of(title, null, List.of(),
+                CodeOfPractice.current().version(), List.of())));
         meeting.createdAt = Timestamps.now();
         meeting.updatedAt = meeting.createdAt;
         meeting.persist();
@@ -253,25 +255,12 @@ public class MeetingService {
         Meeting meeting = get(id);
         Versions.requireMatch(ifMatch, meeting.version);
         requireUpcoming(meeting, "its agenda can no longer change");
-        InvalidInput.Collector errors = new InvalidInput.Collector();
-        CodeOfPractice code = CodeOfPractice.current();
-        for (int i = 0; i < items.size(); i++) {
-            List<String> references = items.get(i).codeReferences();
-            for (int j = 0; j < references.size(); j++) {
-                if (!code.isKnownReference(references.get(j))) {
-                    errors.add("items[" + i + "].codeReferences[" + j + "]", "'" + references.get(j)
-                            + "' is not a commitment or measure of the Code of Practice (" + code.version()
-                            + "); use ids such as SAFETY_AND_SECURITY-3 or SAFETY_AND_SECURITY-3.2");
-                }
-            }
-        }
-        errors.throwIfAny();
         if (meeting.agendaPublished() && items.isEmpty()) {
             throw ProblemException.conflict("The agenda is published; it may change but not become empty");
         }
         meeting.agenda.clear();
         items.forEach(item -> meeting.agenda.add(AgendaItem.of(item.title().strip(), blankToNull(item.description()),
-                new ArrayList<>(new LinkedHashSet<>(item.codeReferences())),
+                new ArrayList<>(new LinkedHashSet<>(item.codeReferences())), item.codeEdition(),
                 new ArrayList<>(new LinkedHashSet<>(item.guidanceDocumentIds())))));
         meeting.updatedAt = Timestamps.now();
         if (meeting.agendaPublished()) {
@@ -311,7 +300,7 @@ public class MeetingService {
         for (int i = 0; i < meeting.agenda.size(); i++) {
             AgendaItem item = meeting.agenda.get(i);
             items.add(new AgendaPublished.Item(i + 1, item.title, item.description, List.copyOf(item.codeReferences),
-                    List.copyOf(item.guidanceDocumentIds)));
+                    List.copyOf(item.guidanceDocumentIds), item.codeEdition));
         }
         outbox.add(EventTypes.AGENDA_PUBLISHED, meeting.id, new AgendaPublished(meeting.id, meeting.agendaRevision,
                 items));

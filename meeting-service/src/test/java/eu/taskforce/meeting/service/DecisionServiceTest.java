@@ -1,12 +1,11 @@
 package eu.taskforce.meeting.service;
 
-import eu.taskforce.platform.testing.CurrentMembersTest;
+import eu.taskforce.meeting.DemoMembersOnlyTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,22 +32,20 @@ import static org.hamcrest.Matchers.equalTo;
  * the published counts.
  */
 @QuarkusTest
-class DecisionServiceTest extends CurrentMembersTest {
+class DecisionServiceTest extends DemoMembersOnlyTest {
 
     static final String DECISIONS = "/api/v1/meetings/decisions";
 
     @Inject
     DecisionService decisions;
 
-    @Inject
-    EntityManager entityManager;
 
     @Test
     void aVoteDuringTheClosingWaitsForItAndIsRefused() throws Exception {
         // closes in an hour, so the scheduled closing leaves it alone; the test's closing acts as if that hour had passed
         OffsetDateTime closesAt = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0);
         UUID id = UUID.fromString(OFFICE.request().body(Map.of("question", "Race " + UUID.randomUUID(),
-                "threshold", "SIMPLE_MAJORITY", "closesAt", closesAt.toString())).post(DECISIONS)
+                "threshold", "SIMPLE_MAJORITY", "quorum", 1, "closesAt", closesAt.toString())).post(DECISIONS)
                 .then().statusCode(201).extract().path("id"));
         MEMBER_A.request().body(Map.of("choice", "YES")).put(DECISIONS + "/" + id + "/votes/" + ORG_A)
                 .then().statusCode(200);

@@ -47,13 +47,15 @@ class GuidanceProjector extends AggregateRows {
         delete(g, "guidance_version", "document_id", id);
         em.createNativeQuery("""
                         insert into guidance_document (generation, id, title, kind, ai_act_articles, code_references,
-                            public_consultation, published_at, updated_at)
-                        values (:g, :id, :title, :kind, :articles, :references, :consultation, :publishedAt, :updated)""")
+                            code_edition, public_consultation, published_at, updated_at)
+                        values (:g, :id, :title, :kind, :articles, :references, :edition, :consultation, :publishedAt,
+                            :updated)""")
                 .setParameter("g", g).setParameter("id", id)
                 .setParameter("title", profile != null ? profile.title() : title)
                 .setParameter("kind", profile == null || profile.kind() == null ? null : profile.kind().name())
                 .setParameter("articles", json(profile == null ? null : profile.aiActArticles()))
                 .setParameter("references", json(profile == null ? null : profile.codeReferences()))
+                .setParameter("edition", profile == null ? null : profile.codeEdition())
                 .setParameter("consultation", json(profile == null ? null : profile.publicConsultation()))
                 .setParameter("publishedAt", profile == null ? null : profile.publishedAt())
                 .setParameter("updated", updated).executeUpdate();
@@ -188,13 +190,14 @@ class GuidanceProjector extends AggregateRows {
         delete(g, "search_document", "document_id", id);
         OffsetDateTime updated = updated(events);
         em.createNativeQuery("""
-                        insert into evidence (generation, id, title, summary, type, url, code_references, submitter_role,
-                            attribution, organisation_id, organisation_name, submitted_at, updated_at)
-                        values (:g, :id, :title, :summary, :type, :url, :references, :role, :attribution, :organisation,
-                            :organisationName, :submittedAt, :updated)""")
+                        insert into evidence (generation, id, title, summary, type, url, code_references, code_edition,
+                            submitter_role, attribution, organisation_id, organisation_name, submitted_at, updated_at)
+                        values (:g, :id, :title, :summary, :type, :url, :references, :edition, :role, :attribution,
+                            :organisation, :organisationName, :submittedAt, :updated)""")
                 .setParameter("g", g).setParameter("id", id).setParameter("title", submitted.title())
                 .setParameter("summary", submitted.summary()).setParameter("type", name(submitted.type()))
                 .setParameter("url", submitted.url()).setParameter("references", json(submitted.codeReferences()))
+                .setParameter("edition", submitted.codeEdition())
                 .setParameter("role", name(submitted.submitterRole())).setParameter("attribution", name(submitted.attribution()))
                 .setParameter("organisation", submitted.organisationId())
                 .setParameter("organisationName", submitted.organisationName())

@@ -1,5 +1,6 @@
 package eu.taskforce.transparency.query;
 
+import eu.taskforce.contracts.reference.CodeOfPractice;
 import com.fasterxml.jackson.core.type.TypeReference;
 import eu.taskforce.transparency.query.PublicList.Column;
 import eu.taskforce.transparency.query.ReadModel.ListQuery;
@@ -42,11 +43,11 @@ public final class GuidanceLists {
     public static GuidanceDocument document(ResultSet row) throws SQLException {
         return new GuidanceDocument(uuid(row, "id"), row.getString("title"), row.getString("kind"),
                 json(row.getString("ai_act_articles"), STRINGS), json(row.getString("code_references"), STRINGS),
-                json(row.getString("public_consultation"), new TypeReference<PublicConsultation>() { }),
+                row.getString("code_edition"), json(row.getString("public_consultation"), new TypeReference<PublicConsultation>() { }),
                 time(row, "published_at"), (Integer) row.getObject("latest_version"));
     }
 
-    public static final String DOCUMENT_COLUMNS = "d.id, d.title, d.kind, d.ai_act_articles, d.code_references, "
+    public static final String DOCUMENT_COLUMNS = "d.id, d.title, d.kind, d.ai_act_articles, d.code_references, d.code_edition, "
             + "d.public_consultation, d.published_at, (select max(v.number) from guidance_version v "
             + "where v.generation = d.generation and v.document_id = d.id) as latest_version";
 
@@ -58,6 +59,7 @@ public final class GuidanceLists {
                     new Column<>("kind", GuidanceDocument::kind),
                     new Column<>("aiActArticles", d -> joined(d.aiActArticles())),
                     new Column<>("codeReferences", d -> joined(d.codeReferences())),
+                    new Column<>("codeEdition", GuidanceDocument::codeEdition),
                     new Column<>("publicConsultationUrl", d -> d.publicConsultation() == null ? null
                             : d.publicConsultation().url()),
                     new Column<>("publishedAt", GuidanceDocument::publishedAt),
@@ -139,14 +141,15 @@ public final class GuidanceLists {
 
     public static Evidence evidence(ResultSet row) throws SQLException {
         return new Evidence(uuid(row, "id"), row.getString("title"), row.getString("summary"), row.getString("type"),
-                row.getString("url"), json(row.getString("code_references"), STRINGS), row.getString("submitter_role"),
+                row.getString("url"), json(row.getString("code_references"), STRINGS), row.getString("code_edition"),
+                row.getString("submitter_role"),
                 row.getString("attribution"), uuid(row, "organisation_id"), row.getString("organisation_name"),
                 time(row, "submitted_at"));
     }
 
     /** Public submissions by the time submitted. */
     public static final PublicList<Evidence> EVIDENCE = new PublicList<>(new ListQuery<>(
-            "e.id, e.title, e.summary, e.type, e.url, e.code_references, e.submitter_role, e.attribution, "
+            "e.id, e.title, e.summary, e.type, e.url, e.code_references, e.code_edition, e.submitter_role, e.attribution, "
                     + "case when e.attribution = 'ATTRIBUTED' then e.organisation_id end as organisation_id, "
                     + "case when e.attribution = 'ATTRIBUTED' then e.organisation_name end as organisation_name, "
                     + "e.submitted_at",
@@ -155,6 +158,7 @@ public final class GuidanceLists {
             List.of(new Column<>("id", Evidence::id), new Column<>("title", Evidence::title),
                     new Column<>("summary", Evidence::summary), new Column<>("type", Evidence::type),
                     new Column<>("url", Evidence::url), new Column<>("codeReferences", e -> joined(e.codeReferences())),
+                    new Column<>("codeEdition", Evidence::codeEdition),
                     new Column<>("submitterRole", Evidence::submitterRole),
                     new Column<>("attribution", Evidence::attribution),
                     new Column<>("organisationName", Evidence::organisationName),
@@ -182,6 +186,21 @@ public final class GuidanceLists {
 
     public static PublicList.Selection<Evidence> evidence(String codeReference) {
         return EVIDENCE.all().when(codeReference, "codeReference", references("e.code_references"));
+    }
+
+    /** Documents linked to {@code codeReference} of the edition {@code edition} (one the Code knows). */
+    public static PublicList.Selection<GuidanceDocument> documents(String codeReference, String edition) {
+        return documents(codeReference).when(edition, "codeEdition", edition("d.code_edition"));
+    }
+
+    /** Submissions linked to {@code codeReference} of the edition {@code edition} (one the Code knows). */
+    public static PublicList.Selection<Evidence> evidence(String codeReference, String edition) {
+        return evidence(codeReference).when(edition, "codeEdition", edition("e.code_edition"));
+    }
+
+    /** A null edition is the first one: references stored before they named their edition. */
+    private static String edition(String column) {
+        return "coalesce(" + column + ", '" + CodeOfPractice.FIRST_EDITION + "') = :codeEdition";
     }
 
     private GuidanceLists() {

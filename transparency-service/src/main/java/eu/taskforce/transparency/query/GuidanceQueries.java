@@ -49,13 +49,13 @@ public class GuidanceQueries {
                 + "where w.generation = :g and w.document_id = :id and w.status is not null order by w.opens_at, w.id",
                 document, GuidanceLists::window);
         return Optional.of(new GuidanceDocumentDetails(d.id(), d.title(), d.kind(), d.aiActArticles(),
-                d.codeReferences(), d.publicConsultation(), d.publishedAt(), versions, windows));
+                d.codeReferences(), d.codeEdition(), d.publicConsultation(), d.publishedAt(), versions, windows, RegisterDtos.WITHOUT_PREJUDICE));
     }
 
-    /** The first {@value #LINKED} documents and submissions linked to a (known) Code reference. */
-    public CodeReferenceOverview reference(String reference, String title) {
-        return new CodeReferenceOverview(reference, title, first(GuidanceLists.documents(reference)),
-                first(GuidanceLists.evidence(reference)));
+    /** The first {@value #LINKED} documents and submissions linked to a (known) Code reference of an edition. */
+    public CodeReferenceOverview reference(String reference, String edition, String title) {
+        return new CodeReferenceOverview(reference, edition, title, first(GuidanceLists.documents(reference, edition)),
+                first(GuidanceLists.evidence(reference, edition)));
     }
 
     private <T> List<T> first(PublicList.Selection<T> selection) {

@@ -1,5 +1,6 @@
 package eu.taskforce.transparency.query;
 
+import eu.taskforce.contracts.reference.CodeOfPractice;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -101,7 +102,19 @@ public final class RegisterDtos {
     @Schema(name = "AgendaItem")
     public record AgendaItem(int position, String title, String description,
                              @Schema(description = "Commitments or measures of the Code, e.g. SAFETY_AND_SECURITY-3.2")
-                             List<String> codeReferences, List<UUID> guidanceDocumentIds) {
+                             List<String> codeReferences, List<UUID> guidanceDocumentIds,
+                             @Schema(description = CODE_EDITION, examples = "2025-07-10") String codeEdition) {
+
+        public AgendaItem {
+            codeEdition = editionOrFirst(codeEdition);
+        }
+    }
+
+    static final String CODE_EDITION = "The edition of the Code of Practice the codeReferences name, by its date";
+
+    /** What was published before references named their edition names the first edition, the only one then. */
+    static String editionOrFirst(String edition) {
+        return edition == null ? CodeOfPractice.FIRST_EDITION : edition;
     }
 
     @Schema(name = "WithheldPart", description = "A part of the minutes not published, with the reason")
@@ -188,9 +201,14 @@ public final class RegisterDtos {
                                    @Schema(description = "Articles of the AI Act, e.g. 55") List<String> aiActArticles,
                                    @Schema(description = "Commitments or measures of the Code, e.g. SAFETY_AND_SECURITY-3.2")
                                    List<String> codeReferences,
+                                   @Schema(description = CODE_EDITION, examples = "2025-07-10") String codeEdition,
                                    @Schema(description = "The AI Office's later public consultation, separate from Taskforce input")
                                    PublicConsultation publicConsultation, OffsetDateTime publishedAt,
                                    Integer latestVersionNumber) {
+
+        public GuidanceDocument {
+            codeEdition = editionOrFirst(codeEdition);
+        }
     }
 
     @Schema(name = "PublicConsultation")
@@ -199,10 +217,21 @@ public final class RegisterDtos {
 
     @Schema(name = "GuidanceDocumentDetails", description = "A guidance document with its versions and input windows")
     public record GuidanceDocumentDetails(UUID id, String title, String kind, List<String> aiActArticles,
-                                          List<String> codeReferences, PublicConsultation publicConsultation,
+                                          List<String> codeReferences,
+                                          @Schema(description = CODE_EDITION, examples = "2025-07-10")
+                                          String codeEdition, PublicConsultation publicConsultation,
                                           OffsetDateTime publishedAt, List<GuidanceVersion> versions,
-                                          List<InputWindow> windows) {
+                                          List<InputWindow> windows,
+                                          @Schema(description = NOTICE_DESCRIPTION, examples = WITHOUT_PREJUDICE)
+                                          String notice) {
     }
+
+    /** What every public guidance resource says of the Taskforce's input. */
+    public static final String WITHOUT_PREJUDICE = "The Signatory Taskforce's input on this guidance is without"
+            + " prejudice to the AI Office's public consultations: it neither replaces them nor limits who may respond"
+            + " to them or what the AI Office may take from them.";
+    static final String NOTICE_DESCRIPTION = "The standing statement that Taskforce input is without prejudice to the AI"
+            + " Office's public consultations";
 
     @Schema(name = "GuidanceVersion", description = "A published version: its sections by key and title (never their text)")
     public record GuidanceVersion(UUID id, int number, String changeNote, List<Section> sections,
@@ -238,9 +267,14 @@ public final class RegisterDtos {
     public record Evidence(UUID id, String title, String summary,
                            @Schema(description = "RESEARCH, EXPERT_INPUT, TECHNICAL_DEVELOPMENT or IMPLEMENTATION_EXPERIENCE")
                            String type, String url, List<String> codeReferences,
+                           @Schema(description = CODE_EDITION, examples = "2025-07-10") String codeEdition,
                            @Schema(description = "AI_OFFICE, MEMBER or STAKEHOLDER") String submitterRole,
                            String attribution, @Schema(description = "ATTRIBUTED submissions only") UUID organisationId,
                            String organisationName, OffsetDateTime submittedAt) {
+
+        public Evidence {
+            codeEdition = editionOrFirst(codeEdition);
+        }
     }
 
     @Schema(name = "SectionCount", description = "Public feedback items on one section")
@@ -259,11 +293,15 @@ public final class RegisterDtos {
                                   @Schema(description = "Every item (public and confidential) per disposition, once published")
                                   Map<String, Integer> byDisposition,
                                   @Schema(description = "The confidential items per disposition, once published")
-                                  Map<String, Integer> confidentialByDisposition) {
+                                  Map<String, Integer> confidentialByDisposition,
+                                  @Schema(description = NOTICE_DESCRIPTION, examples = WITHOUT_PREJUDICE) String notice) {
     }
 
-    @Schema(name = "CodeReferenceOverview", description = "The guidance and evidence linked to a commitment or measure")
-    public record CodeReferenceOverview(String reference, String title, List<GuidanceDocument> documents,
+    @Schema(name = "CodeReferenceOverview", description = "The guidance and evidence linked to a commitment or measure"
+            + " of one edition of the Code")
+    public record CodeReferenceOverview(String reference,
+                                        @Schema(description = "The edition of the Code, by its date", examples = "2025-07-10")
+                                        String edition, String title, List<GuidanceDocument> documents,
                                         List<Evidence> evidence) {
     }
 

@@ -94,7 +94,8 @@ public class VersionOverviews {
                 windows.stream().map(w -> w.window().id()).toList(),
                 !windows.isEmpty() && windows.stream().allMatch(w -> w.window().dispositionsPublishedAt() != null),
                 publicItems + confidentialItems, publicItems, confidentialItems, perSection,
-                (int) items.stream().filter(i -> i.sectionKey() == null).count(), all, confidential);
+                (int) items.stream().filter(i -> i.sectionKey() == null).count(), all, confidential,
+                RegisterDtos.WITHOUT_PREJUDICE);
     }
 
     /** The confidential items of every window per disposition, as published. */

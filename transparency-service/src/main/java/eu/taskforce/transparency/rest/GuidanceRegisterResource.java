@@ -10,6 +10,7 @@ import eu.taskforce.transparency.query.Pages.DocumentPage;
 import eu.taskforce.transparency.query.Pages.EvidencePage;
 import eu.taskforce.transparency.query.Pages.FeedbackPage;
 import eu.taskforce.transparency.query.Pages.WindowPage;
+import eu.taskforce.transparency.query.RegisterDtos;
 import eu.taskforce.transparency.query.RegisterDtos.CodeReferenceOverview;
 import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocumentDetails;
 import eu.taskforce.transparency.query.RegisterDtos.VersionOverview;
@@ -17,6 +18,8 @@ import eu.taskforce.transparency.query.VersionOverviews;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,7 +47,8 @@ import java.util.UUID;
  * commitments and measures. Confidential feedback exists here only as counts.
  */
 @Path("/api/v1/public/guidance")
-@Tag(name = "Guidance input register", description = "Taskforce input on the AI Office's guidance. Public, no token needed.")
+@Tag(name = "Guidance input register", description = "Taskforce input on the AI Office's guidance. Public, no token needed. "
+        + RegisterDtos.WITHOUT_PREJUDICE)
 @PermitAll
 public class GuidanceRegisterResource {
 
@@ -211,25 +215,35 @@ public class GuidanceRegisterResource {
     @Path("references/{reference}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getPublicReferenceOverview", summary = "The guidance documents and public evidence linked to a commitment (and its measures) or a measure",
-            description = "At most 200 of each, oldest first; the filtered lists (codeReference) give them all.")
+            description = "At most 200 of each, oldest first; the filtered lists (codeReference) give them all. Of one"
+                    + " edition of the Code: the current one unless `edition` names another.")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(schema = @Schema(implementation = CodeReferenceOverview.class)))
-    @APIResponse(responseCode = "404", description = "Not a commitment or measure of the Code",
+    @APIResponse(responseCode = "400", description = "An edition that is not a date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reference(@Parameter(description = CODE_REFERENCE) @PathParam("reference") String reference,
+    @APIResponse(responseCode = "404", description = "Not an edition of the Code, or not a commitment or measure of it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reference(@Parameter(description = CODE_REFERENCE) @PathParam("reference") @Size(max = 40) String reference,
+                              @Parameter(description = "The edition of the Code, by its date; default the current one",
+                                      example = "2025-07-10")
+                              @QueryParam("edition") @Pattern(regexp = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                      message = "must be an edition's date such as 2025-07-10") String edition,
                               @Context Request request) {
-        CodeOfPractice code = CodeOfPractice.current();
-        String title = code.commitment(reference).map(CodeOfPractice.Commitment::title)
-                .or(() -> code.measure(reference).map(CodeOfPractice.Measure::title))
-                .orElseThrow(() -> ProblemException.notFound("Code reference", reference));
-        return http.json(request, guidance.reference(reference, title));
+        CodeOfPractice code = edition == null ? CodeOfPractice.current() : CodeOfPractice.edition(edition)
+                .orElseThrow(() -> ProblemException.notFound("Edition of the Code", edition));
+        String title = code.titleOf(reference).orElseThrow(() -> ProblemException.notFound(
+                "Commitment or measure of the Code of " + code.version(), reference));
+        return http.json(request, guidance.reference(reference, code.version(), title));
     }
 
-    /** A Code reference given as a filter: null when absent, a 400 when the Code has no such commitment or measure. */
+    /**
+     * A Code reference given as a filter: null when absent, a 400 when no edition of the Code has such a commitment or
+     * measure (a list filtered so holds what references it in any edition).
+     */
     private static String codeReference(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!CodeOfPractice.current().isKnownReference(value.strip())) {
+        if (CodeOfPractice.editions().stream().noneMatch(code -> code.isKnownReference(value.strip()))) {
             throw ProblemException.badRequest("The query parameter codeReference must name a commitment or measure "
                     + "of the Code, such as SAFETY_AND_SECURITY-3 or SAFETY_AND_SECURITY-3.2");
         }
