@@ -253,7 +253,7 @@ ratios() {
   for pair in gateway/direct nginx/direct gateway/nginx b/gateway; do
     a=${pair%/*}; b=${pair#*/}
     [ -n "${LABEL[$a]:-}" ] && [ -n "${LABEL[$b]:-}" ] || continue
-    printf '  %-38s x%s; p99 x%s\n' "$a / $b" \
+    printf '  %-38s x%s; p99 x%s\n' "${LABEL[$a]%% (*} / ${LABEL[$b]%% (*}" \
       "$(paired "$key" "$a" "$b" 1 / | spread %.2f)" \
       "$(paired "$key" "$a" "$b" 4 / | median | awk '{ printf "%.2f", $1 }')"
   done
