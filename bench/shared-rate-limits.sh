@@ -8,6 +8,8 @@
 # TASKFORCE_PUBLIC_RATE_LIMIT); starts and stops the two clustered gateways itself. Needs what bench/gateway.sh needs.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# the gateway's JVM options as ./taskforce gives them, so that it is compared with the stack's gateway like for like
+eval "$(grep -E '^GATEWAY_JAVA_OPTS=' "$REPO/taskforce")"
 JAR="$REPO/gateway/target/quarkus-app/quarkus-run.jar"
 [ -f "$JAR" ] || { echo "✗ $JAR is missing: ./mvnw -pl gateway -am install -DskipTests" >&2; exit 2; }
 
@@ -18,7 +20,7 @@ for k in 1 2; do
   log=$(mktemp); logs+=("$log")
   TASKFORCE_RATE_LIMIT="${TASKFORCE_RATE_LIMIT:-1000000}" TASKFORCE_PUBLIC_RATE_LIMIT="${TASKFORCE_PUBLIC_RATE_LIMIT:-1000000}" \
     TASKFORCE_GATEWAY_CLUSTER_MEMBERS=127.0.0.1:5801,127.0.0.1:5802 TASKFORCE_GATEWAY_CLUSTER_PORT=580$k \
-    java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.http.port=808$((4 + k)) -jar "$JAR" >"$log" 2>&1 &
+    java $GATEWAY_JAVA_OPTS -Dquarkus.http.port=808$((4 + k)) -jar "$JAR" >"$log" 2>&1 &
   pids+=($!)
 done
 for k in 1 2; do

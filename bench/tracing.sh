@@ -8,13 +8,15 @@
 # TASKFORCE_PUBLIC_RATE_LIMIT); starts and stops the second gateway itself.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# the gateway's JVM options as ./taskforce gives them, so that it is compared with the stack's gateway like for like
+eval "$(grep -E '^GATEWAY_JAVA_OPTS=' "$REPO/taskforce")"
 JAR="$REPO/gateway/target/quarkus-app/quarkus-run.jar"
 PORT_B="${PORT_B:-8090}"
 [ -f "$JAR" ] || { echo "✗ $JAR is missing: ./mvnw -pl gateway -am install -DskipTests" >&2; exit 2; }
 
 log=$(mktemp)
 TASKFORCE_RATE_LIMIT="${TASKFORCE_RATE_LIMIT:-1000000}" TASKFORCE_PUBLIC_RATE_LIMIT="${TASKFORCE_PUBLIC_RATE_LIMIT:-1000000}" \
-  java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.http.port="$PORT_B" \
+  java $GATEWAY_JAVA_OPTS -Dquarkus.http.port="$PORT_B" \
   -Dquarkus.otel.sdk.disabled=false -jar "$JAR" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT

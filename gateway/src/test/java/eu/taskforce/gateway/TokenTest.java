@@ -1,12 +1,15 @@
 package eu.taskforce.gateway;
 
+import eu.taskforce.gateway.security.VerifiedTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,6 +21,9 @@ import static org.hamcrest.Matchers.equalTo;
 class TokenTest {
 
     private static final String PRIVATE = "/api/v1/meetings/upcoming";
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @Test
     void missingToken() {
@@ -82,6 +88,18 @@ class TokenTest {
             given().auth().oauth2(Tokens.access(user)).get(PRIVATE)
                     .then().statusCode(200).body("service", equalTo("meetings"));
         }
+    }
+
+    @Test
+    void aValidTokenIsRememberedAndAnAlteredCopyIsStillRefused() {
+        String token = Tokens.access("member-b");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).get(PRIVATE).then().statusCode(200).body("service", equalTo("meetings"));
+        }
+        assertThat(verifiedTokens.find(token, null)).isPresent();
+        // another signature: not the remembered token, so verified, and refused
+        String altered = token.substring(0, token.length() - 12) + "AAAAAAAAAAAA";
+        given().auth().oauth2(altered).get(PRIVATE).then().statusCode(401).contentType("application/problem+json");
     }
 
     private static void rejected(RequestSpecification request, String detail) {

@@ -1,0 +1,151 @@
+package eu.taskforce.gateway.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import eu.taskforce.gateway.config.GatewayConfig;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Bearer tokens that quarkus-oidc has verified (issuer, signature, expiry, audience), remembered until they expire, so
+ * that a caller's next requests with the same token skip the signature check (an RSA verification, the largest cost of
+ * an authenticated request in the gateway's profile). Bounded; keyed by the SHA-256 hash of the token, so the cache
+ * never holds a token itself, and nothing here logs one. Each service still verifies every token itself.
+ * <p>
+ * Filled as an augmentor, the last one to see an identity that quarkus-oidc made; read by {@link VerifiedTokenProvider}
+ * before quarkus-oidc is asked.
+ */
+@ApplicationScoped
+public class VerifiedTokens implements SecurityIdentityAugmentor {
+
+    /** Marks an identity that came from here, which the augmentor need not remember again. */
+    private static final String REMEMBERED = "taskforce.token-remembered";
+
+    /** The identity, without the routing context of the request that verified it, and when its token expires. */
+    private record Verified(SecurityIdentity identity, long expiresAtSeconds) {
+    }
+
+    private final Cache<String, Verified> verified;
+    private final LongSupplier epochSeconds;
+
+    @Inject
+    VerifiedTokens(GatewayConfig config) {
+        this(config.tokenCache().maxSize(), Ticker.systemTicker(), () -> System.currentTimeMillis() / 1000);
+    }
+
+    /** {@code ticker} drives the cache's expiry, {@code epochSeconds} is the clock that tokens' expiry is read against. */
+    VerifiedTokens(long maxSize, Ticker ticker, LongSupplier epochSeconds) {
+        this.epochSeconds = epochSeconds;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxSize)
+                .ticker(ticker)
+                .expireAfter(new Expiry<String, Verified>() {
+                    @Override
+                    public long expireAfterCreate(String key, Verified value, long currentTime) {
+                        return TimeUnit.SECONDS.toNanos(Math.max(0, value.expiresAtSeconds() - epochSeconds.getAsLong()));
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /** The identity of an earlier request that carried {@code token}, for the request of {@code context}. */
+    public Optional<SecurityIdentity> find(String token, RoutingContext context) {
+        Verified hit = verified.getIfPresent(hash(token));
+        // the cache's expiry is checked when it is read; the token's own expiry too, to the second
+        if (hit == null || hit.expiresAtSeconds() <= epochSeconds.getAsLong()) {
+            return Optional.empty();
+        }
+        return Optional.of(QuarkusSecurityIdentity.builder(hit.identity())
+                .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, context)
+                .addAttribute(REMEMBERED, Boolean.TRUE)
+                .build());
+    }
+
+    /** Remembers an identity made from a verified bearer token that has an expiry. */
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        remember(identity);
+        return Uni.createFrom().item(identity);
+    }
+
+    void remember(SecurityIdentity identity) {
+        if (identity.isAnonymous() || identity.getAttribute(REMEMBERED) != null
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return;
+        }
+        TokenCredential credential = identity.getCredential(TokenCredential.class);
+        long expiresAt = jwt.getExpirationTime();
+        if (credential == null || credential.getToken() == null || expiresAt <= epochSeconds.getAsLong()) {
+            return;
+        }
+        verified.asMap().computeIfAbsent(hash(credential.getToken()),
+                key -> new Verified(withoutRequest(identity), expiresAt));
+    }
+
+    /** The identity without the attribute that names the request which made it (held past that request otherwise). */
+    private static SecurityIdentity withoutRequest(SecurityIdentity identity) {
+        Map<String, Object> attributes = identity.getAttributes().entrySet().stream()
+                .filter(entry -> !HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE.equals(entry.getKey()))
+                .filter(entry -> entry.getValue() != null && !(entry.getValue() instanceof RoutingContext))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(attributes)
+                .addPermissionChecker(identity::checkPermission)
+                .setAnonymous(false)
+                .build();
+    }
+
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
+
+    /** After every other augmentor: what is remembered is the identity as the request would have had it. */
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
+    }
+
+    static String hash(String token) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is a required algorithm of every JVM", impossible);
+        }
+    }
+}
