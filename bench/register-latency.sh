@@ -1,43 +1,227 @@
 #!/usr/bin/env bash
-# Event-to-register latency: registers RUNS signatories through the gateway (membership-service, AI Office token) and
-# measures, for each, the time until the public register lists it (outbox relay -> Kafka -> transparency-service ->
-# /api/v1/public/signatories). Prints min, median, p90 and max. A figure, never an assertion. The register is polled
-# on transparency-service itself: through the gateway, the public rate limit (300 a minute) would cut the polling
-# short with 429s and measure the limit instead.
+# Event-to-register latency: registers signatories through the gateway (membership-service, AI Office token) and
+# measures, for each, the time from its event (the CloudEvent's time, taken when membership-service records it in its
+# transaction) until the public register holds it (commit, outbox relay -> Kafka -> transparency-service, the
+# projection's commit). The register is watched through its log,
+# /api/v1/public/register/log/entries, read from the last entry seen every POLL seconds on one kept-alive connection:
+# the log entry is appended in the transaction that projects the event into the public lists, so it shows the moment
+# they do. Prints figures, never asserts. The register is read on transparency-service itself: through the gateway,
+# the public rate limit (300 a minute) would cut the watching short with 429s.
 #
-# Assumes the stack is up (./taskforce up). Needs curl and jq. Installs nothing.
-# Environment: RUNS (default 20), POLL (seconds between polls, 0.02), GATEWAY (http://127.0.0.1:8080),
-#              TRANSPARENCY (http://127.0.0.1:8084),
+# Modes (MODE):
+#   single     RUNS signatories one after the other, each once the previous is in the register: min, p50, p90, p99, max.
+#   sustained  RATE registrations a minute for DURATION seconds, sent on CONNECTIONS connections at a steady pace:
+#              the rate reached, the latency of every event (p50, p99, max) and the register's lag (the age of the
+#              oldest registered signatory it does not hold yet, sampled at every read of the log; max and p99).
+#   backlog    stops transparency-service (SIGSTOP to TRANSPARENCY_PID), registers BACKLOG signatories, waits until
+#              membership-service's outbox has published them all (its taskforce_outbox_pending metric on GATEWAY's
+#              /q/metrics is 0: set GATEWAY to membership-service itself), lets transparency-service go
+#              on (SIGCONT) and measures how long it takes until the register holds them all (after a stop longer than
+#              the consumers' session timeout, 10 s, this includes the consumer group's rebalance).
+#
+# Assumes the stack is up (./taskforce up). Needs curl, jq and python3. Installs nothing.
+# Environment: MODE (single), RUNS (50), RATE (10000), DURATION (300), CONNECTIONS (8), BACKLOG (10000),
+#              TRANSPARENCY_PID (backlog mode: the pid of the transparency-service JVM; see ./taskforce status),
+#              POLL (seconds between reads of the log: 0.01 for single events, 0.1 in the other modes),
+#              GATEWAY (http://127.0.0.1:8080), TRANSPARENCY (http://127.0.0.1:8084),
 #              KEYCLOAK (http://127.0.0.1:8180/realms/taskforce).
+# Through the gateway, the sustained and backlog modes need its rate limit raised (TASKFORCE_RATE_LIMIT, per minute),
+# or GATEWAY set to membership-service itself (http://127.0.0.1:8081: it checks the token itself).
 # The demo accounts' password grant is used, as the system tests do. Leaves the signatories it registered.
 set -euo pipefail
-RUNS="${RUNS:-20}"
-POLL="${POLL:-0.02}"
-GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
-TRANSPARENCY="${TRANSPARENCY:-http://127.0.0.1:8084}"
+export MODE="${MODE:-single}" RUNS="${RUNS:-50}" RATE="${RATE:-10000}" DURATION="${DURATION:-300}"
+export CONNECTIONS="${CONNECTIONS:-8}" BACKLOG="${BACKLOG:-10000}" TRANSPARENCY_PID="${TRANSPARENCY_PID:-}"
+# the log is read often for single events, less under load: each read costs transparency-service what it measures
+if [ "$MODE" = single ]; then POLL="${POLL:-0.01}"; else POLL="${POLL:-0.1}"; fi
+export POLL GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
+export TRANSPARENCY="${TRANSPARENCY:-http://127.0.0.1:8084}"
 KEYCLOAK="${KEYCLOAK:-http://127.0.0.1:8180/realms/taskforce}"
-for tool in curl jq; do
+for tool in curl jq python3; do
   command -v "$tool" >/dev/null || { echo "✗ $tool is missing (Debian: apt-get install $tool)" >&2; exit 2; }
 done
-token=$(curl -sf -d grant_type=password -d client_id=taskforce-portal -d username=office -d password=office-demo \
+if [ "$MODE" = backlog ] && [ -z "$TRANSPARENCY_PID" ]; then
+  echo "✗ MODE=backlog needs TRANSPARENCY_PID, the pid of transparency-service (./taskforce status)" >&2; exit 2
+fi
+TOKEN=$(curl -sf -d grant_type=password -d client_id=taskforce-portal -d username=office -d password=office-demo \
   "$KEYCLOAK/protocol/openid-connect/token" | jq -r .access_token)
-ms() { date +%s%3N; }
-latencies=()
-for i in $(seq 1 "$RUNS"); do
-  name="Latency bench AI $(cat /proc/sys/kernel/random/uuid)"
-  since=$(date -u -d '-1 min' +%Y-%m-%dT%H:%M:%SZ)
-  id=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"$name\",\"country\":\"BE\",\"chapters\":[\"TRANSPARENCY\"],\"signedOn\":\"2025-08-01\"}" \
-    "$GATEWAY/api/v1/membership/signatories" | jq -r .id)
-  start=$(ms)
-  until curl -sf "$TRANSPARENCY/api/v1/public/signatories?limit=500&updatedSince=$since" | jq -e --arg id "$id" \
-      'any(.items[]; .id == $id)' >/dev/null; do
-    if (( $(ms) - start > 30000 )); then echo "✗ $id not in the register after 30 s" >&2; exit 1; fi
-    sleep "$POLL"
-  done
-  latencies+=($(( $(ms) - start )))
-done
-sorted=($(printf '%s\n' "${latencies[@]}" | sort -n))
-n=${#sorted[@]}
-echo "event-to-register latency over $n signatories (ms): min ${sorted[0]}, median ${sorted[$((n / 2))]}, p90 ${sorted[$((n * 9 / 10))]}, max ${sorted[$((n - 1))]}"
-echo "(the outbox relay publishes as each commit ends; includes the ${POLL} s polling; the first runs after a start warm the JVMs)"
+export TOKEN
+exec python3 - <<'PY'
+import datetime, http.client, json, os, signal, threading, time, uuid
+from urllib.parse import urlsplit
+
+env = os.environ
+MODE, POLL = env["MODE"], float(env["POLL"])
+GATEWAY, TRANSPARENCY = urlsplit(env["GATEWAY"]), urlsplit(env["TRANSPARENCY"])
+HEADERS = {"Authorization": "Bearer " + env["TOKEN"], "Content-Type": "application/json"}
+
+
+def connect(url):
+    return http.client.HTTPConnection(url.hostname, url.port or 80, timeout=30)
+
+
+def get_json(conn, path):
+    conn.request("GET", path)
+    response = conn.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise RuntimeError(f"GET {path}: {response.status} {body[:200]!r}")
+    return json.loads(body)
+
+
+class Register:
+    """Reads the log from its head on: when each subject first appeared in it."""
+
+    def __init__(self):
+        self.conn = connect(TRANSPARENCY)
+        self.next = get_json(self.conn, "/api/v1/public/register/log/entries?from=1&limit=1")["headSequence"] + 1
+        self.seen = {}          # subject -> when the register was seen to hold it (time.time())
+        self.latency = {}       # subject -> seconds from its event's time until then
+        self.lock = threading.Condition()
+        self.paused = threading.Event()
+        self.stopped = False
+        self.lag_samples = []   # (seconds since the oldest registered signatory not seen yet) at each read
+        self.waiting = {}       # id -> registered at, not yet seen
+        threading.Thread(target=self.watch, daemon=True).start()
+
+    def watch(self):
+        while not self.stopped:
+            if self.paused.is_set():
+                time.sleep(0.05)
+                continue
+            try:
+                page = get_json(self.conn, f"/api/v1/public/register/log/entries?from={self.next}&limit=500")
+            except (OSError, http.client.HTTPException):
+                self.conn.close(); self.conn = connect(TRANSPARENCY); time.sleep(0.1)
+                continue
+            now = time.time()
+            with self.lock:
+                for item in page["entries"]:
+                    subject = item["entry"]["subject"]
+                    if subject not in self.seen:
+                        self.seen[subject] = now
+                        self.latency[subject] = now - datetime.datetime.fromisoformat(
+                            item["entry"]["time"].replace("Z", "+00:00")).timestamp()
+                    self.waiting.pop(subject, None)
+                    self.next = item["sequence"] + 1
+                if self.waiting:
+                    self.lag_samples.append(now - min(self.waiting.values()))
+                elif MODE == "sustained":
+                    self.lag_samples.append(0.0)
+                self.lock.notify_all()
+            if len(page["entries"]) < 500:
+                time.sleep(POLL)
+
+    def registered(self, signatory, at):
+        with self.lock:
+            if signatory not in self.seen:
+                self.waiting[signatory] = at
+
+    def wait_for(self, ids, timeout):
+        deadline = time.time() + timeout
+        with self.lock:
+            while not all(i in self.seen for i in ids):
+                left = deadline - time.time()
+                if left <= 0:
+                    missing = sum(1 for i in ids if i not in self.seen)
+                    raise SystemExit(f"✗ {missing} signatories not in the register after {timeout} s")
+                self.lock.wait(min(left, 0.5))
+            return max(self.seen[i] for i in ids)
+
+
+def register(conn):
+    name = f"Latency bench AI {uuid.uuid4()}"
+    body = json.dumps({"name": name, "country": "BE", "chapters": ["TRANSPARENCY"], "signedOn": "2025-08-01"})
+    conn.request("POST", "/api/v1/membership/signatories", body=body, headers=HEADERS)
+    response = conn.getresponse()
+    answer = response.read()
+    if response.status != 201:
+        raise RuntimeError(f"POST: {response.status} {answer[:300]!r}")
+    return json.loads(answer)["id"], time.time()
+
+
+def pct(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
+
+
+def ms(seconds):
+    return round(seconds * 1000)
+
+
+def registering(count, rate_per_second, register_log):
+    """Registers count signatories on CONNECTIONS connections, at rate_per_second (None: as fast as they go)."""
+    ids, times, lock = [], {}, threading.Lock()
+    start = time.time()
+    slots = iter(range(count))
+    def worker():
+        conn = connect(GATEWAY)
+        while True:
+            with lock:
+                slot = next(slots, None)
+            if slot is None:
+                return
+            if rate_per_second:
+                delay = start + slot / rate_per_second - time.time()
+                if delay > 0:
+                    time.sleep(delay)
+            try:
+                signatory, at = register(conn)
+            except (OSError, http.client.HTTPException):
+                conn.close(); conn = connect(GATEWAY)
+                signatory, at = register(conn)
+            with lock:
+                ids.append(signatory); times[signatory] = at
+            if register_log:
+                register_log.registered(signatory, at)
+    threads = [threading.Thread(target=worker) for _ in range(int(env["CONNECTIONS"]))]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    return ids, times, time.time() - start
+
+
+if MODE == "single":
+    log, conn, latencies = Register(), connect(GATEWAY), []
+    for _ in range(int(env["RUNS"])):
+        signatory, _ = register(conn)
+        log.wait_for([signatory], 30)
+        latencies.append(log.latency[signatory])
+    print(f"event-to-register latency over {len(latencies)} signatories (ms): min {ms(min(latencies))}, "
+          f"p50 {ms(pct(latencies, .5))}, p90 {ms(pct(latencies, .9))}, p99 {ms(pct(latencies, .99))}, "
+          f"max {ms(max(latencies))}   (targets: p50 <= 50, p99 <= 250)")
+elif MODE == "sustained":
+    rate, duration = float(env["RATE"]), float(env["DURATION"])
+    log = Register()
+    ids, times, took = registering(int(rate * duration / 60), rate / 60, log)
+    log.wait_for(ids, 120)
+    latencies = [log.latency[i] for i in ids]
+    print(f"sustained: {len(ids)} registrations in {took:.1f} s = {len(ids) / took * 60:.0f} a minute "
+          f"(asked {rate:.0f}); latency (ms) p50 {ms(pct(latencies, .5))}, p99 {ms(pct(latencies, .99))}, "
+          f"max {ms(max(latencies))}; register lag (ms) p99 {ms(pct(log.lag_samples, .99))}, "
+          f"max {ms(max(log.lag_samples))}   (target: lag < 2000 at 10000 a minute for 5 minutes)")
+else:
+    pid, count = int(env["TRANSPARENCY_PID"]), int(env["BACKLOG"])
+    log = Register()
+    log.paused.set()
+    time.sleep(0.2)
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        ids, times, took = registering(count, None, None)
+        print(f"backlog: {len(ids)} signatories registered in {took:.1f} s while transparency-service was stopped")
+        # the backlog is on the topics once membership-service's outbox holds nothing (its metric, read by the relay)
+        metrics = connect(GATEWAY)
+        for _ in range(600):
+            time.sleep(1)
+            metrics.request("GET", "/q/metrics")
+            text = metrics.getresponse().read().decode()
+            pending = [line for line in text.splitlines() if line.startswith("taskforce_outbox_pending")]
+            if pending and float(pending[0].split()[-1]) == 0:
+                break
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    resumed = time.time()
+    log.paused.clear()
+    last = log.wait_for(ids, 600)
+    print(f"backlog of {count} events drained in {last - resumed:.1f} s after transparency-service went on "
+          f"(target: <= 30 s)")
+log.stopped = True
+PY

@@ -235,6 +235,31 @@ class PersonalDataTest {
     }
 
     @Test
+    void anErasedNameLeavesACachedListAsSoonAsTheErasureIsCommitted() {
+        Representative r = representative(true);
+        appoint(r);
+        Representative withdrawn = representative(true);
+        appoint(withdrawn);
+        awaitRepresentative(r, rep -> r.name().equals(rep.get("name")));
+        awaitRepresentative(withdrawn, rep -> withdrawn.name().equals(rep.get("name")));
+        String page = PARTICIPANTS + "?limit=500&updatedSince=" + RegisterEvents.at(15);
+        assertThat(body(page)).contains(r.name()).contains(withdrawn.name()); // the page is kept with both names
+
+        events.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_ERASED, r.organisation(),
+                new RepresentativeErased(r.organisation(), r.id(), List.of(r.commitment())), RegisterEvents.at(0));
+        events.send(UUID.randomUUID().toString(), EventTypes.PERSONAL_DATA_WITHDRAWN, withdrawn.organisation(),
+                new PersonalDataWithdrawn(PersonalDataWithdrawn.Subject.REPRESENTATIVE, withdrawn.organisation(),
+                        withdrawn.id(), List.of(withdrawn.commitment()), PersonalDataWithdrawn.Reason.CONSENT_WITHDRAWN),
+                RegisterEvents.at(0));
+        // once the values are gone from the database, no page shows them, although the page above was kept
+        await().atMost(APPLIED_WITHIN).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from person_disclosure where value in (:a, :b)")
+                .setParameter("a", r.name()).setParameter("b", withdrawn.name()).getSingleResult()).longValue() == 0));
+        await().atMost(PublicListCacheTest.AT_ONCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> !body(page).contains(r.name()) && !body(page).contains(withdrawn.name()));
+    }
+
+    @Test
     void whileMembershipServiceIsAwayTheRegisterServesAndTheNameAppearsLater() {
         Representative r = representative(true);
         MembershipStub.away(r.commitment());

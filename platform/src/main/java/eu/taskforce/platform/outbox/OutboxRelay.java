@@ -61,6 +61,9 @@ public class OutboxRelay {
     /** Any constant: the advisory lock key shared by the relays of one database. */
     private static final long RELAY_LOCK_KEY = 0x7461736b666f72L;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
+    /** While another instance relays: how long to wait before trying again, and how often (about a scheduled interval). */
+    private static final Duration CONTENDED_WAIT = Duration.ofMillis(5);
+    private static final int CONTENDED_RETRIES = 200;
 
     private final EntityManager entityManager;
     private final OutboxConfig config;
@@ -140,9 +143,19 @@ public class OutboxRelay {
         }
         try {
             Pass pass;
-            do {
+            int contended = 0;
+            while (true) {
                 pass = relayBatch();
-            } while (pass.error() == null && pass.published() == config.batchSize());
+                // Another instance is relaying: it may have read its batch before this instance's events committed,
+                // so try again as soon as its pass ends rather than leave them to the scheduled pass, a second later.
+                if (pass.contended() && ++contended <= CONTENDED_RETRIES && !stopped) {
+                    sleep(CONTENDED_WAIT);
+                    continue;
+                }
+                if (pass.error() != null || pass.published() < config.batchSize()) {
+                    break;
+                }
+            }
             if (pass.error() != null) {
                 backOff(pass.error());
             } else {
@@ -160,8 +173,14 @@ public class OutboxRelay {
                 error, pending.get(), backoff.toSeconds());
     }
 
-    /** The outcome of one relay pass: how many events Kafka acknowledged, and why it stopped early if it did. */
-    record Pass(int published, String error) {
+    /**
+     * The outcome of one relay pass: how many events Kafka acknowledged, why it stopped early if it did, and whether
+     * another instance was relaying.
+     */
+    record Pass(int published, String error, boolean contended) {
+        Pass(int published, String error) {
+            this(published, error, false);
+        }
     }
 
     /**
@@ -173,10 +192,8 @@ public class OutboxRelay {
             boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                     .setParameter("key", RELAY_LOCK_KEY).getSingleResult();
             if (!locked) {
-                return new Pass(0, null); // another instance is relaying
+                return new Pass(0, null, true); // another instance is relaying
             }
-            pending.set(((Number) entityManager.createNativeQuery(
-                    "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue());
             @SuppressWarnings("unchecked")
             List<OutboxEvent> batch = entityManager.createNativeQuery(
                             "select * from outbox_event where published_at is null order by position limit :limit",
@@ -185,6 +202,7 @@ public class OutboxRelay {
                     .getResultList();
             if (batch.isEmpty()) {
                 oldestPending = null;
+                pending.set(0);
                 return new Pass(0, null);
             }
             oldestPending = batch.get(0).occurredAt;
@@ -234,7 +252,10 @@ public class OutboxRelay {
                 }
                 spans.get(i).end();
             }
-            pending.addAndGet(-published);
+            // counted once the batch is out (and marked), so that counting never delays an event on its way
+            entityManager.flush();
+            pending.set(((Number) entityManager.createNativeQuery(
+                    "select count(*) from outbox_event where published_at is null").getSingleResult()).longValue());
             if (failure != null) {
                 OutboxEvent stuck = batch.get(published);
                 stuck.attempts++;
@@ -309,7 +330,9 @@ public class OutboxRelay {
             props.put(ProducerConfig.CLIENT_ID_CONFIG, source.substring(source.lastIndexOf('/') + 1) + "-outbox");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            // no wait for more records: a pass sends its whole batch before it waits for the acknowledgements, so
+            // records are batched anyway while Kafka answers, and a single event leaves at once (the default waits 5 ms)
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             // Fail fast while Kafka is away; the relay's own back-off decides when to try again.
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
@@ -331,6 +354,14 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

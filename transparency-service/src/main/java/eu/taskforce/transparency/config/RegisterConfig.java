@@ -1,5 +1,6 @@
 package eu.taskforce.transparency.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -37,6 +38,13 @@ public interface RegisterConfig {
     /** Max-age of the public responses' Cache-Control. */
     @WithDefault("30s")
     Duration cacheMaxAge();
+
+    /**
+     * The most the cache of the public lists' pages holds (their bodies, in bytes); past it, Caffeine keeps the pages
+     * asked most.
+     */
+    @WithDefault("16M")
+    MemorySize pageCacheSize();
 
     /** How often the consumers' lag behind the topics is measured for the metric. */
     @WithDefault("15s")

@@ -99,7 +99,7 @@ public final class GuidanceLists {
                     new Column<>("publicItems", InputWindow::publicItems),
                     new Column<>("confidentialItems", InputWindow::confidentialItems),
                     new Column<>("dispositionsPublishedAt", InputWindow::dispositionsPublishedAt)),
-            "input-windows.csv");
+            "input-windows.csv").changingWithTime();
 
     // --- feedback ----------------------------------------------------------------------------------------------------
 

@@ -74,7 +74,8 @@ public final class MeetingLists {
     public static final PublicList<Meeting> UPCOMING = new PublicList<>(new ListQuery<>(MEETING_COLUMNS,
             "meeting m where m.generation = :g and m.title is not null and m.status in ('SCHEDULED', 'RESCHEDULED') "
                     + "and m.ends_at >= :now",
-            STARTS, "m.id", "m.updated_at", MeetingLists::meeting), MEETING_CSV, "upcoming-meetings.csv");
+            STARTS, "m.id", "m.updated_at", MeetingLists::meeting), MEETING_CSV, "upcoming-meetings.csv")
+            .changingWithTime();
 
     public static final PublicList<DeclinedRequest> DECLINED = new PublicList<>(new ListQuery<>(
             "q.id, q.organisation_id, q.organisation_name, q.topic, q.proposed_items, q.filed_at, q.supporters, q.decline_reason",

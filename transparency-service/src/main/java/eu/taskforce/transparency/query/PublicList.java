@@ -8,9 +8,20 @@ import java.util.function.Function;
 
 /**
  * A public list of the register: its query (shared by the JSON pages and the CSV export), its CSV columns and the
- * export's file name. {@code rest/PublicHttp} turns a {@link Selection} of it into a JSON page or a CSV stream.
+ * export's file name. {@code rest/PublicHttp} turns a {@link Selection} of it into a JSON page or a CSV stream, its
+ * pages served from a cache while the register has not changed, unless the list {@code changesWithTime} (what it
+ * shows also depends on the clock).
  */
-public record PublicList<T>(ListQuery<T> query, List<Column<T>> columns, String filename) {
+public record PublicList<T>(ListQuery<T> query, List<Column<T>> columns, String filename, boolean changesWithTime) {
+
+    public PublicList(ListQuery<T> query, List<Column<T>> columns, String filename) {
+        this(query, columns, filename, false);
+    }
+
+    /** The same list, whose rows also depend on the clock: its pages are never served from a cache. */
+    public PublicList<T> changingWithTime() {
+        return new PublicList<>(query, columns, filename, true);
+    }
 
     /** A CSV column: its header and how to read it from an item. */
     public record Column<T>(String header, Function<T, Object> value) {
@@ -37,8 +48,8 @@ public record PublicList<T>(ListQuery<T> query, List<Column<T>> columns, String 
             if (value == null) {
                 return this;
             }
-            return new Selection<>(new PublicList<>(list.query().and(condition), list.columns(), list.filename()),
-                    params.copy().put(name, value));
+            return new Selection<>(new PublicList<>(list.query().and(condition), list.columns(), list.filename(),
+                    list.changesWithTime()), params.copy().put(name, value));
         }
 
         public ListQuery<T> query() {

@@ -200,6 +200,11 @@ public class ReadModel {
             return this;
         }
 
+        /** The parameters in a stable order, as part of a cache key. */
+        public String key() {
+            return new java.util.TreeMap<>(values).toString();
+        }
+
         Params copy() {
             Params copy = new Params();
             copy.values.putAll(values);

@@ -40,7 +40,7 @@ import java.util.List;
  * The public register's HTTP caching: every answer carries an ETag and {@code Cache-Control: public, max-age}, and a
  * conditional GET whose If-None-Match names the current ETag gets a 304 without a body. A JSON answer's ETag is the
  * hash of its body; a streamed export's is the register's version (served generation, log head, disclosures) and the
- * request.
+ * request. The pages of the public lists come from {@link CachedPages} while the register has not changed.
  */
 @ApplicationScoped
 public class PublicHttp {
@@ -50,11 +50,13 @@ public class PublicHttp {
     private final ObjectMapper mapper;
     private final RegisterConfig config;
     private final ReadModel readModel;
+    private final CachedPages cache;
 
-    public PublicHttp(ObjectMapper mapper, RegisterConfig config, ReadModel readModel) {
+    public PublicHttp(ObjectMapper mapper, RegisterConfig config, ReadModel readModel, CachedPages cache) {
         this.mapper = mapper;
         this.config = config;
         this.readModel = readModel;
+        this.cache = cache;
     }
 
     /** The clock of a list that changes with time (upcoming meetings, a window's status): part of its export's ETag. */
@@ -78,14 +80,22 @@ public class PublicHttp {
 
     /** A JSON answer with a {@code Link: rel="next"}: the request's URI with {@code param} set to {@code next}. */
     public Response json(Request request, UriInfo uri, Object body, String param, Object next) {
-        return json(request, body, next == null ? null
-                : Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam(param, next).build()).rel("next").build());
+        return conditional(request, MediaType.APPLICATION_JSON, render(body, nextLink(uri, param, next)));
     }
 
     /** A page of a list from its rows (up to limit + 1). */
     public <T> Response page(Request request, UriInfo uri, List<ReadModel.Row<T>> rows, int limit) {
+        return conditional(request, MediaType.APPLICATION_JSON, render(uri, rows, limit));
+    }
+
+    private <T> CachedPages.Rendered render(UriInfo uri, List<ReadModel.Row<T>> rows, int limit) {
         Page<T> page = Page.of(rows, limit, ReadModel.Row::item, ReadModel.Row::cursor);
-        return json(request, uri, page, "cursor", page.nextCursor());
+        return render(page, nextLink(uri, "cursor", page.nextCursor()));
+    }
+
+    private static Link nextLink(UriInfo uri, String param, Object next) {
+        return next == null ? null
+                : Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam(param, next).build()).rel("next").build();
     }
 
     /** A page of a list, as the client's parameters ask. */
@@ -94,10 +104,14 @@ public class PublicHttp {
         return page(request, uri, readModel.page(query, params, cursor, updatedSince, limit), limit);
     }
 
-    /** A page of a public list, as the client's list parameters ask. */
+    /**
+     * A page of a public list, as the client's list parameters ask: served from the cache while the register has not
+     * changed, so that a page asked again, or a conditional GET for it, reads nothing from the database.
+     */
     public <T> Response page(Request request, UriInfo uri, Selection<T> selection, PublicListParameters list) {
-        return page(request, uri, selection.query(), selection.params(), list.cursor(), list.updatedSince(),
-                list.limit());
+        CachedPages.Rendered page = cache.page(uri, selection, () -> render(uri, readModel.page(selection.query(),
+                selection.params(), list.cursor(), list.updatedSince(), list.limit()), list.limit()));
+        return conditional(request, MediaType.APPLICATION_JSON, page);
     }
 
     /** The CSV export of a public list. */
@@ -106,29 +120,34 @@ public class PublicHttp {
     }
 
     private Response json(Request request, Object body, Link next) {
-        byte[] bytes;
+        return conditional(request, MediaType.APPLICATION_JSON, render(body, next));
+    }
+
+    /** The JSON body, its ETag (a hash of it) and its link to the next page. */
+    private CachedPages.Rendered render(Object body, Link next) {
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            byte[] bytes = mapper.writeValueAsBytes(body);
+            return new CachedPages.Rendered(bytes, new EntityTag(hash(bytes)), next);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return conditional(request, new EntityTag(hash(bytes)), MediaType.APPLICATION_JSON, bytes, next);
     }
 
     /** Any other representation written in full (Atom, iCalendar). */
     public Response document(Request request, String mediaType, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return conditional(request, new EntityTag(hash(bytes)), mediaType, bytes, null);
+        return conditional(request, mediaType, new CachedPages.Rendered(bytes, new EntityTag(hash(bytes)), null));
     }
 
-    private Response conditional(Request request, EntityTag etag, String mediaType, Object entity, Link next) {
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+    private Response conditional(Request request, String mediaType, CachedPages.Rendered rendered) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(rendered.etag());
         if (notModified != null) {
-            return notModified.tag(etag).cacheControl(cacheControl()).build();
+            return notModified.tag(rendered.etag()).cacheControl(cacheControl()).build();
         }
-        Response.ResponseBuilder ok = Response.ok(entity, mediaType).tag(etag).cacheControl(cacheControl());
-        if (next != null) {
-            ok.links(next);
+        Response.ResponseBuilder ok = Response.ok(rendered.body(), mediaType).tag(rendered.etag())
+                .cacheControl(cacheControl());
+        if (rendered.next() != null) {
+            ok.links(rendered.next());
         }
         return ok.build();
     }
