@@ -49,6 +49,9 @@ public class EndpointPolicy {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new RefusedEndpoint("must be an https URL");
         }
+        if (scheme.equals("http") && !config.allowHttpLoopback()) {
+            throw new RefusedEndpoint("must be an https URL");
+        }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw new RefusedEndpoint("must name a host, without user information or fragment");
         }
