@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes clients/taskforce-api.json: the merged OpenAPI document exactly as the gateway serves it at /q/openapi,
 # without a running stack. It needs the services and the gateway built from this tree:
-#   ./mvnw -B -q -pl gateway,membership-service,meeting-service,guidance-service,transparency-service -am -DskipTests verify
-# (each service stores its document at build time in target/openapi/openapi.json). It serves those four documents
+#   ./mvnw -B -q -pl gateway,membership-service,meeting-service,guidance-service,transparency-service,notification-service -am -DskipTests verify
+# (each service stores its document at build time in target/openapi/openapi.json). It serves those documents
 # on local ports, starts the built gateway against them (with the realm's Keycloak, as every module test needs),
 # fetches the merged document, and stops what it started. Needs java, python3 and curl.
 set -euo pipefail
@@ -15,7 +15,7 @@ trap cleanup EXIT
 
 port=18181
 declare -A urls
-for service in membership-service meeting-service guidance-service transparency-service; do
+for service in membership-service meeting-service guidance-service transparency-service notification-service; do
   document="$root/$service/target/openapi/openapi.json"
   [[ -f "$document" ]] || { echo "missing $document: build the services first (see the head of this script)" >&2; exit 1; }
   mkdir -p "$work/$service/q"
@@ -29,6 +29,7 @@ done
 gateway_port=18180
 TASKFORCE_MEMBERSHIP_URL="${urls[membership-service]}" TASKFORCE_MEETING_URL="${urls[meeting-service]}" \
 TASKFORCE_GUIDANCE_URL="${urls[guidance-service]}" TASKFORCE_TRANSPARENCY_URL="${urls[transparency-service]}" \
+TASKFORCE_NOTIFICATION_URL="${urls[notification-service]}" \
   java -Dquarkus.http.port=$gateway_port -Dquarkus.management.enabled=false -Dquarkus.log.level=WARN \
   -jar "$root/gateway/target/quarkus-app/quarkus-run.jar" >"$work/gateway.log" 2>&1 &
 pids+=($!)

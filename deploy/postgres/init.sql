@@ -3,3 +3,4 @@ CREATE DATABASE membership OWNER taskforce;
 CREATE DATABASE meeting OWNER taskforce;
 CREATE DATABASE guidance OWNER taskforce;
 CREATE DATABASE transparency OWNER taskforce;
+CREATE DATABASE notification OWNER taskforce;

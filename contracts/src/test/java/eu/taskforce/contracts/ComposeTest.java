@@ -61,7 +61,8 @@ class ComposeTest {
             assertThat(service.get("restart")).as("%s: restart policy", name).isEqualTo("unless-stopped");
             Map<String, Object> dependsOn = AsyncApiTopicsTest.map(service.get("depends_on"));
             Set<String> needs = name.equals("gateway")
-                    ? Set.of("membership-service", "meeting-service", "guidance-service", "transparency-service")
+                    ? Set.of("membership-service", "meeting-service", "guidance-service", "transparency-service",
+                            "notification-service")
                     : Set.of("postgres", "kafka", "keycloak");
             for (String need : needs) {
                 assertThat(AsyncApiTopicsTest.map(dependsOn.get(need))).as("%s waits for %s", name, need)

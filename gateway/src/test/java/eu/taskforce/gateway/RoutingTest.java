@@ -38,7 +38,8 @@ class RoutingTest {
             "/api/v1/meetings/2025/agenda, meetings",
             "/api/v1/guidance/documents, guidance",
             "/api/v1/public/participants, public",
-            "/api/v1/transparency/rebuilds, transparency"})
+            "/api/v1/transparency/rebuilds, transparency",
+            "/api/v1/notifications/webhooks, notifications"})
     void everyPrefixReachesItsServiceWithPathQueryAndToken(String path, String service) {
         String token = Tokens.access("member-a");
         Response echo = given().auth().oauth2(token)

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Real HTTP servers in place of the four services, plus test routes: a rate-limited one (with and without a token),
+ * Real HTTP servers in place of the services, plus test routes: a rate-limited one (with and without a token),
  * one whose service is stopped, one whose service is slow, three whose service a test starts and stops itself
  * (circuit breaker, streaming, idle connections), and one with two instances that a test starts and stops. The gateway's routes point to them.
  */
@@ -37,6 +37,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         echoRoute(config, "guidance", "/api/v1/guidance", false);
         echoRoute(config, "public", "/api/v1/public", true);
         echoRoute(config, "transparency", "/api/v1/transparency", false);
+        echoRoute(config, "notifications", "/api/v1/notifications", false);
 
         echoRoute(config, "test-limited", "/api/v1/test-limited", false);
         config.put("taskforce.gateway.routes.test-limited.rate-limit", "tight");

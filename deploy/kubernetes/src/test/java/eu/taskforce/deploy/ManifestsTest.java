@@ -50,7 +50,7 @@ class ManifestsTest {
     @Test
     void everyObjectIsReadWithNothingLeftOver() throws Exception {
         List<HasMetadata> objects = objects();
-        assertThat(objects).hasSize(18);
+        assertThat(objects).hasSize(21);
         for (HasMetadata object : objects) {
             List<String> unknown = new ArrayList<>();
             leftOver(object, object.getKind() + "/" + object.getMetadata().getName(), unknown);

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Applies the membership topic ({@code taskforce.membership.v1}) to a service's own replica of who is a current member
@@ -73,10 +74,19 @@ public class MembershipReplica {
      * database failure is tried again ({@link ConsumerTransactions}).
      */
     public void consume(String consumer, ConsumerRecord<String, String> record) {
-        transactions.inTransaction(record, () -> applyOnce(consumer, record));
+        consume(consumer, record, event -> { });
     }
 
-    private void applyOnce(String consumer, ConsumerRecord<String, String> record) {
+    /**
+     * As {@link #consume(String, ConsumerRecord)}, then {@code alsoApply} in the same transaction, once per event (after
+     * the replica has it): for a service that does more with the membership topic than keep the replica
+     * (notification-service fans each event out to its subscribers) with one consumer group and one inbox record.
+     */
+    public void consume(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> alsoApply) {
+        transactions.inTransaction(record, () -> applyOnce(consumer, record, alsoApply));
+    }
+
+    private void applyOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> alsoApply) {
         IncomingEvent event = IncomingEvent.of(record);
         if (!inbox.firstDelivery(consumer, event.id())) {
             LOG.debugf("Event %s already applied", event.id());
@@ -84,6 +94,7 @@ public class MembershipReplica {
         }
         EventTypes.byType(event.type()).ifPresentOrElse(type -> apply(type, event),
                 () -> LOG.debugf("Ignoring event type %s (unknown to this version)", event.type()));
+        alsoApply.accept(event);
     }
 
     private void apply(EventType<?> type, IncomingEvent event) {

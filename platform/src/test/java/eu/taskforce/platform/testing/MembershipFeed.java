@@ -43,9 +43,11 @@ public final class MembershipFeed implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final EntityManager entityManager;
+    private final String topicPrefix;
     public final String topic;
 
     public MembershipFeed(String bootstrapServers, String topicPrefix, EntityManager entityManager) {
+        this.topicPrefix = topicPrefix;
         this.topic = topicPrefix + Topics.MEMBERSHIP;
         this.entityManager = entityManager;
         this.producer = new KafkaProducer<>(Map.of(
@@ -107,20 +109,39 @@ public final class MembershipFeed implements AutoCloseable {
         send(cloudEvent(topic, id, type, subject, data));
     }
 
-    /** A CloudEvent in Kafka binary mode, as membership-service's outbox writes it; data is a payload or raw text. */
+    /**
+     * Sends a CloudEvent of any type to its own topic (with the test prefix), as the service that owns the topic would
+     * (for a consumer of every topic, such as notification-service), and waits for Kafka's acknowledgement.
+     */
+    public void publish(String id, EventType<?> type, UUID subject, Object data) {
+        send(cloudEvent(topicPrefix + type.topic(), id, type, subject, data));
+    }
+
+    /**
+     * A CloudEvent in Kafka binary mode, as the outbox of the service that owns the type's topic writes it (its source:
+     * membership-service, meeting-service or guidance-service); data is a payload or raw text.
+     */
     public static ProducerRecord<String, String> cloudEvent(String topic, String id, EventType<?> type, UUID subject,
             Object data) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject.toString(),
                 data instanceof String raw ? raw : EventJson.write(data));
         header(record, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
         header(record, CloudEvents.HEADER_ID, id);
-        header(record, CloudEvents.HEADER_SOURCE, CloudEvents.source("membership-service"));
+        header(record, CloudEvents.HEADER_SOURCE, CloudEvents.source(owner(type)));
         header(record, CloudEvents.HEADER_TYPE, type.type());
         header(record, CloudEvents.HEADER_SUBJECT, subject.toString());
         header(record, CloudEvents.HEADER_TIME, OffsetDateTime.now(ZoneOffset.UTC).toString());
         header(record, CloudEvents.HEADER_DATA_SCHEMA, type.dataSchema());
         header(record, CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON);
         return record;
+    }
+
+    private static String owner(EventType<?> type) {
+        return switch (type.topic()) {
+            case Topics.MEETINGS -> "meeting-service";
+            case Topics.GUIDANCE -> "guidance-service";
+            default -> "membership-service";
+        };
     }
 
     public void send(ProducerRecord<String, String> record) {
