@@ -139,36 +139,53 @@ public class MailNotices {
     }
 
     private void rescheduled(String eventId, MeetingRescheduled moved) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        update mail_meeting set starts_at = :startsAt, ends_at = :endsAt, sequence = sequence + 1
-                        where meeting_id = :id returning kind, title, location, sequence""")
+        Object[] meeting = nextSequence(moved.meetingId());
+        if (meeting == null) {
+            return;
+        }
+        entityManager.createNativeQuery(
+                        "update mail_meeting set starts_at = :startsAt, ends_at = :endsAt where meeting_id = :id")
                 .setParameter("id", moved.meetingId()).setParameter("startsAt", moved.startsAt())
-                .setParameter("endsAt", moved.endsAt()).getResultList();
-        if (!rows.isEmpty() && MeetingKind.PLENARY.name().equals(((Object[]) rows.get(0))[0])) {
-            Object[] row = (Object[]) rows.get(0);
-            String title = (String) row[1];
+                .setParameter("endsAt", moved.endsAt()).executeUpdate();
+        if (MeetingKind.PLENARY.name().equals(meeting[0])) {
+            String title = (String) meeting[1];
             notice(eventId, MailKind.INVITATION, MailAudience.REPRESENTATIVES, null, "New time: " + title,
                     "The plenary \"" + title + "\" moved to " + local(moved.startsAt())
                             + (moved.reason() == null ? "." : ": " + moved.reason()),
-                    calendar(moved.meetingId(), title, moved.startsAt(), moved.endsAt(), ((Number) row[3]).intValue(),
-                            false, (String) row[2]));
+                    calendar(moved.meetingId(), title, moved.startsAt(), moved.endsAt(), (int) meeting[3], false,
+                            (String) meeting[2]));
         }
     }
 
     private void cancelled(String eventId, MeetingCancelled cancelled) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        update mail_meeting set sequence = sequence + 1 where meeting_id = :id
-                        returning kind, title, location, sequence, starts_at, ends_at""")
-                .setParameter("id", cancelled.meetingId()).getResultList();
-        if (!rows.isEmpty() && MeetingKind.PLENARY.name().equals(((Object[]) rows.get(0))[0])) {
-            Object[] row = (Object[]) rows.get(0);
-            String title = (String) row[1];
+        Object[] meeting = nextSequence(cancelled.meetingId());
+        if (meeting != null && MeetingKind.PLENARY.name().equals(meeting[0])) {
+            String title = (String) meeting[1];
             notice(eventId, MailKind.INVITATION, MailAudience.REPRESENTATIVES, null, "Cancelled: " + title,
                     "The plenary \"" + title + "\" is cancelled"
                             + (cancelled.reason() == null ? "." : ": " + cancelled.reason()),
-                    calendar(cancelled.meetingId(), title, utc(row[4]), utc(row[5]), ((Number) row[3]).intValue(),
-                            true, (String) row[2]));
+                    calendar(cancelled.meetingId(), title, utc(meeting[4]), utc(meeting[5]), (int) meeting[3], true,
+                            (String) meeting[2]));
         }
+    }
+
+    /**
+     * A meeting known from its convening, with its iCalendar SEQUENCE raised by one (a new time or a cancellation):
+     * kind, title, location, the new sequence, start, end; null for a meeting convened before this service.
+     */
+    private Object[] nextSequence(UUID meetingId) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        select kind, title, location, sequence + 1, starts_at, ends_at from mail_meeting
+                        where meeting_id = :id for update""")
+                .setParameter("id", meetingId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        entityManager.createNativeQuery("update mail_meeting set sequence = sequence + 1 where meeting_id = :id")
+                .setParameter("id", meetingId).executeUpdate();
+        Object[] row = (Object[]) rows.get(0);
+        row[3] = ((Number) row[3]).intValue();
+        return row;
     }
 
     private void agenda(String eventId, AgendaPublished agenda) {
