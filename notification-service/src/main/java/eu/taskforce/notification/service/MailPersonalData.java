@@ -1,9 +1,11 @@
 package eu.taskforce.notification.service;
 
+import eu.taskforce.platform.personaldata.ExportLists;
 import eu.taskforce.platform.personaldata.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,13 +23,20 @@ import java.util.Map;
 public class MailPersonalData {
 
     /** What the e-mail part holds about the account. */
-    public record Export(Map<String, String> preferences, OffsetDateTime preferencesUpdatedAt,
-                         List<WaitingItem> digestItems, List<SentMail> sent) {
+    @Schema(name = "NotificationPersonalDataEmail", description = "The account's e-mail preferences (every kind, with"
+            + " its default where never chosen), the items waiting for its digests and the e-mails sent to it (never an"
+            + " address: membership-service holds those). Each list holds at most 200 entries, newest first.")
+    public record Export(@Schema(description = "Kind -> frequency") Map<String, String> preferences,
+                         @Schema(description = "Null while every kind has its default") OffsetDateTime preferencesUpdatedAt,
+                         @Schema(maxItems = PersonalData.LIST_LIMIT) List<WaitingItem> digestItems,
+                         @Schema(maxItems = PersonalData.LIST_LIMIT) List<SentMail> sent) {
     }
 
+    @Schema(name = "NotificationPersonalDataDigestItem", description = "A notice waiting for the account's digest")
     public record WaitingItem(String kind, String frequency, String subject, OffsetDateTime createdAt) {
     }
 
+    @Schema(name = "NotificationPersonalDataSentMail", description = "An e-mail sent to the account")
     public record SentMail(String kind, String subject, OffsetDateTime sentAt) {
     }
 
@@ -41,23 +50,24 @@ public class MailPersonalData {
         this.preferences = preferences;
     }
 
+    /** The account's e-mail data; {@code lists} notes the lists cut at 200 entries. */
     @Transactional
-    public Export export(String username) {
+    public Export export(String username, ExportLists lists) {
         String person = username.toLowerCase(Locale.ROOT);
         MailPreferences.Choices choices = preferences.of(person);
         Map<String, String> chosen = new java.util.TreeMap<>();
         choices.frequencies().forEach((kind, frequency) -> chosen.put(kind.name(), frequency.name()));
-        List<WaitingItem> items = personalData.exportRows("""
+        List<WaitingItem> items = lists.cap("emailDigestItems", personalData.exportRows("""
                         select i.kind, i.frequency, n.subject, i.created_at from mail_digest_item i
                         join mail_notice n on n.id = i.notice_id where i.person = :person
                         order by i.created_at desc, i.id desc limit :limit""", Map.of("person", person)).stream()
                 .map(r -> new WaitingItem((String) r[0], (String) r[1], (String) r[2], PersonalData.utc(r[3])))
-                .toList();
-        List<SentMail> sent = personalData.exportRows("""
+                .toList());
+        List<SentMail> sent = lists.cap("emailsSent", personalData.exportRows("""
                         select kind, subject, sent_at from mail_sent where person = :person
                         order by sent_at desc, id desc limit :limit""", Map.of("person", person)).stream()
                 .map(r -> new SentMail((String) r[0], (String) r[1], PersonalData.utc(r[2])))
-                .toList();
+                .toList());
         return new Export(chosen, choices.updatedAt(), items, sent);
     }
 

@@ -4,6 +4,7 @@ import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.meetings.DecisionOpened;
 import eu.taskforce.contracts.meetings.DecisionThreshold;
 import eu.taskforce.notification.service.MailPersonalData;
+import eu.taskforce.platform.personaldata.ExportLists;
 import eu.taskforce.platform.testing.Actors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -141,7 +142,7 @@ class PreferencesAndUnsubscribeTest extends MailScenario {
         awaitMails(addressA, 1);
         awaitDigestItems(ACCOUNT_A, "VOTE_CLOSING_SOON", 1);
 
-        MailPersonalData.Export export = personalData.export(ACCOUNT_A);
+        MailPersonalData.Export export = personalData.export(ACCOUNT_A, new ExportLists());
         assertThat(export.preferences()).containsEntry("VOTE_CLOSING_SOON", "DAILY");
         assertThat(export.digestItems()).extracting(MailPersonalData.WaitingItem::subject)
                 .contains("Vote closes soon: Exported " + marker);
@@ -150,7 +151,7 @@ class PreferencesAndUnsubscribeTest extends MailScenario {
         assertThat(export.toString()).doesNotContain(addressA); // no address is kept
 
         assertThat(QuarkusTransaction.requiringNew().call(() -> personalData.erase("MEMBER-A"))).isGreaterThan(2);
-        MailPersonalData.Export after = personalData.export(ACCOUNT_A);
+        MailPersonalData.Export after = personalData.export(ACCOUNT_A, new ExportLists());
         assertThat(after.digestItems()).isEmpty();
         assertThat(after.sent()).isEmpty();
         assertThat(after.preferencesUpdatedAt()).isNull();
