@@ -19,7 +19,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * The composed personal-data routes against the test upstreams (which echo what they receive): each of membership,
- * meetings and guidance is asked with the caller's own token, and the gateway answers only for all of them; refused
+ * meetings, guidance and notifications is asked with the caller's own token, and the gateway answers only for all of them; refused
  * and malformed requests reach no service.
  */
 @QuarkusTest
@@ -27,7 +27,7 @@ class PersonalDataTest {
 
     static final String MINE = "/api/v1/me/personal-data";
     static final String ERASURES = "/api/v1/personal-data/erasures";
-    static final List<String> SERVICES = List.of("membership", "meetings", "guidance");
+    static final List<String> SERVICES = List.of("membership", "meetings", "guidance", "notifications");
 
     @Test
     void theExportHoldsEachServicesAnswerAskedWithTheCallersToken() {

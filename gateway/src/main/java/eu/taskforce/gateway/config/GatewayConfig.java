@@ -215,7 +215,7 @@ public interface GatewayConfig {
 
     interface PersonalData {
         /** The routes whose services hold personal data: each is asked, in this order, with the caller's token. */
-        @WithDefault("membership,meetings,guidance")
+        @WithDefault("membership,meetings,guidance,notifications")
         List<String> routes();
     }
 }

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * A person's rights over their personal data, in one call for the whole platform: the gateway fans the call out, with
- * the caller's own bearer token, to every service that holds personal data (membership, meetings, guidance; each
- * checks the token and the role again) and answers only when every one has answered.
+ * the caller's own bearer token, to every service that holds personal data (membership, meetings, guidance,
+ * notifications; each checks the token and the role again) and answers only when every one has answered.
  * <ul>
  *     <li>{@code GET /api/v1/me/personal-data}: 200 with each service's export under its name, or a problem naming
  *     the services that failed; never a partial export presented as whole.</li>

@@ -15,6 +15,7 @@ import eu.taskforce.notification.config.MailConfig;
 import eu.taskforce.notification.domain.MailAudience;
 import eu.taskforce.notification.domain.MailKind;
 import eu.taskforce.notification.event.ConsumedEvent;
+import eu.taskforce.notification.event.WebhookFailing;
 import eu.taskforce.platform.api.ICalendarWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -111,13 +113,22 @@ public class MailNotices {
                         + local(closesAt) + ".", null);
     }
 
-    /** A webhook subscription of {@code person}'s failed for its whole retry period. */
-    public void webhookFailing(UUID subscriptionId, String person, String url, String reason) {
-        notice("webhook-failing:" + subscriptionId + ":" + clock.instant(), MailKind.WEBHOOK_FAILING,
-                MailAudience.PERSON, person, "Your webhook is failing",
-                "Deliveries to your webhook subscription " + subscriptionId + " (" + url + ") failed for a whole"
-                        + " day and have stopped" + (reason == null ? "." : ": " + reason + ".")
-                        + "\n\nRe-enable it once the endpoint answers again.", null);
+    /**
+     * A webhook subscription was marked failing (in the dispatcher's transaction that records it): its owner gets an
+     * e-mail, when membership-service knows an address for the owner's account (a representative's; a stakeholder's
+     * account is not linked to an address there, so the owner reads it on the subscription only).
+     */
+    void webhookFailing(@Observes WebhookFailing failing) {
+        if (failing.ownerUsername() == null) {
+            return;
+        }
+        notice("webhook-failing:" + failing.subscriptionId() + ":" + failing.failingSince().toInstant(),
+                MailKind.WEBHOOK_FAILING, MailAudience.PERSON, failing.ownerUsername().toLowerCase(Locale.ROOT),
+                "Your webhook is failing", "Deliveries to your webhook subscription " + failing.subscriptionId()
+                        + " (" + failing.url() + ") failed for the whole retry period and have stopped"
+                        + (failing.reason() == null ? "." : ": " + failing.reason())
+                        + "\n\nIts delivery log says more; re-enable it (POST /api/v1/notifications/webhooks/"
+                        + failing.subscriptionId() + "/enable) once the endpoint answers again.", null);
     }
 
     private void convened(String eventId, MeetingConvened meeting) {

@@ -53,6 +53,9 @@ public class MailPersonalData {
     /** The account's e-mail data; {@code lists} notes the lists cut at 200 entries. */
     @Transactional
     public Export export(String username, ExportLists lists) {
+        if (username == null) { // a token without an account name has no e-mail
+            return new Export(Map.of(), null, List.of(), List.of());
+        }
         String person = username.toLowerCase(Locale.ROOT);
         MailPreferences.Choices choices = preferences.of(person);
         Map<String, String> chosen = new java.util.TreeMap<>();
