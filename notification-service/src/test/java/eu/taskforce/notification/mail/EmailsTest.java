@@ -15,7 +15,10 @@ import eu.taskforce.contracts.meetings.MeetingFormat;
 import eu.taskforce.contracts.meetings.MeetingKind;
 import eu.taskforce.contracts.meetings.MeetingRescheduled;
 import eu.taskforce.notification.service.MailRecipients;
+import eu.taskforce.notification.event.WebhookFailing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -40,6 +43,9 @@ import static org.awaitility.Awaitility.await;
 /** The e-mails each action of the other services sends, to whom, with what (GreenMail: a real SMTP server). */
 @QuarkusTest
 class EmailsTest extends MailScenario {
+
+    @Inject
+    Event<WebhookFailing> failing;
 
     @Test
     void aPlenaryInvitesEveryRepresentativeWithAnICalendarThatItsNewTimeAndCancellationUpdate() throws Exception {
@@ -168,6 +174,24 @@ class EmailsTest extends MailScenario {
         assertThat(Mailbox.header(digest, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(Mailbox.text(digest)).contains(Mailbox.header(digest, "List-Unsubscribe")
                 .replaceAll("^<|>$", ""));
+    }
+
+    @Test
+    void theOwnerOfAWebhookMarkedFailingIsToldAtOnceAndNobodyElse() {
+        UUID subscription = UUID.randomUUID();
+        String url = "https://hooks.example.org/" + marker;
+        // as the webhooks' dispatcher fires it, in its transaction
+        QuarkusTransaction.requiringNew().run(() -> failing.fire(new WebhookFailing(subscription, "subject-of-a",
+                "Member-A", url, "HTTP 500 " + marker, OffsetDateTime.now(ZoneOffset.UTC))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            dispatcher.dispatchNow();
+            return !Mailbox.to(addressA, "webhook").isEmpty();
+        });
+        MimeMessage mail = Mailbox.to(addressA, "webhook").get(0);
+        assertThat(subject(mail)).isEqualTo("Your webhook is failing");
+        assertThat(Mailbox.text(mail)).contains(subscription.toString(), url, "HTTP 500 " + marker);
+        assertThat(Mailbox.to(addressB, "webhook")).isEmpty();
+        assertThat(Mailbox.to(addressExpert, "webhook")).isEmpty();
     }
 
     private static VEvent onlyEvent(List<String> calendars) throws Exception {
