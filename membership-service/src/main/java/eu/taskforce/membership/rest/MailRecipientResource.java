@@ -36,6 +36,8 @@ public class MailRecipientResource {
     /** The most recipients of one answer: far above the Taskforce's size, so that the answer stays bounded. */
     static final int LIMIT = 5000;
 
+    @Schema(name = "MailRecipientAudience", description = "REPRESENTATIVES: of the current member organisations;"
+            + " STAKEHOLDERS: those not removed")
     public enum Audience { REPRESENTATIVES, STAKEHOLDERS }
 
     @Schema(name = "MailRecipient", description = "Where one person's e-mails go")
