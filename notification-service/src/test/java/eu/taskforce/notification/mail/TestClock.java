@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,22 +29,10 @@ public class TestClock {
     @Priority(1)
     @ApplicationScoped
     Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                Instant now = NOW.get();
-                return now == null ? Instant.now() : now;
-            }
+        InstantSource source = () -> {
+            Instant now = NOW.get();
+            return now == null ? Instant.now() : now;
         };
+        return source.withZone(ZoneOffset.UTC);
     }
 }
