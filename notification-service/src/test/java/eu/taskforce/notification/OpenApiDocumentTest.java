@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest {
 
     // webhooks: list, create, get, update, delete, rotate, enable, deliveries; event types; audit; personal data: export,
-    // erasure, erasure by name
-    static final int OPERATIONS = 13;
+    // erasure, erasure by name; e-mail: preferences read and changed, an unsubscribe link described and used
+    static final int OPERATIONS = 17;
 
     @Test
     void everyOperationIsSummarisedAndDocumentsItsErrorsAsProblems() throws Exception {
@@ -32,5 +32,8 @@ class OpenApiDocumentTest {
         assertThat(schemas.path("SubscriptionStatus").path("enum").toString()).contains("ACTIVE", "FAILING", "DISABLED");
         assertThat(schemas.path("DeliveryStatus").path("enum").toString())
                 .contains("PENDING", "DELIVERED", "FAILED", "SKIPPED");
+        assertThat(schemas.path("MailFrequency").path("enum").toString())
+                .contains("IMMEDIATELY", "DAILY", "WEEKLY", "OFF");
+        assertThat(schemas.path("MailKind").path("enum")).hasSize(10); // MailPreferenceDtos.KINDS
     }
 }
