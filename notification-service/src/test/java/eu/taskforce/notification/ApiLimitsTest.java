@@ -79,6 +79,7 @@ class ApiLimitsTest {
         MEMBER_A.request().body("{\"url\": 5").post(API).then().statusCode(400).contentType("application/problem+json");
         MEMBER_A.request().get(API + "?limit=501").then().statusCode(400).contentType("application/problem+json");
         MEMBER_A.request().get(API + "?cursor=tampered").then().statusCode(400).contentType("application/problem+json");
+        MEMBER_A.request().get(API + "?updatedSince=yesterday").then().statusCode(400).contentType("application/problem+json");
         MEMBER_A.request().get(API + "/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 

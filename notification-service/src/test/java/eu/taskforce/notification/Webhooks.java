@@ -7,7 +7,7 @@ import eu.taskforce.platform.testing.Actors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.persistence.EntityManager;
+import eu.taskforce.notification.service.Deliveries;
 import io.quarkus.arc.Arc;
 
 import java.time.OffsetDateTime;
@@ -43,8 +43,8 @@ public final class Webhooks {
 
     /** No subscription of an earlier test (or run) is left: each test counts its own deliveries. */
     public static void forgetAll() {
-        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
-                .createNativeQuery("delete from webhook_subscription").executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(Deliveries.class).get()
+                .forget("true", Map.of()));
     }
 
     public static MeetingConvened convened(UUID meeting, String title) {

@@ -307,4 +307,16 @@ class WebhooksTest extends CurrentMembersTest {
         await().atMost(WITHIN).until(() -> receiver.count(next) == 1);
         assertThat(receiver.count(ignored)).isZero();
     }
+
+    @Test
+    void noSecretReachesTheLog() throws Exception {
+        Webhooks.Subscription subscription = subscribe(MEMBER_A, receiver.url(), EventTypes.MEETING_CONVENED.type());
+        String rotated = MEMBER_A.request().post(API + "/" + subscription.id() + "/secret-rotation").then()
+                .statusCode(200).extract().path("secret");
+        String event = convene(UUID.randomUUID(), "Logged?");
+        await().atMost(WITHIN).until(() -> receiver.count(event) == 1);
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/notification-test.log"));
+        assertThat(log).contains(subscription.id()).doesNotContain(subscription.secret()).doesNotContain(rotated)
+                .doesNotContain(subscription.secret().substring("whsec_".length()));
+    }
 }

@@ -54,9 +54,9 @@ class PersonalDataIT {
     /** member-a is "the person": the representative's account is the one its token names. */
     static final String PERSON = "member-a";
     static final String[] TOPICS = {"taskforce.membership.v1", "taskforce.meetings.v1", "taskforce.guidance.v1"};
-    static final String[] DATABASES = {"membership", "meeting", "guidance", "transparency"};
+    static final String[] DATABASES = {"membership", "meeting", "guidance", "transparency", "notification"};
     static final String[] SERVICES = {"gateway", "membership-service", "meeting-service", "guidance-service",
-            "transparency-service"};
+            "transparency-service", "notification-service"};
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();

@@ -10,6 +10,7 @@ import eu.taskforce.notification.service.SubscriptionService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.ListParameters;
 import eu.taskforce.platform.api.Page;
+import eu.taskforce.platform.api.SyncListParameters;
 import eu.taskforce.platform.api.Versions;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -66,12 +67,13 @@ public class WebhookResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "My webhook subscriptions",
-            description = "The caller's own, oldest first. A subscription that holds a type beyond PUBLIC and whose"
-                    + " owner's token no longer carries the standing it was made with is DISABLED.")
+            description = "The caller's own, oldest first; or, with updatedSince, by time of last change. A"
+                    + " subscription that holds a type beyond PUBLIC and whose owner's token no longer carries the"
+                    + " standing it was made with is DISABLED.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
-    @APIResponse(responseCode = "400", description = "An invalid limit or cursor")
-    public RestResponse<Page<WebhookView>> list(@Valid @BeanParam ListParameters list, UriInfo uri) {
-        Page<WebhookSubscription> page = subscriptions.list(list.cursor(), list.limit());
+    @APIResponse(responseCode = "400", description = "An invalid limit, cursor or time")
+    public RestResponse<Page<WebhookView>> list(@Valid @BeanParam SyncListParameters list, UriInfo uri) {
+        Page<WebhookSubscription> page = subscriptions.list(list.updatedSince(), list.cursor(), list.limit());
         return new Page<>(page.items().stream().map(s -> WebhookView.of(s, false)).toList(), page.nextCursor())
                 .toResponse(uri);
     }

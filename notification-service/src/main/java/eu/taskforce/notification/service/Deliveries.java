@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,11 +17,14 @@ import java.util.UUID;
 
 /**
  * The delivery rows: made by the fan-out, claimed and settled by the dispatcher. Every method joins the caller's
- * transaction.
+ * transaction. Locks are taken in one order, a subscription's delivery rows before the subscription's row (here, and
+ * in {@link #forget} for a subscription's deletion), so that the dispatcher, the fan-out and the owner never deadlock.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class);
 
     /** A claimed delivery with what sending it needs. */
     public record Claimed(UUID id, UUID subscriptionId, String eventId, String eventType, UUID organisationId,
@@ -117,8 +121,10 @@ public class Deliveries {
             return;
         }
         String reason = "A delivery failed for the whole retry period; last error: " + error;
-        setStatus(subscription, SubscriptionStatus.FAILING, reason);
         endPending(subscriptionId, "FAILED", "The subscription is failing");
+        setStatus(subscription, SubscriptionStatus.FAILING, reason);
+        LOG.infof("Webhook subscription %s is FAILING: its delivery %s failed for the whole retry period",
+                subscriptionId, id);
         failing.fire(new WebhookFailing(subscription.id, subscription.ownerSubject, subscription.ownerUsername,
                 subscription.url, reason, subscription.statusChangedAt));
     }
@@ -128,8 +134,23 @@ public class Deliveries {
         if (subscription.status == SubscriptionStatus.DISABLED) {
             return;
         }
-        setStatus(subscription, SubscriptionStatus.DISABLED, reason);
         endPending(subscription.id, "SKIPPED", reason);
+        setStatus(subscription, SubscriptionStatus.DISABLED, reason);
+        LOG.infof("Webhook subscription %s is DISABLED: its owner may no longer read what it subscribed to",
+                subscription.id);
+    }
+
+    /** Deletes subscriptions matching {@code condition} (SQL over {@code webhook_subscription}), their deliveries first. */
+    public int forget(String condition, java.util.Map<String, Object> parameters) {
+        var deliveries = entityManager.createNativeQuery("delete from webhook_delivery where subscription_id in"
+                + " (select id from webhook_subscription where " + condition + ")");
+        var subscriptions = entityManager.createNativeQuery("delete from webhook_subscription where " + condition);
+        parameters.forEach((name, value) -> {
+            deliveries.setParameter(name, value);
+            subscriptions.setParameter(name, value);
+        });
+        deliveries.executeUpdate();
+        return subscriptions.executeUpdate();
     }
 
     public Optional<WebhookSubscription> subscription(UUID id) {

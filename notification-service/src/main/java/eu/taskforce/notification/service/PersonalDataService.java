@@ -33,11 +33,14 @@ public class PersonalDataService implements PersonalDataHolder {
 
     private final PersonalData personalData;
     private final EntityManager entityManager;
+    private final Deliveries deliveries;
     private final MailPersonalData mail;
 
-    public PersonalDataService(PersonalData personalData, EntityManager entityManager, MailPersonalData mail) {
+    public PersonalDataService(PersonalData personalData, EntityManager entityManager, Deliveries deliveries,
+                               MailPersonalData mail) {
         this.personalData = personalData;
         this.entityManager = entityManager;
+        this.deliveries = deliveries;
         this.mail = mail;
     }
 
@@ -90,12 +93,8 @@ public class PersonalDataService implements PersonalDataHolder {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Erased erase(Set<String> subjects, String username) {
-        int rows = entityManager.createNativeQuery("""
-                        delete from webhook_subscription
-                        where owner_subject in (:subjects) or lower(owner_username) = lower(:name)""")
-                .setParameter("subjects", subjects.isEmpty() ? Set.of("") : subjects)
-                .setParameter("name", username == null ? "" : username)
-                .executeUpdate();
+        int rows = deliveries.forget("owner_subject in (:subjects) or lower(owner_username) = lower(:name)", Map.of(
+                "subjects", subjects.isEmpty() ? Set.of("") : subjects, "name", username == null ? "" : username));
         return new Erased(rows + mail.erase(username), Set.of());
     }
 }

@@ -75,11 +75,12 @@ public class SubscriptionService {
     }
 
     @Transactional
-    public Page<WebhookSubscription> list(String cursor, int limit) {
+    public Page<WebhookSubscription> list(OffsetDateTime updatedSince, String cursor, int limit) {
         WebhookSubscription.ownedBy(access.subject()).forEach(this::reconcile);
         return KeysetQuery.of(WebhookSubscription.class, "s", s -> s.id)
                 .where("s.ownerSubject = :owner", "owner", access.subject())
                 .byTime("createdAt", s -> s.createdAt)
+                .changedSince(updatedSince, s -> s.updatedAt)
                 .page(cursor, limit);
     }
 
@@ -102,8 +103,8 @@ public class SubscriptionService {
 
     @Transactional
     public void delete(UUID id) {
-        WebhookSubscription subscription = owned(id);
-        subscription.delete(); // its deliveries go with it (on delete cascade)
+        owned(id);
+        deliveries.forget("id = :id", java.util.Map.of("id", id));
         audit.record(access.actor(), "WEBHOOK_DELETED", RECORD_TYPE, id);
     }
 
