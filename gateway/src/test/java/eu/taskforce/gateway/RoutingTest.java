@@ -75,6 +75,16 @@ class RoutingTest {
     }
 
     @Test
+    void theUnsubscribeLinksOfTheEmailsNeedNoTokenAndNothingElseOfTheNotificationsRoute() {
+        given().get("/api/v1/notifications/unsubscribe?token=t0k3n").then().statusCode(200)
+                .body("service", equalTo("notifications"));
+        given().post("/api/v1/notifications/unsubscribe?token=t0k3n").then().statusCode(200)
+                .body("service", equalTo("notifications"));
+        given().get("/api/v1/notifications/preferences").then().statusCode(401);
+        given().get("/api/v1/notifications/unsubscribe/../preferences").then().statusCode(401);
+    }
+
+    @Test
     void bodiesAndMethodsPassThrough() {
         given().auth().oauth2(Tokens.access("office"))
                 .contentType("application/json").body("{\"name\":\"Example AI\"}")

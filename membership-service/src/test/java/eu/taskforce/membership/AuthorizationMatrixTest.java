@@ -108,6 +108,8 @@ class AuthorizationMatrixTest {
             row("POST   /personal-data/erasures",                  body(json("username", "nobody-" + UUID.randomUUID())),
                                                                                             401,      403,     403,     204,    403),
             row("GET    /disclosures/sha256:" + "0".repeat(64),    none(),                  401,      403,     403,     404,    403),
+            row("GET    /mail-recipients?audience=REPRESENTATIVES", none(),                 401,      403,     403,     403,    403),
+            row("GET    /mail-recipients?audience=STAKEHOLDERS",   none(),                  401,      403,     403,     403,    403),
             row("GET    /groups",                                  none(),                  401,      200,     200,     200,    200),
             row("POST   /groups",                                  newGroup(),              401,      403,     403,     201,    403),
             row("GET    /groups/{id}",                             group(),                 401,      200,     200,     200,    200),

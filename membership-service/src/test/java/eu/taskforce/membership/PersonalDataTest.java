@@ -187,6 +187,23 @@ class PersonalDataTest {
         Actors.SERVICE.request().get(API + "/disclosures/sha256:XYZ").then().statusCode(400).contentType(PROBLEM);
     }
 
+    @Test
+    void mailRecipientsAreForServicesOnlyAndForgetTheErased() {
+        io.restassured.path.json.JsonPath recipients = Actors.SERVICE.request()
+                .get(API + "/mail-recipients?audience=REPRESENTATIVES").then().statusCode(200).extract().jsonPath();
+        assertThat(recipients.getString("find { it.person == '" + PERSON + "' }.email")).isEqualTo(email);
+        assertThat(recipients.getString("find { it.person == '" + PERSON + "' }.organisationId"))
+                .isEqualTo(A.toString());
+        Actors.SERVICE.request().get(API + "/mail-recipients?audience=NOBODY").then().statusCode(400)
+                .contentType(PROBLEM);
+        Actors.SERVICE.request().get(API + "/mail-recipients").then().statusCode(400).contentType(PROBLEM);
+        Actors.MEMBER_A.request().get(API + "/mail-recipients?audience=REPRESENTATIVES").then().statusCode(403);
+
+        Actors.MEMBER_A.request().delete(API + "/me/personal-data").then().statusCode(204);
+        assertThat(Actors.SERVICE.request().get(API + "/mail-recipients?audience=REPRESENTATIVES").then()
+                .statusCode(200).extract().asString()).doesNotContain(email);
+    }
+
     private String currentCommitment() {
         return Actors.MEMBER_A.request().get(API + "/me/personal-data").then().statusCode(200).extract().jsonPath()
                 .getString("representatives[0].disclosures.find { it.withdrawnAt == null }.commitment");

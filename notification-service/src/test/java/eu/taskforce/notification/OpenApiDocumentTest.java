@@ -17,12 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest {
 
     // webhooks: list, create, get, update, delete, rotate, enable, deliveries; event types; audit; personal data: export,
-    // erasure, erasure by name
-    static final int OPERATIONS = 13;
+    // erasure, erasure by name; e-mail: preferences read and changed, an unsubscribe link described and used
+    static final int OPERATIONS = 17;
 
     @Test
     void everyOperationIsSummarisedAndDocumentsItsErrorsAsProblems() throws Exception {
-        OpenApiDocument.Review review = OpenApiDocument.reviewServed(Set.of());
+        OpenApiDocument.Review review = OpenApiDocument.reviewServed(Set.of(
+                // the e-mails' unsubscribe links work without logging in
+                "GET /api/v1/notifications/unsubscribe", "POST /api/v1/notifications/unsubscribe"));
         review.document().get("paths").fieldNames()
                 .forEachRemaining(path -> assertThat(path).startsWith("/api/v1/notifications/"));
         assertThat(review.operations()).isEqualTo(OPERATIONS);
@@ -32,5 +34,8 @@ class OpenApiDocumentTest {
         assertThat(schemas.path("SubscriptionStatus").path("enum").toString()).contains("ACTIVE", "FAILING", "DISABLED");
         assertThat(schemas.path("DeliveryStatus").path("enum").toString())
                 .contains("PENDING", "DELIVERED", "FAILED", "SKIPPED");
+        assertThat(schemas.path("MailFrequency").path("enum").toString())
+                .contains("IMMEDIATELY", "DAILY", "WEEKLY", "OFF");
+        assertThat(schemas.path("MailKind").path("enum")).hasSize(10); // MailPreferenceDtos.KINDS
     }
 }

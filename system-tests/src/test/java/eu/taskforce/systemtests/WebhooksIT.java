@@ -1,7 +1,5 @@
 package eu.taskforce.systemtests;
 
-import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -9,9 +7,6 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static eu.taskforce.systemtests.Stack.GATEWAY;
 import static eu.taskforce.systemtests.Stack.MEMBER_A_ORGANISATION;
@@ -47,39 +41,15 @@ class WebhooksIT {
     @Test
     void aMembersEndpointReceivesTheMeetingAndTheWindowSigned() throws IOException {
         Stack.ensureMember(MEMBER_A_ORGANISATION);
-        // every message the endpoint gets, by webhook-id: its signature checked on arrival against the secret
-        Map<String, JsonPath> verified = new ConcurrentHashMap<>();
-        Map<String, String> unverified = new ConcurrentHashMap<>();
-        String[] secret = new String[1];
-        HttpServer endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        endpoint.createContext("/hook", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                String id = exchange.getRequestHeaders().getFirst("webhook-id");
-                try {
-                    new Webhook(secret[0]).verify(body, Map.of(
-                            "webhook-id", List.of(id),
-                            "webhook-timestamp", List.of(exchange.getRequestHeaders().getFirst("webhook-timestamp")),
-                            "webhook-signature", List.of(exchange.getRequestHeaders().getFirst("webhook-signature"))));
-                    verified.put(id, new JsonPath(body));
-                } catch (Exception e) {
-                    unverified.put(String.valueOf(id), e.toString());
-                }
-                exchange.sendResponseHeaders(204, -1);
-            } finally {
-                exchange.close();
-            }
-        });
-        endpoint.start();
         String subscription = null;
-        try {
-            String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hook";
-            var created = as("member-a").body(Map.of("url", url, "eventTypes", List.of(CONVENED, WINDOW_OPENED),
-                            "description", "System test receiver"))
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            var created = as("member-a").body(Map.of("url", receiver.url(),
+                            "eventTypes", List.of(CONVENED, WINDOW_OPENED), "description", "System test receiver"))
                     .post(WEBHOOKS).then().statusCode(201).extract();
             subscription = created.path("id");
-            secret[0] = created.path("secret");
-            assertThat(secret[0]).startsWith("whsec_");
+            String secret = created.path("secret");
+            receiver.secret(secret);
+            assertThat(secret).startsWith("whsec_");
 
             String run = UUID.randomUUID().toString().substring(0, 8);
             OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.HOURS);
@@ -90,18 +60,18 @@ class WebhooksIT {
             String window = openWindow(run);
 
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                assertThat(unverified).isEmpty();
-                assertThat(verified.values()).anySatisfy(event -> {
+                assertThat(receiver.unverified).isEmpty();
+                assertThat(receiver.verified.values()).anySatisfy(event -> {
                     assertThat(event.getString("type")).isEqualTo(CONVENED);
                     assertThat(event.getString("data.meetingId")).isEqualTo(meeting);
                 });
-                assertThat(verified.values()).anySatisfy(event -> {
+                assertThat(receiver.verified.values()).anySatisfy(event -> {
                     assertThat(event.getString("type")).isEqualTo(WINDOW_OPENED);
                     assertThat(event.getString("data.windowId")).isEqualTo(window);
                 });
             });
-            JsonPath convened = verified.values().stream().filter(e -> meeting.equals(e.getString("data.meetingId")))
-                    .findFirst().orElseThrow();
+            JsonPath convened = receiver.verified.values().stream()
+                    .filter(e -> meeting.equals(e.getString("data.meetingId"))).findFirst().orElseThrow();
             assertThat(convened.getString("specversion")).isEqualTo("1.0");
             assertThat(convened.getString("source")).isEqualTo("/taskforce/meeting-service");
             assertThat(convened.getString("subject")).isEqualTo(meeting);
@@ -114,7 +84,6 @@ class WebhooksIT {
             as("member-b").get(WEBHOOKS + "/" + subscription).then().statusCode(404)
                     .contentType(startsWith("application/problem+json"));
         } finally {
-            endpoint.stop(0);
             if (subscription != null) {
                 as("member-a").delete(WEBHOOKS + "/" + subscription).then().statusCode(204);
             }

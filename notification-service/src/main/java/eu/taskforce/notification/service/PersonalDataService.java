@@ -25,7 +25,8 @@ import static eu.taskforce.platform.personaldata.PersonalData.utc;
 /**
  * What notification-service holds about an account: the webhook subscriptions it owns (owner's token subject and
  * account name; a subscription is the account's own, so an erasure deletes it with its delivery log), and the audit
- * entries under its subject. The events delivered are the topics' (no personal field in clear).
+ * entries under its subject. The events delivered are the topics' (no personal field in clear). The e-mail part's rows
+ * (by account name) are {@link MailPersonalData}'s, exported and erased here with the rest.
  */
 @ApplicationScoped
 public class PersonalDataService implements PersonalDataHolder {
@@ -33,11 +34,14 @@ public class PersonalDataService implements PersonalDataHolder {
     private final PersonalData personalData;
     private final EntityManager entityManager;
     private final Deliveries deliveries;
+    private final MailPersonalData mail;
 
-    public PersonalDataService(PersonalData personalData, EntityManager entityManager, Deliveries deliveries) {
+    public PersonalDataService(PersonalData personalData, EntityManager entityManager, Deliveries deliveries,
+                               MailPersonalData mail) {
         this.personalData = personalData;
         this.entityManager = entityManager;
         this.deliveries = deliveries;
+        this.mail = mail;
     }
 
     @Schema(name = "NotificationPersonalDataWebhook", description = "A webhook subscription the account owns (never"
@@ -54,7 +58,9 @@ public class PersonalDataService implements PersonalDataHolder {
                          List<String> truncated,
                          @Schema(maxItems = PersonalData.LIST_LIMIT) List<WebhookData> webhooks,
                          @Schema(maxItems = PersonalData.LIST_LIMIT, description = "Audit entries made under the"
-                                 + " account's token subject") List<AuditTrail.Entry> audit) {
+                                 + " account's token subject") List<AuditTrail.Entry> audit,
+                         @Schema(description = "The account's e-mail preferences, waiting digest items and e-mails"
+                                 + " sent") MailPersonalData.Export email) {
     }
 
     @Transactional
@@ -71,8 +77,9 @@ public class PersonalDataService implements PersonalDataHolder {
                         Arrays.asList(((String) r[3]).split(",")), (String) r[4], (String) r[5], (UUID) r[6],
                         utc(r[7]), utc(r[8]))).toList());
         List<AuditTrail.Entry> audit = lists.cap("audit", personalData.audit(subjects));
+        MailPersonalData.Export email = mail.export(account.username(), lists);
         return new Export(account, Timestamps.now().withOffsetSameInstant(ZoneOffset.UTC), lists.truncated(),
-                webhooks, audit);
+                webhooks, audit, email);
     }
 
     @Override
@@ -88,6 +95,6 @@ public class PersonalDataService implements PersonalDataHolder {
     public Erased erase(Set<String> subjects, String username) {
         int rows = deliveries.forget("owner_subject in (:subjects) or lower(owner_username) = lower(:name)", Map.of(
                 "subjects", subjects.isEmpty() ? Set.of("") : subjects, "name", username == null ? "" : username));
-        return new Erased(rows, Set.of());
+        return new Erased(rows + mail.erase(username), Set.of());
     }
 }
