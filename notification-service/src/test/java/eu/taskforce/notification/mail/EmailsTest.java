@@ -108,7 +108,7 @@ class EmailsTest extends MailScenario {
         assertThat(Mailbox.to(addressA, "Group " + marker)).isEmpty();
 
         feed.publish(UUID.randomUUID().toString(), EventTypes.AGENDA_PUBLISHED, plenary, new AgendaPublished(plenary,
-                1, List.of(new AgendaPublished.Item(1, "Opening " + marker, null, List.of(), List.of()))));
+                1, List.of(new AgendaPublished.Item(1, "Opening " + marker, null, List.of(), List.of(), null))));
         // the agenda waits for the daily digest (its default), which tomorrow's digest hour sends
         awaitDigestItems(ACCOUNT_A, "AGENDA_PUBLISHED", 1);
         assertThat(Mailbox.to(addressA, marker)).hasSize(1);
@@ -127,10 +127,10 @@ class EmailsTest extends MailScenario {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // closes within the reminder's day: opened and closing soon both go
         feed.publish(UUID.randomUUID().toString(), EventTypes.DECISION_OPENED, soon, new DecisionOpened(soon,
-                "Invite an expert? " + marker, DecisionThreshold.SIMPLE_MAJORITY, now.plusHours(3), null));
+                "Invite an expert? " + marker, DecisionThreshold.SIMPLE_MAJORITY, now.plusHours(3), null, 50, null));
         // closes in three days, but closes early: no reminder
         feed.publish(UUID.randomUUID().toString(), EventTypes.DECISION_OPENED, later, new DecisionOpened(later,
-                "Second question " + marker, DecisionThreshold.UNANIMITY, now.plusDays(3), null));
+                "Second question " + marker, DecisionThreshold.UNANIMITY, now.plusDays(3), null, 50, null));
         feed.publish(UUID.randomUUID().toString(), EventTypes.WINDOW_OPENED, window, new WindowOpened(window,
                 UUID.randomUUID(), "Guidelines " + marker, UUID.randomUUID(), 2, now, now.plusHours(5)));
 
@@ -140,7 +140,8 @@ class EmailsTest extends MailScenario {
                 "Input window closes soon: Guidelines " + marker + " v2");
 
         feed.publish(UUID.randomUUID().toString(), EventTypes.DECISION_CLOSED, later, new DecisionClosed(later,
-                "Second question " + marker, DecisionThreshold.UNANIMITY, DecisionResult.ADOPTED, 2, 0, 0, now));
+                "Second question " + marker, DecisionThreshold.UNANIMITY, DecisionResult.ADOPTED, 2, 0, 0, now, 50, 2,
+                null));
         await().atMost(Duration.ofSeconds(60)).until(() -> !hasDeadline(later));
         // two and a half days later, when its reminder would have gone: nothing more
         TestClock.set(now.plusHours(60).toInstant());

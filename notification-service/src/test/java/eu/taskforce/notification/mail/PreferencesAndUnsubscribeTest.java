@@ -82,7 +82,7 @@ class PreferencesAndUnsubscribeTest extends MailScenario {
         UUID decision = UUID.randomUUID();
         feed.publish(UUID.randomUUID().toString(), EventTypes.DECISION_OPENED, decision, new DecisionOpened(decision,
                 "Question " + marker, DecisionThreshold.TWO_THIRDS, OffsetDateTime.now(ZoneOffset.UTC).plusHours(2),
-                null));
+                null, 50, null));
         awaitMails(addressB, 2);
         List<MimeMessage> toA = awaitMails(addressA, 1);
         assertThat(toA).extracting(EmailsTest::subject).containsExactly("Vote open: Question " + marker);
@@ -110,7 +110,8 @@ class PreferencesAndUnsubscribeTest extends MailScenario {
         // another question: member-a gets nothing now, the other representative both
         UUID next = UUID.randomUUID();
         feed.publish(UUID.randomUUID().toString(), EventTypes.DECISION_OPENED, next, new DecisionOpened(next,
-                "Next " + marker, DecisionThreshold.TWO_THIRDS, OffsetDateTime.now(ZoneOffset.UTC).plusHours(2), null));
+                "Next " + marker, DecisionThreshold.TWO_THIRDS, OffsetDateTime.now(ZoneOffset.UTC).plusHours(2), null,
+                50, null));
         awaitMails(addressB, 4);
         assertThat(Mailbox.to(addressA, marker)).hasSize(1);
 
@@ -138,7 +139,7 @@ class PreferencesAndUnsubscribeTest extends MailScenario {
         UUID decision = UUID.randomUUID();
         feed.publish(UUID.randomUUID().toString(), EventTypes.DECISION_OPENED, decision, new DecisionOpened(decision,
                 "Exported " + marker, DecisionThreshold.TWO_THIRDS, OffsetDateTime.now(ZoneOffset.UTC).plusHours(2),
-                null));
+                null, 50, null));
         awaitMails(addressA, 1);
         awaitDigestItems(ACCOUNT_A, "VOTE_CLOSING_SOON", 1);
 
