@@ -49,12 +49,14 @@ class NotificationsIT {
                         "username", "member-a"))
                 .post(GATEWAY + "/api/v1/membership/signatories/" + MEMBER_A_ORGANISATION + "/representatives")
                 .then().statusCode(201);
-        // the daily digest for both kinds, instead of their defaults
+        // the daily digest for both kinds, instead of their defaults; the window closes within the hour, and its
+        // "closes soon" notice (at once by default) is off, so that only digests arrive
         String etag = as("member-a").get(NOTIFICATIONS + "/preferences").then().statusCode(200).extract()
                 .header("ETag");
         as("member-a").header("If-Match", etag).body(Map.of("preferences", List.of(
                         Map.of("kind", "INVITATION", "frequency", "DAILY"),
-                        Map.of("kind", "WINDOW_OPENED", "frequency", "DAILY"))))
+                        Map.of("kind", "WINDOW_OPENED", "frequency", "DAILY"),
+                        Map.of("kind", "WINDOW_CLOSING_SOON", "frequency", "OFF"))))
                 .put(NOTIFICATIONS + "/preferences").then().statusCode(200);
 
         String subscription = null;
