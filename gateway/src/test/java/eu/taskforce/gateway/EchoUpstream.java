@@ -54,6 +54,9 @@ public final class EchoUpstream {
     public static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(BELOW_EPHEMERAL_FROM, BELOW_EPHEMERAL_TO);
+            if (!GIVEN.add(port)) {
+                continue; // handed out before in this JVM: its server may be listening, or about to
+            }
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(false);
                 socket.bind(new InetSocketAddress("127.0.0.1", port));
@@ -68,6 +71,8 @@ public final class EchoUpstream {
 
     /** Below Linux's default ephemeral range (32768-60999). */
     private static final int BELOW_EPHEMERAL_FROM = 20_000;
+    /** Every port handed out in this JVM: two routes or tests never get the same one. */
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final int BELOW_EPHEMERAL_TO = 32_000;
 
     /** Echoes requests as the service {@code name} whose paths live under {@code prefix}. */
