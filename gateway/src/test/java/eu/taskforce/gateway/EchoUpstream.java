@@ -10,12 +10,14 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real HTTP server standing in for a service: it answers every request with what it received (method, path,
@@ -28,13 +30,20 @@ public final class EchoUpstream {
     }
 
     public static HttpServer start(Vertx vertx, int port, Handler<HttpServerRequest> handler) {
-        try {
-            // the services' HTTP limits (platform), so that what the gateway lets through reaches the handler
-            HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(16384).setMaxHeaderSize(64 * 1024);
-            return vertx.createHttpServer(options).requestHandler(handler).listen(port, "127.0.0.1")
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Upstream on port " + port + " did not start: " + e, e);
+        // the services' HTTP limits (platform), so that what the gateway lets through reaches the handler
+        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(16384).setMaxHeaderSize(64 * 1024);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return vertx.createHttpServer(options).requestHandler(handler).listen(port, "127.0.0.1")
+                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // a test's earlier server on the same port may still be releasing it after its close() completed
+                if (!(e.getCause() instanceof BindException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Upstream on port " + port + " did not start: " + e, e);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
         }
     }
 
