@@ -56,4 +56,10 @@ public interface MeetingConfig {
      */
     @WithDefault("10s")
     Duration paperUploadTimeout();
+
+    /**
+     * The timeout, in seconds, of the transaction that stores a paper's document (set in application.properties, where
+     * the service's transactional method reads it): above the upload timeout plus quarkus.http.read-timeout.
+     */
+    int paperTransactionTimeout();
 }
