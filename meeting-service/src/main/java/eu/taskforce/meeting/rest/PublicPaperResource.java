@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,13 +38,8 @@ public class PublicPaperResource {
     @Operation(operationId = "downloadPublicPaperDocument", summary = "Download the document of a public paper",
             description = "No token needed. Only a PUBLIC paper, circulated, of a meeting held; every other paper is a"
                     + " 404 whoever asks. Served like downloadPaperDocument.")
-    @APIResponse(responseCode = "200", description = "The document",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            headers = {
-                    @Header(name = "Content-Disposition", description = "attachment, with the stored file name",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Repr-Digest", description = "The SHA-256 of the document (RFC 9530)",
-                            schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "The document, with Content-Disposition and Repr-Digest",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such paper, or not a public paper of a meeting held")
     public Response download(@PathParam("paperId") UUID paperId) {
         return papers.publicDocument(paperId).toResponse();
