@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.taskforce.contracts.meetings.AgendaPublished;
 import eu.taskforce.contracts.meetings.CadenceWarning;
+import eu.taskforce.contracts.meetings.PaperCirculated;
+import eu.taskforce.contracts.meetings.PaperVisibility;
 import eu.taskforce.contracts.meetings.SummaryPublished;
 import eu.taskforce.contracts.meetings.WithholdingReason;
 import eu.taskforce.contracts.membership.Opening;
@@ -16,6 +18,7 @@ import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -77,7 +80,7 @@ class ContractsTest {
     void meetingEventsTravelOnTheMeetingsTopicAndTheCadenceSubjectIsTheDocumentedOne() throws Exception {
         List<EventType<?>> meetings = EventTypes.ALL.stream()
                 .filter(t -> t.type().startsWith(CloudEvents.TYPE_PREFIX + "meetings.")).toList();
-        assertThat(meetings).hasSize(15).allSatisfy(t -> {
+        assertThat(meetings).hasSize(16).allSatisfy(t -> {
             assertThat(t.topic()).isEqualTo(Topics.MEETINGS);
             assertThat(t.schemaResource()).startsWith("schemas/meetings/");
         });
@@ -152,5 +155,15 @@ class ContractsTest {
         InputStream in = ContractsTest.class.getClassLoader().getResourceAsStream(name);
         assertThat(in).as(name).isNotNull();
         return in;
+    }
+
+    @Test
+    void aPaperCirculatedLeavesOutTheAgendaItemAndReasonItHasNot() {
+        PaperCirculated paper = new PaperCirculated(UUID.randomUUID(), UUID.randomUUID(), null, "Draft", PaperVisibility.PUBLIC,
+                null, OffsetDateTime.parse("2026-03-02T10:00:00Z"), LocalDate.parse("2026-03-05"), false,
+                "application/pdf", 1234, "ab".repeat(32));
+        String json = EventJson.write(paper);
+        assertThat(json).doesNotContain("agendaItem", "withholdingReason");
+        assertThat(EventJson.read(json, PaperCirculated.class)).isEqualTo(paper);
     }
 }

@@ -1,7 +1,8 @@
 package eu.taskforce.guidance;
 
-import eu.taskforce.guidance.Attachments.Download;
-import eu.taskforce.guidance.Attachments.Upload;
+import eu.taskforce.platform.testing.Attachments;
+import eu.taskforce.platform.testing.Attachments.Download;
+import eu.taskforce.platform.testing.Attachments.Upload;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -188,13 +189,13 @@ class EvidenceTest {
     @Test
     void aDocumentOfSeveralChunksIsStreamedInAndOutWhole() throws Exception {
         String id = Guidance.submit(MEMBER_A, Guidance.evidence("Several chunks", "PUBLIC"));
-        Upload upload = Attachments.put(base, MEMBER_A, id, THREE_CHUNKS, 1, true);
+        Upload upload = Attachments.put(base, MEMBER_A, Guidance.attachment(id), THREE_CHUNKS, 1, true);
         assertThat(upload.status()).as(upload.body()).isEqualTo(200);
         String sha256 = Attachments.sha256(THREE_CHUNKS, 1);
         assertThat(new JsonPath(upload.body()).getString("attachment.sha256")).isEqualTo(sha256);
         assertThat(new JsonPath(upload.body()).getLong("attachment.size")).isEqualTo(THREE_CHUNKS);
         assertThat(chunkRows(id)).isEqualTo(3);
-        Download download = Attachments.get(base, MEMBER_B, id);
+        Download download = Attachments.get(base, MEMBER_B, Guidance.attachment(id));
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Length")).contains(String.valueOf(THREE_CHUNKS));
         assertThat(download.length()).isEqualTo(THREE_CHUNKS);
@@ -203,23 +204,23 @@ class EvidenceTest {
                 + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)) + ":");
         assertThat(download.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"attachment\"");
         // sent chunked, without a Content-Length, it is counted and stored the same way
-        Upload chunked = Attachments.put(base, MEMBER_A, id, THREE_CHUNKS - 1, 2, false);
+        Upload chunked = Attachments.put(base, MEMBER_A, Guidance.attachment(id), THREE_CHUNKS - 1, 2, false);
         assertThat(chunked.status()).as(chunked.body()).isEqualTo(200);
-        assertThat(Attachments.get(base, MEMBER_B, id).sha256()).isEqualTo(Attachments.sha256(THREE_CHUNKS - 1, 2));
+        assertThat(Attachments.get(base, MEMBER_B, Guidance.attachment(id)).sha256()).isEqualTo(Attachments.sha256(THREE_CHUNKS - 1, 2));
     }
 
     @Test
     void aReplacedDocumentLeavesNoChunkBehindAndARefusedOneReplacesNothing() throws Exception {
         String id = Guidance.submit(MEMBER_A, Guidance.evidence("Replaced", "PUBLIC"));
         String path = EVIDENCE + "/" + id + "/attachment";
-        assertThat(Attachments.put(base, MEMBER_A, id, THREE_CHUNKS, 3, true).status()).isEqualTo(200);
+        assertThat(Attachments.put(base, MEMBER_A, Guidance.attachment(id), THREE_CHUNKS, 3, true).status()).isEqualTo(200);
         MEMBER_A.request().contentType("text/plain").body("short".getBytes(StandardCharsets.UTF_8)).put(path).then()
                 .statusCode(200).body("attachment.size", equalTo(5));
         assertThat(chunkRows(id)).isEqualTo(1);
         assertThat(MEMBER_B.request().get(path).then().statusCode(200).extract().asString()).isEqualTo("short");
         // refused after some chunks were written (too long without a Content-Length; a PDF said to be text): the
         // transaction that deleted the previous document's chunks is rolled back with them
-        Upload tooLong = Attachments.put(base, MEMBER_A, id, maxBytes + 1, 4, false);
+        Upload tooLong = Attachments.put(base, MEMBER_A, Guidance.attachment(id), maxBytes + 1, 4, false);
         assertThat(tooLong.status()).isEqualTo(413);
         assertThat(tooLong.contentType()).startsWith("application/problem+json");
         MEMBER_A.request().contentType("text/plain").body(pdfOf(THREE_CHUNKS)).put(path).then().statusCode(415);

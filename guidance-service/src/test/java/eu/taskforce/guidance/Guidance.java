@@ -21,6 +21,11 @@ final class Guidance {
     static final String FEEDBACK = API + "/feedback";
     static final String EVIDENCE = API + "/evidence";
 
+    /** The path of the attached document of evidence {@code id}. */
+    static String attachment(String id) {
+        return EVIDENCE + "/" + id + "/attachment";
+    }
+
     private Guidance() {
     }
 

@@ -1,7 +1,8 @@
 package eu.taskforce.guidance;
 
-import eu.taskforce.guidance.Attachments.Download;
-import eu.taskforce.guidance.Attachments.Upload;
+import eu.taskforce.platform.testing.Attachments;
+import eu.taskforce.platform.testing.Attachments.Download;
+import eu.taskforce.platform.testing.Attachments.Upload;
 import eu.taskforce.platform.testing.Actors;
 import eu.taskforce.platform.testing.HostileBodies;
 import eu.taskforce.platform.testing.HostileBodies.Answer;
@@ -125,11 +126,11 @@ class HostileBodiesTest {
             // passes the limit) and the same with its Content-Length (refused before it is read)
             for (int i = 0; i < atLimit; i++) {
                 int seed = i;
-                uploads.add(pool.submit(() -> Attachments.put(base, MEMBER_A, ids.get(seed), ATTACHMENT_LIMIT, seed,
+                uploads.add(pool.submit(() -> Attachments.put(base, MEMBER_A, Guidance.attachment(ids.get(seed)), ATTACHMENT_LIMIT, seed,
                         seed % 2 == 0)));
             }
-            uploads.add(pool.submit(() -> Attachments.put(base, MEMBER_A, ids.get(atLimit), eleven, atLimit, false)));
-            uploads.add(pool.submit(() -> Attachments.put(base, MEMBER_A, ids.get(atLimit + 1), eleven, atLimit + 1,
+            uploads.add(pool.submit(() -> Attachments.put(base, MEMBER_A, Guidance.attachment(ids.get(atLimit)), eleven, atLimit, false)));
+            uploads.add(pool.submit(() -> Attachments.put(base, MEMBER_A, Guidance.attachment(ids.get(atLimit + 1)), eleven, atLimit + 1,
                     true)));
             for (int i = 0; i < atLimit; i++) {
                 Upload upload = uploads.get(i).get();
@@ -148,7 +149,7 @@ class HostileBodiesTest {
             List<Future<Download>> downloads = new ArrayList<>();
             for (int i = 0; i < atLimit; i++) {
                 String id = ids.get(i);
-                downloads.add(pool.submit(() -> Attachments.get(base, MEMBER_B, id)));
+                downloads.add(pool.submit(() -> Attachments.get(base, MEMBER_B, Guidance.attachment(id))));
             }
             for (int i = 0; i < atLimit; i++) {
                 Download download = downloads.get(i).get();

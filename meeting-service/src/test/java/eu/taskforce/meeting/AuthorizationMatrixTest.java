@@ -165,4 +165,56 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
         matrix.expect("GET /audit", officeOnly(200), get(MEETINGS + "/audit"));
         assertThat(matrix.mismatches()).isEmpty();
     }
+
+    @Test
+    void meetingPapers() {
+        String meeting = convene(meeting("AD_HOC_GROUP", inDays(0).minusHours(1), "m"));
+        OFFICE.request().body(Map.of("organisationId", ORG_A.toString())).post(MEETINGS + "/" + meeting + "/invitations")
+                .then().statusCode(201);
+        String papers = MEETINGS + "/" + meeting + "/papers";
+        matrix.expect("POST /meetings/{id}/papers", officeOnly(201),
+                post(papers, Map.of("title", "Matrix", "visibility", "PUBLIC")));
+        String members = paper(papers, "MEMBERS");
+        String attendees = paper(papers, "ATTENDEES");
+        String everyone = paper(papers, "PUBLIC");
+        byte[] pdf = "%PDF-1.7\nMatrix".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        matrix.expect("PUT /meetings/{id}/papers/{pid}/content", officeOnly(200),
+                actor -> actor.request().contentType("application/pdf").body(pdf).put(members + "/content"));
+        matrix.expect("POST /meetings/{id}/papers/{pid}/circulation", officeOnly(200),
+                post(members + "/circulation", null));
+        for (String paper : List.of(attendees, everyone)) {
+            OFFICE.request().contentType("application/pdf").body(pdf).put(paper + "/content").then().statusCode(200);
+            OFFICE.request().post(paper + "/circulation").then().statusCode(200);
+        }
+        matrix.expect("GET /meetings/{id}/papers", ANYONE_SIGNED_IN, get(papers));
+        Map<Actors, Integer> membersOnly = cells(ANONYMOUS, 401, EXPERT, 404, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200);
+        matrix.expect("GET /meetings/{id}/papers/{MEMBERS paper}", membersOnly, get(members));
+        matrix.expect("GET /meetings/{id}/papers/{MEMBERS paper}/content", membersOnly, get(members + "/content"));
+        // A's organisation is invited; B and the stakeholder are not
+        Map<Actors, Integer> attendeesOnly = cells(ANONYMOUS, 401, EXPERT, 404, MEMBER_B, 404, MEMBER_A, 200, OFFICE, 200);
+        matrix.expect("GET /meetings/{id}/papers/{ATTENDEES paper}", attendeesOnly, get(attendees));
+        matrix.expect("GET /meetings/{id}/papers/{ATTENDEES paper}/content", attendeesOnly, get(attendees + "/content"));
+        String publicPapers = MEETINGS + "/public-papers/";
+        Map<Actors, Integer> nobody = cells(ANONYMOUS, 404, EXPERT, 404, MEMBER_A, 404, MEMBER_B, 404, OFFICE, 404);
+        matrix.expect("GET /public-papers/{PUBLIC paper, meeting not held}", nobody,
+                get(publicPapers + everyone.substring(everyone.lastIndexOf('/') + 1)));
+        matrix.expect("GET /meetings/{id}/papers/{PUBLIC paper, meeting not held}", membersOnly, get(everyone));
+        Meetings.hold(meeting, List.of(ORG_A));
+        matrix.expect("GET /public-papers/{PUBLIC paper of a meeting held}",
+                cells(ANONYMOUS, 200, EXPERT, 200, MEMBER_A, 200, MEMBER_B, 200, OFFICE, 200),
+                get(publicPapers + everyone.substring(everyone.lastIndexOf('/') + 1)));
+        matrix.expect("GET /meetings/{id}/papers/{PUBLIC paper of a meeting held}", ANYONE_SIGNED_IN, get(everyone));
+        matrix.expect("GET /public-papers/{MEMBERS paper of a meeting held}", nobody,
+                get(publicPapers + members.substring(members.lastIndexOf('/') + 1)));
+        assertThat(matrix.mismatches()).isEmpty();
+    }
+
+    /** Adds a paper of this visibility as the AI Office; its path. */
+    private static String paper(String papers, String visibility) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("title", "Matrix " + visibility, "visibility", visibility));
+        if (!visibility.equals("PUBLIC")) {
+            body.put("withholdingReason", "SECURITY");
+        }
+        return papers + "/" + OFFICE.request().body(body).post(papers).then().statusCode(201).extract().path("id");
+    }
 }

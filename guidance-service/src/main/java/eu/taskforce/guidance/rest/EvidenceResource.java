@@ -158,14 +158,6 @@ public class EvidenceResource {
                             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such submission or document, or one the caller may not read")
     public Response download(@PathParam("id") UUID id) {
-        EvidenceService.Attachment attachment = evidence.attachment(id);
-        return Response.ok(attachment.content()).type(attachment.mediaType())
-                .header(HttpHeaders.CONTENT_LENGTH, attachment.size())
-                .header("Content-Disposition", "attachment; filename=\"" + attachment.name() + "\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(
-                        java.util.HexFormat.of().parseHex(attachment.sha256())) + ":")
-                .build();
+        return evidence.attachment(id).toResponse();
     }
 }

@@ -11,6 +11,8 @@ import eu.taskforce.guidance.domain.Evidence;
 import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
+import eu.taskforce.platform.attachment.ChunkStore;
+import eu.taskforce.platform.attachment.StoredDocument;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.platform.outbox.Outbox;
@@ -22,30 +24,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.core.StreamingOutput;
-import org.hibernate.Session;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Evidence and research submissions from the AI Office, members and stakeholders. A CONFIDENTIAL submission is read
  * by the AI Office and its submitter only (a member's: its organisation); only PUBLIC ones are announced. The attached
- * document is size-limited, typed by its bytes (see {@link AttachmentTypes}) and stored in PostgreSQL in chunks, with its
+ * document is size-limited, typed by its bytes (see {@link eu.taskforce.platform.attachment.AttachmentTypes}) and stored in PostgreSQL in chunks, with its
  * SHA-256; it is streamed in and out, never whole in memory.
  */
 @ApplicationScoped
@@ -77,12 +66,9 @@ public class EvidenceService {
     public record Filter(EvidenceType type, String codeReference, OffsetDateTime updatedSince) {
     }
 
-    /** The attached document as stored, and its bytes as they are read from the chunks. */
-    public record Attachment(String name, String mediaType, long size, String sha256, StreamingOutput content) {
-    }
-
-    /** The bytes of an attached document are stored in rows of this size (the last one shorter). */
-    static final int CHUNK_BYTES = 256 * 1024;
+    /** Chunks in evidence_attachment_chunk, owned by an evidence row that keeps the digest. */
+    private static final ChunkStore DOCUMENTS = new ChunkStore("evidence_attachment_chunk", "evidence_id", "evidence",
+            "attachment_sha256");
 
     @Transactional
     public Evidence submit(Submission submission) {
@@ -150,10 +136,10 @@ public class EvidenceService {
 
     /**
      * Stores (or replaces) the attached document: the submitter only. The body is read once, as it comes: its SHA-256
-     * and its type are computed while it is written in chunks of {@link #CHUNK_BYTES} (the previous document's chunks
+     * and its type are computed while it is written in chunks ({@link ChunkStore#store}: the previous document's chunks
      * are deleted in the same transaction, which a failure rolls back), so that at most one chunk is in memory.
-     * Oversized is a 413 as soon as the limit is passed (or at once when the Content-Length says so); a format other
-     * than PDF, plain text, ODF or OOXML (or one that contradicts the declared Content-Type) a 415.
+     * Oversized is a 413, a format other than PDF, plain text, ODF or OOXML (or one that contradicts the declared
+     * Content-Type) a 415.
      */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "taskforce.guidance.attachment-transaction-timeout")
@@ -166,29 +152,10 @@ public class EvidenceService {
             throw ProblemException.forbidden("Only the submitter may attach a document to this evidence");
         }
         Versions.requireMatch(ifMatch, evidence.version);
-        long max = config.attachmentMaxBytes();
-        if (declaredLength != null && declaredLength > max) {
-            throw tooLarge(max);
-        }
-        if (body == null) {
-            throw ProblemException.badRequest("The request has no body: send the document's bytes");
-        }
-        entityManager.createNativeQuery("delete from evidence_attachment_chunk where evidence_id = :id")
-                .setParameter("id", id).executeUpdate();
-        Duration timeout = config.attachmentUploadTimeout();
-        Stored stored = entityManager.unwrap(Session.class)
-                .doReturningWork(connection -> store(connection, id, body, max, timeout));
-        if (stored.size() == 0) {
-            throw ProblemException.badRequest("The attached document is empty");
-        }
-        String type = stored.type().orElseThrow(EvidenceService::unsupported);
-        String declared = declaredType == null ? "" : declaredType.split(";")[0].strip().toLowerCase();
-        if (!declared.isEmpty() && !declared.equals("application/octet-stream") && !declared.equals(type)) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                    "The Content-Type says " + declared + " but the bytes are " + type);
-        }
-        evidence.attachmentName = safeFileName(fileName);
-        evidence.attachmentType = type;
+        ChunkStore.Stored stored = DOCUMENTS.store(entityManager, id, declaredType, declaredLength, body,
+                new ChunkStore.Limits(config.attachmentMaxBytes(), config.attachmentUploadTimeout()));
+        evidence.attachmentName = StoredDocument.safeFileName(fileName);
+        evidence.attachmentType = stored.mediaType();
         evidence.attachmentSize = stored.size();
         evidence.attachmentSha256 = stored.sha256();
         evidence.updatedAt = Timestamps.now();
@@ -197,132 +164,17 @@ public class EvidenceService {
         return evidence;
     }
 
-    /** What was read and written of an uploaded document. */
-    private record Stored(long size, String sha256, Optional<String> type) {
-    }
-
     /**
-     * Reads the body to its end into chunk rows, refusing it as soon as it is too large, cannot be of a known type or
-     * has taken longer than {@code timeout}.
+     * The attached document, streamed chunk by chunk from storage ({@link ChunkStore#content}): a document replaced
+     * while it is sent ends the download short rather than mixing two documents.
      */
-    private static Stored store(Connection connection, UUID id, InputStream body, long max, Duration timeout)
-            throws SQLException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        AttachmentTypes.Sniffer sniffer = new AttachmentTypes.Sniffer();
-        MessageDigest digest = sha256();
-        byte[] chunk = new byte[CHUNK_BYTES];
-        int filled = 0;
-        int seq = 0;
-        long size = 0;
-        // the body is not closed here: closing Quarkus's request stream reads it to its end, which a refusal must not wait
-        // for (the rest of a refused body is Vert.x's to discard)
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into evidence_attachment_chunk (evidence_id, seq, content) values (?, ?, ?)")) {
-            int read;
-            while ((read = body.read(chunk, filled, chunk.length - filled)) != -1) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new ProblemException(408, "request-timeout", "Request Timeout", "The attached document was"
-                            + " not sent within " + timeout.toSeconds() + " seconds");
-                }
-                size += read;
-                if (size > max) {
-                    throw tooLarge(max);
-                }
-                sniffer.update(chunk, filled, read);
-                if (sniffer.refused()) {
-                    throw unsupported();
-                }
-                digest.update(chunk, filled, read);
-                filled += read;
-                if (filled == chunk.length) {
-                    insertChunk(insert, id, seq++, chunk, filled);
-                    filled = 0;
-                }
-            }
-            if (filled > 0) {
-                insertChunk(insert, id, seq, chunk, filled);
-            }
-        } catch (IOException e) {
-            // the client stopped sending, or sent nothing for longer than the read timeout: nothing is stored
-            throw ProblemException.badRequest("The document's bytes could not be read to their end");
-        }
-        return new Stored(size, HexFormat.of().formatHex(digest.digest()), sniffer.type());
-    }
-
-    private static void insertChunk(PreparedStatement insert, UUID id, int seq, byte[] chunk, int length)
-            throws SQLException {
-        insert.setObject(1, id);
-        insert.setInt(2, seq);
-        // the driver sends the bytes as they are, without a copy; the chunk is refilled only after the row is written
-        insert.setBinaryStream(3, new ByteArrayInputStream(chunk, 0, length), length);
-        insert.executeUpdate();
-    }
-
-    /**
-     * The attached document, to be written chunk by chunk. Each chunk is read in a statement of its own that also checks
-     * the stored digest, so that a slow download holds no database connection between chunks and a document replaced
-     * meanwhile ends the download short (an I/O error, which breaks the connection) rather than mixing two documents.
-     */
-    public Attachment attachment(UUID id) {
+    public StoredDocument attachment(UUID id) {
         Evidence evidence = get(id);
         if (evidence.attachmentType == null) {
             throw ProblemException.notFound("Attached document of evidence", id);
         }
-        long size = evidence.attachmentSize;
-        String sha256 = evidence.attachmentSha256;
-        StreamingOutput content = output -> {
-            long written = 0;
-            for (int seq = 0; written < size; seq++) {
-                byte[] chunk = chunk(id, sha256, seq);
-                if (chunk == null) {
-                    throw new IOException("The attached document of evidence " + id + " was replaced while it was sent");
-                }
-                output.write(chunk);
-                written += chunk.length;
-            }
-        };
-        return new Attachment(evidence.attachmentName, evidence.attachmentType, size, sha256, content);
-    }
-
-    private byte[] chunk(UUID id, String sha256, int seq) throws IOException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement("""
-                select c.content from evidence_attachment_chunk c join evidence e on e.id = c.evidence_id
-                where c.evidence_id = ? and c.seq = ? and e.attachment_sha256 = ?""")) {
-            select.setObject(1, id);
-            select.setInt(2, seq);
-            select.setString(3, sha256);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getBytes(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IOException("Reading the attached document of evidence " + id + " failed", e);
-        }
-    }
-
-    private static ProblemException tooLarge(long max) {
-        return new ProblemException(413, "payload-too-large", "Payload Too Large",
-                "The attached document is larger than " + max + " bytes");
-    }
-
-    private static ProblemException unsupported() {
-        return new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                "The attached document must be a PDF, plain UTF-8 text, an OpenDocument or an Office Open XML file");
-    }
-
-    /** A file name safe in a Content-Disposition header: letters, digits, dot, dash and underscore only. */
-    static String safeFileName(String name) {
-        String base = name == null || name.isBlank() ? "attachment" : name.strip();
-        base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
-        String safe = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");
-        safe = safe.isEmpty() ? "attachment" : safe;
-        return safe.length() > 200 ? safe.substring(safe.length() - 200) : safe;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new StoredDocument(evidence.attachmentName, evidence.attachmentType, evidence.attachmentSize,
+                evidence.attachmentSha256, DOCUMENTS.content(dataSource, id, evidence.attachmentSha256,
+                        evidence.attachmentSize));
     }
 }

@@ -38,4 +38,28 @@ public interface MeetingConfig {
     /** How often decisions whose closing time has passed are closed. */
     @WithDefault("5s")
     Duration decisionCloseInterval();
+
+    /**
+     * Members must have a meeting's papers this many days before it starts (counted in UTC days from its start): a
+     * paper circulated later is flagged late.
+     */
+    @WithDefault("5")
+    int papersDueDays();
+
+    /** The largest document a paper may have, in bytes (the gateway's body limit of the meetings route is 5 MiB). */
+    @WithDefault("5242880")
+    long paperMaxBytes();
+
+    /**
+     * How long an upload of a paper's document may take (it holds a database connection meanwhile): the gateway's
+     * timeout of the meetings route.
+     */
+    @WithDefault("10s")
+    Duration paperUploadTimeout();
+
+    /**
+     * The timeout, in seconds, of the transaction that stores a paper's document (set in application.properties, where
+     * the service's transactional method reads it): above the upload timeout plus quarkus.http.read-timeout.
+     */
+    int paperTransactionTimeout();
 }

@@ -10,7 +10,7 @@ public enum MailKind {
     INVITATION(MailFrequency.IMMEDIATELY),
     /** The agenda of a meeting the person is invited to was published or changed. */
     AGENDA_PUBLISHED(MailFrequency.DAILY),
-    /** Papers were circulated for a meeting. Reserved: meeting-service has no such event yet (issue 20). */
+    /** A paper of a plenary the person is invited to was circulated. */
     PAPERS_CIRCULATED(MailFrequency.DAILY),
     /**
      * Minutes of a meeting the organisation attended await its review. Reserved: meeting-service publishes no event

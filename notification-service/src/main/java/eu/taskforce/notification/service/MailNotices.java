@@ -5,6 +5,7 @@ import eu.taskforce.contracts.guidance.DispositionsPublished;
 import eu.taskforce.contracts.guidance.WindowClosed;
 import eu.taskforce.contracts.guidance.WindowOpened;
 import eu.taskforce.contracts.meetings.AgendaPublished;
+import eu.taskforce.contracts.meetings.PaperCirculated;
 import eu.taskforce.contracts.meetings.DecisionClosed;
 import eu.taskforce.contracts.meetings.DecisionOpened;
 import eu.taskforce.contracts.meetings.MeetingCancelled;
@@ -99,9 +100,9 @@ public class MailNotices {
                     "The AI Office published its answers to the Taskforce's feedback on "
                             + dispositions.documentTitle() + ", version " + dispositions.versionNumber() + " ("
                             + dispositions.items().size() + " public items).", null);
+        } else if (type.equals(EventTypes.PAPER_CIRCULATED.type())) {
+            papers(id, consumed.event().data(PaperCirculated.class));
         }
-        // papers circulated: no event yet (issue 20); when meeting-service publishes one, it becomes a notice of
-        // MailKind.PAPERS_CIRCULATED to the meeting's invitees here, like the agenda.
     }
 
     /** A reminder falls due: its notice is made by the dispatcher's transaction, once (the notice is unique). */
@@ -200,16 +201,33 @@ public class MailNotices {
     }
 
     private void agenda(String eventId, AgendaPublished agenda) {
+        plenaryTitle(agenda.meetingId()).ifPresent(title -> {
+            StringBuilder body = new StringBuilder("The agenda of \"" + title + "\""
+                    + (agenda.revision() > 1 ? " changed (revision " + agenda.revision() + ")" : " was published") + ":\n");
+            agenda.items().forEach(item -> body.append("\n").append(item.position()).append(". ").append(item.title()));
+            notice(eventId, MailKind.AGENDA_PUBLISHED, MailAudience.REPRESENTATIVES, null, "Agenda: " + title,
+                    body.toString(), null);
+        });
+    }
+
+    /** A paper of a plenary circulated: its invitees, the current members' representatives, may read it. */
+    private void papers(String eventId, PaperCirculated paper) {
+        plenaryTitle(paper.meetingId()).ifPresent(title -> notice(eventId, MailKind.PAPERS_CIRCULATED,
+                MailAudience.REPRESENTATIVES, null, "Paper: " + title,
+                "The AI Office circulated the paper \"" + paper.title() + "\" for \"" + title + "\""
+                        + (paper.agendaItem() == null ? "" : " (agenda item " + paper.agendaItem() + ")")
+                        + (paper.late() ? ", later than " + paper.dueOn() + " when it was due" : "")
+                        + ".\n\nIt is on the platform with the meeting's papers.", null));
+    }
+
+    /** The title of a plenary convened (only plenaries' invitees are known here), or empty. */
+    private java.util.Optional<String> plenaryTitle(UUID meetingId) {
         List<?> rows = entityManager.createNativeQuery("select kind, title from mail_meeting where meeting_id = :id")
-                .setParameter("id", agenda.meetingId()).getResultList();
+                .setParameter("id", meetingId).getResultList();
         if (rows.isEmpty() || !MeetingKind.PLENARY.name().equals(((Object[]) rows.get(0))[0])) {
-            return;
+            return java.util.Optional.empty();
         }
-        StringBuilder body = new StringBuilder("The agenda of \"" + ((Object[]) rows.get(0))[1] + "\""
-                + (agenda.revision() > 1 ? " changed (revision " + agenda.revision() + ")" : " was published") + ":\n");
-        agenda.items().forEach(item -> body.append("\n").append(item.position()).append(". ").append(item.title()));
-        notice(eventId, MailKind.AGENDA_PUBLISHED, MailAudience.REPRESENTATIVES, null,
-                "Agenda: " + ((Object[]) rows.get(0))[1], body.toString(), null);
+        return java.util.Optional.of((String) ((Object[]) rows.get(0))[1]);
     }
 
     private void deadline(UUID aggregateId, MailKind kind, String title, OffsetDateTime closesAt) {

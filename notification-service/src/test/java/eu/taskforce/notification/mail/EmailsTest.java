@@ -5,6 +5,9 @@ import eu.taskforce.contracts.guidance.Disposition;
 import eu.taskforce.contracts.guidance.DispositionsPublished;
 import eu.taskforce.contracts.guidance.WindowOpened;
 import eu.taskforce.contracts.meetings.AgendaPublished;
+import eu.taskforce.contracts.meetings.PaperCirculated;
+import eu.taskforce.contracts.meetings.PaperVisibility;
+import eu.taskforce.contracts.meetings.WithholdingReason;
 import eu.taskforce.contracts.meetings.DecisionClosed;
 import eu.taskforce.contracts.meetings.DecisionOpened;
 import eu.taskforce.contracts.meetings.DecisionResult;
@@ -117,6 +120,27 @@ class EmailsTest extends MailScenario {
         assertThat(digests).hasSize(1);
         assertThat(digests.get(0).getSubject()).isEqualTo("Your daily Taskforce digest: 1 item");
         assertThat(Mailbox.text(digests.get(0))).contains("Agenda: Plenary " + marker).contains("1. Opening " + marker);
+    }
+
+    @Test
+    void aPaperOfAPlenaryCirculatedReachesItsInviteesInTheirDailyDigestSayingWhetherItWasLate() throws Exception {
+        UUID plenary = UUID.randomUUID();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2);
+        feed.publish(UUID.randomUUID().toString(), EventTypes.MEETING_CONVENED, plenary, new MeetingConvened(plenary,
+                "Plenary " + marker, MeetingKind.PLENARY, MeetingFormat.ONLINE, start, start.plusHours(1),
+                "Europe/Brussels", null, null));
+        awaitMails(addressA, 1);
+        feed.publish(UUID.randomUUID().toString(), EventTypes.PAPER_CIRCULATED, plenary, new PaperCirculated(plenary,
+                UUID.randomUUID(), 1, "Draft " + marker, PaperVisibility.MEMBERS, WithholdingReason.SECURITY,
+                OffsetDateTime.now(ZoneOffset.UTC), start.toLocalDate().minusDays(5), true, "application/pdf", 10,
+                "ab".repeat(32)));
+        awaitDigestItems(ACCOUNT_A, "PAPERS_CIRCULATED", 1);
+        digestTomorrow();
+        List<MimeMessage> digests = Mailbox.digests(addressA, marker);
+        assertThat(digests).hasSize(1);
+        assertThat(Mailbox.text(digests.get(0))).contains("Paper: Plenary " + marker)
+                .contains("circulated the paper \"Draft " + marker + "\"").contains("(agenda item 1)")
+                .contains("later than " + start.toLocalDate().minusDays(5));
     }
 
     @Test

@@ -15,6 +15,7 @@ import eu.taskforce.contracts.meetings.MeetingRequestFiled;
 import eu.taskforce.contracts.meetings.MeetingRequestSupported;
 import eu.taskforce.contracts.meetings.MeetingRescheduled;
 import eu.taskforce.contracts.meetings.SummaryOverdue;
+import eu.taskforce.contracts.meetings.PaperCirculated;
 import eu.taskforce.contracts.meetings.SummaryPublished;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -48,6 +49,7 @@ class MeetingProjector extends AggregateRows {
         Integer individualAttendees = null;
         List<SummaryPublished.WithheldPart> withheld = null;
         LocalDate summaryDueOn = null;
+        List<PaperCirculated> papers = new java.util.ArrayList<>();
         for (StoredEvent e : events) {
             if (e.is(EventTypes.MEETING_CONVENED)) {
                 MeetingConvened m = e.as(MeetingConvened.class);
@@ -79,6 +81,8 @@ class MeetingProjector extends AggregateRows {
                 status = later(MEETING_STATUS_ORDER, status, "SUMMARY_PUBLISHED");
             } else if (e.is(EventTypes.SUMMARY_OVERDUE)) {
                 summaryDueOn = e.as(SummaryOverdue.class).dueOn();
+            } else if (e.is(EventTypes.PAPER_CIRCULATED)) {
+                papers.add(e.as(PaperCirculated.class));
             }
         }
         OffsetDateTime updated = updated(events);
@@ -99,6 +103,7 @@ class MeetingProjector extends AggregateRows {
                 .setParameter("individual", individualAttendees).setParameter("summary", summary)
                 .setParameter("withheld", json(withheld)).setParameter("summaryPublishedAt", summaryPublishedAt)
                 .setParameter("summaryDueOn", summaryDueOn).setParameter("updated", updated).executeUpdate();
+        papers(g, id, papers, updated);
         delete(g, "search_document", "document_id", id);
         if (title != null && agenda != null && !agenda.isEmpty()) {
             String body = agenda.stream().map(i -> i.title() + (i.description() == null ? "" : ". " + i.description())
@@ -108,6 +113,26 @@ class MeetingProjector extends AggregateRows {
         }
         if (title != null && summary != null) {
             searchDocument(g, "SUMMARY", id, title, summary, startsAt, updated);
+        }
+    }
+
+    /** The meeting's papers as circulated (each paper is circulated once). */
+    private void papers(int g, UUID meetingId, List<PaperCirculated> papers, OffsetDateTime updated) {
+        delete(g, "meeting_paper", "meeting_id", meetingId);
+        for (PaperCirculated p : papers) {
+            em.createNativeQuery("""
+                            insert into meeting_paper (generation, id, meeting_id, agenda_item, title, visibility,
+                                withholding_reason, circulated_at, due_on, late, media_type, size, sha256, updated_at)
+                            values (:g, :id, :meeting, :agendaItem, :title, :visibility, :reason, :circulatedAt, :dueOn,
+                                :late, :mediaType, :size, :sha256, :updated) on conflict do nothing""")
+                    .setParameter("g", g).setParameter("id", p.paperId()).setParameter("meeting", meetingId)
+                    .setParameter("agendaItem", p.agendaItem()).setParameter("title", p.title())
+                    .setParameter("visibility", p.visibility().name())
+                    .setParameter("reason", p.withholdingReason() == null ? null : p.withholdingReason().name())
+                    .setParameter("circulatedAt", p.circulatedAt()).setParameter("dueOn", p.dueOn())
+                    .setParameter("late", p.late()).setParameter("mediaType", p.mediaType())
+                    .setParameter("size", p.size()).setParameter("sha256", p.sha256()).setParameter("updated", updated)
+                    .executeUpdate();
         }
     }
 

@@ -9,6 +9,7 @@ import eu.taskforce.transparency.query.RegisterDtos.Decision;
 import eu.taskforce.transparency.query.RegisterDtos.DecisionLink;
 import eu.taskforce.transparency.query.RegisterDtos.DeclinedRequest;
 import eu.taskforce.transparency.query.RegisterDtos.Meeting;
+import eu.taskforce.transparency.query.RegisterDtos.MeetingPaper;
 import eu.taskforce.transparency.query.RegisterDtos.OrganisationRef;
 import eu.taskforce.transparency.query.RegisterDtos.WithheldPart;
 
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static eu.taskforce.transparency.query.Rows.date;
@@ -111,6 +113,37 @@ public final class MeetingLists {
                     new Column<>("eligible", Decision::eligible),
                     new Column<>("subjectKind", d -> d.subject() == null ? null : d.subject().kind()),
                     new Column<>("subjectId", d -> d.subject() == null ? null : d.subject().id())), "decisions.csv");
+
+    /** The papers of meetings held, in the order circulated (the register lists none of a meeting not held). */
+    public static final PublicList<MeetingPaper> PAPERS = new PublicList<>(new ListQuery<>(
+            "p.id, p.meeting_id, p.agenda_item, p.title, p.visibility, p.withholding_reason, p.circulated_at, p.due_on,"
+                    + " p.late, p.media_type, p.size, p.sha256",
+            "meeting_paper p join meeting m on m.generation = p.generation and m.id = p.meeting_id"
+                    + " where p.generation = :g and m.status in ('HELD', 'SUMMARY_PUBLISHED')",
+            Rows.utcKey("p.circulated_at"), "p.id", "p.updated_at", MeetingLists::paper),
+            List.of(new Column<>("id", MeetingPaper::id), new Column<>("agendaItem", MeetingPaper::agendaItem),
+                    new Column<>("title", MeetingPaper::title), new Column<>("disclosed", MeetingPaper::disclosed),
+                    new Column<>("withholdingReason", MeetingPaper::withholdingReason),
+                    new Column<>("circulatedAt", MeetingPaper::circulatedAt), new Column<>("dueOn", MeetingPaper::dueOn),
+                    new Column<>("late", MeetingPaper::late), new Column<>("mediaType", MeetingPaper::mediaType),
+                    new Column<>("size", MeetingPaper::size), new Column<>("sha256", MeetingPaper::sha256),
+                    new Column<>("downloadPath", MeetingPaper::downloadPath)), "meeting-papers.csv");
+
+    /** Where meeting-service serves a public paper's document without a token. */
+    static final String PUBLIC_PAPERS = "/api/v1/meetings/public-papers/";
+
+    private static MeetingPaper paper(ResultSet row) throws SQLException {
+        boolean disclosed = "PUBLIC".equals(row.getString("visibility"));
+        return new MeetingPaper(uuid(row, "id"), uuid(row, "meeting_id"), (Integer) row.getObject("agenda_item"),
+                row.getString("title"), disclosed, row.getString("visibility"), row.getString("withholding_reason"),
+                time(row, "circulated_at"), date(row, "due_on"), row.getBoolean("late"), row.getString("media_type"),
+                row.getLong("size"), row.getString("sha256"), disclosed ? PUBLIC_PAPERS + uuid(row, "id") : null);
+    }
+
+    /** The papers of one meeting held. */
+    public static PublicList.Selection<MeetingPaper> papers(UUID meetingId) {
+        return PAPERS.all().when(meetingId, "meetingId", "p.meeting_id = :meetingId");
+    }
 
     private MeetingLists() {
     }

@@ -8,6 +8,7 @@ import eu.taskforce.transparency.query.RegisterDtos.Evidence;
 import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocument;
 import eu.taskforce.transparency.query.RegisterDtos.InputWindow;
 import eu.taskforce.transparency.query.RegisterDtos.Meeting;
+import eu.taskforce.transparency.query.RegisterDtos.MeetingPaper;
 import eu.taskforce.transparency.query.RegisterDtos.MembershipPeriod;
 import eu.taskforce.transparency.query.RegisterDtos.Participant;
 import eu.taskforce.transparency.query.RegisterDtos.PublicFeedback;
@@ -82,5 +83,9 @@ public final class Pages {
 
     @Schema(name = "AdHocGroupPage")
     public record AdHocGroupPage(List<AdHocGroup> items, String nextCursor) {
+    }
+
+    @Schema(name = "MeetingPaperPage")
+    public record MeetingPaperPage(List<MeetingPaper> items, String nextCursor) {
     }
 }

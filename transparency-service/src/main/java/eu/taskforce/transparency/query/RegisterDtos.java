@@ -307,4 +307,22 @@ public final class RegisterDtos {
 
     private RegisterDtos() {
     }
+
+    @Schema(name = "MeetingPaper", description = "A paper of a meeting held: public ones downloadable, the others with the"
+            + " reason they are withheld; never its content")
+    public record MeetingPaper(UUID id, UUID meetingId,
+                               @Schema(description = "The position of the agenda item it belongs to; null for the whole meeting")
+                               Integer agendaItem, String title,
+                               @Schema(description = "Whether the document is public") boolean disclosed,
+                               @Schema(description = "MEMBERS, ATTENDEES or PUBLIC") String visibility,
+                               @Schema(description = "Why it is not public (COMMERCIALLY_CONFIDENTIAL, COMPETITION_LAW,"
+                                       + " PERSONAL_DATA or SECURITY); null for a public paper") String withholdingReason,
+                               OffsetDateTime circulatedAt,
+                               @Schema(description = "The day members should have had it by") LocalDate dueOn,
+                               @Schema(description = "Circulated after dueOn") boolean late,
+                               String mediaType, long size,
+                               @Schema(description = "SHA-256 of the document, hex") String sha256,
+                               @Schema(description = "Where a public paper's document is downloaded without a token"
+                                       + " (meeting-service, through the gateway); null for the others") String downloadPath) {
+    }
 }

@@ -95,6 +95,15 @@ final class MeetingFeedText {
                             + data.path("abstain").asInt() + " abstentions ("
                             + words(data.path("threshold").asText()) + ").",
                     "/meetings/decisions");
+            case "paper-circulated" -> new Text(
+                    "Paper circulated: " + text(data, "title"),
+                    "A paper of " + meeting(data, label)
+                            + ("PUBLIC".equals(data.path("visibility").asText()) ? ", public once the meeting is held"
+                            : ", not public" + (data.path("withholdingReason").isTextual()
+                            ? " (" + words(data.path("withholdingReason").asText()) + ")" : ""))
+                            + (data.path("late").asBoolean() ? "; circulated late, after " + text(data, "dueOn") : "")
+                            + ".",
+                    "/meetings/" + data.path("meetingId").asText() + "/papers");
             default -> null;
         };
     }

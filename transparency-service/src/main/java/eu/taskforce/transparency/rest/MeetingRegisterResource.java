@@ -10,6 +10,7 @@ import eu.taskforce.transparency.query.MeetingQueries;
 import eu.taskforce.transparency.query.Pages.DecisionPage;
 import eu.taskforce.transparency.query.Pages.DeclinedRequestPage;
 import eu.taskforce.transparency.query.Pages.MeetingPage;
+import eu.taskforce.transparency.query.Pages.MeetingPaperPage;
 import eu.taskforce.transparency.query.RegisterDtos.Cadence;
 import eu.taskforce.transparency.query.RegisterDtos.Meeting;
 import jakarta.annotation.security.PermitAll;
@@ -172,6 +173,37 @@ public class MeetingRegisterResource {
     @APIResponse(responseCode = "200", description = "The cadence", content = @Content(schema = @Schema(implementation = Cadence.class)))
     public Response cadence(@Context Request request) {
         return http.json(request, meetings.cadence(now(), config.constitutedOn()));
+    }
+
+    @GET
+    @Path("meetings/{id}/papers")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listPublicMeetingPapers", summary = "Every paper of a meeting held, in the order circulated",
+            description = "Public papers with the path of their document (served by the meetings API without a token),"
+                    + " the others with the reason they are withheld; each with the day it was due and whether it was"
+                    + " circulated late. Empty until the meeting is held.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = MeetingPaperPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or time",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such meeting in the register",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response papers(@PathParam("id") UUID id, @Valid @BeanParam PublicListParameters list,
+                           @Context UriInfo uri, @Context Request request) {
+        meetings.meeting(id).orElseThrow(() -> ProblemException.notFound("Meeting", id));
+        return http.page(request, uri, MeetingLists.papers(id), list);
+    }
+
+    @GET
+    @Path("meetings/{id}/papers.csv")
+    @Produces(PublicHttp.CSV)
+    @Operation(operationId = "exportPublicMeetingPapersCsv", summary = "Every paper of a meeting held, as CSV")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV", content = @Content(mediaType = PublicHttp.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such meeting in the register",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response papersCsv(@PathParam("id") UUID id, @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                              @Context UriInfo uri, @Context Request request) {
+        meetings.meeting(id).orElseThrow(() -> ProblemException.notFound("Meeting", id));
+        return http.csv(request, uri, MeetingLists.papers(id), updatedSince);
     }
 
     private static OffsetDateTime now() {

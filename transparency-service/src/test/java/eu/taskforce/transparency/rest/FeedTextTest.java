@@ -73,6 +73,18 @@ class FeedTextTest {
         assertThat(text.related()).isEqualTo("/meetings/" + ORG);
     }
 
+    @Test
+    void aWithheldPaperSaysWhyAndALateOneWhenItWasDue() {
+        FeedText.Text paper = FeedText.describe("eu.taskforce.meetings.paper-circulated.v1", json("""
+                {"meetingId":"5d0c0d8e-1111-4a4a-9b9b-000000000003","title":"Vendor roadmap","visibility":"MEMBERS",
+                 "withholdingReason":"COMMERCIALLY_CONFIDENTIAL","late":true,"dueOn":"2026-03-01"}"""),
+                id -> "Plenary of March");
+        assertThat(paper.title()).isEqualTo("Paper circulated: Vendor roadmap");
+        assertThat(paper.summary()).contains("not public (commercially confidential)")
+                .contains("circulated late, after 2026-03-01");
+        assertThat(paper.related()).isEqualTo("/meetings/5d0c0d8e-1111-4a4a-9b9b-000000000003/papers");
+    }
+
     static JsonNode json(String text) {
         try {
             return JSON.readTree(text);

@@ -1,4 +1,4 @@
-package eu.taskforce.guidance.service;
+package eu.taskforce.platform.attachment;
 
 import org.junit.jupiter.api.Test;
 

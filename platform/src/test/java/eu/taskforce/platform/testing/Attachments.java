@@ -1,6 +1,4 @@
-package eu.taskforce.guidance;
-
-import eu.taskforce.platform.testing.Actors;
+package eu.taskforce.platform.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 
-import static eu.taskforce.guidance.Guidance.EVIDENCE;
-
 /**
  * Large attached documents made, sent and read back as streams, so that the test holds none of them whole: a PDF header
  * followed by pseudo-random bytes, made again from its seed whenever it is read. Sent over HTTP/1.1, as the gateway
  * sends to the services.
  */
-final class Attachments {
+public final class Attachments {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final byte[] PDF_HEADER = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
@@ -30,7 +26,7 @@ final class Attachments {
     }
 
     /** {@code size} bytes: a PDF header, then bytes drawn from {@code seed}. */
-    static InputStream pdf(long size, long seed) {
+    public static InputStream pdf(long size, long seed) {
         return new InputStream() {
             private final SplittableRandom random = new SplittableRandom(seed);
             private long position;
@@ -57,21 +53,21 @@ final class Attachments {
     }
 
     /** The SHA-256 (hex) of {@link #pdf}. */
-    static String sha256(long size, long seed) throws IOException {
+    public static String sha256(long size, long seed) throws IOException {
         try (InputStream in = pdf(size, seed)) {
             return digest(in).sha256();
         }
     }
 
     /** The answer to an upload: its status, content type and (small) body. */
-    record Upload(int status, String contentType, String body) {
+    public record Upload(int status, String contentType, String body) {
     }
 
-    /** PUTs {@link #pdf} as the attachment of {@code evidence}; with its Content-Length, or chunked without one. */
-    static Upload put(URI base, Actors actor, String evidence, long size, long seed, boolean withLength)
+    /** PUTs {@link #pdf} to {@code path}; with its Content-Length, or chunked without one. */
+    public static Upload put(URI base, Actors actor, String path, long size, long seed, boolean withLength)
             throws IOException, InterruptedException {
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> pdf(size, seed));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(EVIDENCE + "/" + evidence + "/attachment"))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + actor.token())
                 .header("Content-Type", "application/octet-stream")
                 .PUT(withLength ? HttpRequest.BodyPublishers.fromPublisher(body, size) : body)
@@ -82,12 +78,12 @@ final class Attachments {
     }
 
     /** What a download brought: its status, headers, and the length and SHA-256 of the bytes received. */
-    record Download(int status, java.net.http.HttpHeaders headers, long length, String sha256) {
+    public record Download(int status, java.net.http.HttpHeaders headers, long length, String sha256) {
     }
 
-    /** GETs the attachment of {@code evidence}, reading it as it comes. */
-    static Download get(URI base, Actors actor, String evidence) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(EVIDENCE + "/" + evidence + "/attachment"))
+    /** GETs the document at {@code path}, reading it as it comes. */
+    public static Download get(URI base, Actors actor, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + actor.token()).GET().build();
         HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {

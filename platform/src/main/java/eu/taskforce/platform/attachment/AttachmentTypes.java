@@ -1,4 +1,4 @@
-package eu.taskforce.guidance.service;
+package eu.taskforce.platform.attachment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
