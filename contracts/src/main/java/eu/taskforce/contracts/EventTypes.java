@@ -151,6 +151,10 @@ public final class EventTypes {
     public static final EventType<EvidenceSubmitted> EVIDENCE_SUBMITTED = guidance(
             "evidence-submitted", EvidenceSubmitted.class);
 
+    /** An edition of the Taskforce Vademecum, frozen with the participants of its publication day. */
+    public static final EventType<VademecumPublished> VADEMECUM_PUBLISHED = membership(
+            "vademecum-published", VademecumPublished.class);
+
     public static final List<EventType<?>> ALL = List.of(SIGNATORY_REGISTERED, SIGNATORY_UPDATED, SIGNATURE_WITHDRAWN,
             MEMBERSHIP_STARTED, MEMBERSHIP_ENDED, REPRESENTATIVE_APPOINTED, REPRESENTATIVE_UPDATED,
             REPRESENTATIVE_REMOVED, STAKEHOLDER_REGISTERED, STAKEHOLDER_UPDATED, STAKEHOLDER_REMOVED,
@@ -160,7 +164,8 @@ public final class EventTypes {
             MEETING_REQUEST_WITHDRAWN, MEETING_CONVENED, AGENDA_PUBLISHED, MEETING_RESCHEDULED, MEETING_CANCELLED,
             MEETING_HELD, SUMMARY_PUBLISHED, SUMMARY_OVERDUE, CADENCE_WARNING, DECISION_OPENED, DECISION_CLOSED,
             DOCUMENT_PUBLISHED, DOCUMENT_UPDATED, VERSION_PUBLISHED, WINDOW_OPENED, WINDOW_CLOSED, FEEDBACK_SUBMITTED,
-            FEEDBACK_UPDATED, FEEDBACK_WITHDRAWN, DISPOSITIONS_PUBLISHED, EVIDENCE_SUBMITTED);
+            FEEDBACK_UPDATED, FEEDBACK_WITHDRAWN, DISPOSITIONS_PUBLISHED, EVIDENCE_SUBMITTED,
+            VADEMECUM_PUBLISHED);
 
     /**
      * Earlier versions that no producer writes any more but that the topics, kept forever, still hold; their payload
