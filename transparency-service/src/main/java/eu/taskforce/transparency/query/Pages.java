@@ -83,4 +83,8 @@ public final class Pages {
     @Schema(name = "AdHocGroupPage")
     public record AdHocGroupPage(List<AdHocGroup> items, String nextCursor) {
     }
+
+    @Schema(name = "PublicVademecumEditionPage")
+    public record VademecumEditionPage(List<RegisterDtos.VademecumEditionSummary> items, String nextCursor) {
+    }
 }
