@@ -37,7 +37,7 @@ import java.util.Optional;
  * reads (the same path with {@code .html}), each frozen with the participants of its publication day.
  */
 @Path("/api/v1/public")
-@Tag(name = "Vademecum", description = "The Taskforce Vademecum: every published edition with the participants list of"
+@Tag(name = "Public Vademecum", description = "The Taskforce Vademecum: every published edition with the participants list of"
         + " its publication day. Public, no token needed.")
 @PermitAll
 public class VademecumResource {
