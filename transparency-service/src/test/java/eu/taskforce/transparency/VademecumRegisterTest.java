@@ -1,7 +1,6 @@
 package eu.taskforce.transparency;
 
 import eu.taskforce.contracts.EventTypes;
-import eu.taskforce.contracts.Topics;
 import eu.taskforce.contracts.membership.MembershipStarted;
 import eu.taskforce.contracts.membership.Opening;
 import eu.taskforce.contracts.membership.RepresentativeProfile;
@@ -9,13 +8,11 @@ import eu.taskforce.contracts.membership.RepresentativeRole;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.VademecumPublished;
 import eu.taskforce.contracts.reference.Chapter;
-import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.transparency.log.HeadSigner;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -55,14 +52,7 @@ class VademecumRegisterTest {
 
     static final String VADEMECUM = "/api/v1/public/vademecum";
     static final String EDITIONS = VADEMECUM + "/editions";
-    static final String LOG = "/api/v1/public/register/log";
     static final String HOSTILE = "<script>alert('vademecum')</script> & \"quoted\"";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    TopicNames topicNames;
 
     @Inject
     HeadSigner signer;
@@ -71,9 +61,7 @@ class VademecumRegisterTest {
 
     @BeforeEach
     void producer() {
-        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP),
-                topicNames.of(Topics.MEETINGS), topicNames.of(Topics.GUIDANCE)));
-        events = new RegisterEvents(bootstrapServers, topicNames.of(""));
+        events = RegisterEvents.toContractTopics();
     }
 
     @AfterEach
@@ -171,8 +159,7 @@ class VademecumRegisterTest {
         given().queryParam("limit", 501).get(EDITIONS).then().statusCode(400).contentType("application/problem+json");
 
         // the log: one entry per publication, with the commitment and never the name; and the verifier accepts it
-        Map<String, Object> logged = await().atMost(Duration.ofSeconds(60)).until(() -> entryOf(firstEvent),
-                e -> e != null);
+        Map<String, Object> logged = VerifiableLogTest.awaitEntry(firstEvent);
         assertThat(logged.get("type")).isEqualTo(EventTypes.VADEMECUM_PUBLISHED.type());
         assertThat(logged.get("subject")).isEqualTo(firstId.toString());
         assertThat(logged.get("data").toString()).contains(opening.commitment()).doesNotContain(name);
@@ -193,13 +180,5 @@ class VademecumRegisterTest {
         }
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         return new VademecumPublished(id, number, at.toLocalDate(), at, sections, participants);
-    }
-
-    static Map<String, Object> entryOf(String eventId) {
-        long head = given().get(LOG + "/entries?from=1&limit=1").then().statusCode(200).extract().jsonPath()
-                .getLong("headSequence");
-        List<Map<String, Object>> last = given().queryParam("from", Math.max(1, head - 999)).queryParam("limit", 1000)
-                .get(LOG + "/entries").then().statusCode(200).extract().jsonPath().getList("entries.entry");
-        return last.stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().orElse(null);
     }
 }
