@@ -154,6 +154,10 @@ public final class EventTypes {
     public static final EventType<PaperCirculated> PAPER_CIRCULATED = meetings(
             "paper-circulated", PaperCirculated.class);
 
+    /** An edition of the Taskforce Vademecum, frozen with the participants of its publication day. */
+    public static final EventType<VademecumPublished> VADEMECUM_PUBLISHED = membership(
+            "vademecum-published", VademecumPublished.class);
+
     public static final List<EventType<?>> ALL = List.of(SIGNATORY_REGISTERED, SIGNATORY_UPDATED, SIGNATURE_WITHDRAWN,
             MEMBERSHIP_STARTED, MEMBERSHIP_ENDED, REPRESENTATIVE_APPOINTED, REPRESENTATIVE_UPDATED,
             REPRESENTATIVE_REMOVED, STAKEHOLDER_REGISTERED, STAKEHOLDER_UPDATED, STAKEHOLDER_REMOVED,
@@ -164,7 +168,7 @@ public final class EventTypes {
             MEETING_HELD, SUMMARY_PUBLISHED, SUMMARY_OVERDUE, CADENCE_WARNING, DECISION_OPENED, DECISION_CLOSED,
             DOCUMENT_PUBLISHED, DOCUMENT_UPDATED, VERSION_PUBLISHED, WINDOW_OPENED, WINDOW_CLOSED, FEEDBACK_SUBMITTED,
             FEEDBACK_UPDATED, FEEDBACK_WITHDRAWN, DISPOSITIONS_PUBLISHED, EVIDENCE_SUBMITTED,
-            PAPER_CIRCULATED);
+            PAPER_CIRCULATED, VADEMECUM_PUBLISHED);
 
     /**
      * Earlier versions that no producer writes any more but that the topics, kept forever, still hold; their payload

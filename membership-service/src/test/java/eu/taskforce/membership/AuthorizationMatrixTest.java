@@ -35,6 +35,9 @@ import static eu.taskforce.membership.TestSupport.representative;
 import static eu.taskforce.membership.TestSupport.signatory;
 import static eu.taskforce.membership.TestSupport.stakeholder;
 import static eu.taskforce.membership.TestSupport.unique;
+import static eu.taskforce.membership.TestSupport.draftEdition;
+import static eu.taskforce.membership.TestSupport.publishedEdition;
+import static eu.taskforce.membership.TestSupport.vademecumSections;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,7 +118,15 @@ class AuthorizationMatrixTest {
             row("GET    /groups/{id}",                             group(),                 401,      200,     200,     200,    200),
             row("POST   /groups/{id}/participants",                groupAndMember(),        401,      403,     403,     200,    403),
             row("DELETE /groups/{id}/participants/{participant}",  groupWithParticipant(),  401,      403,     403,     204,    403),
-            row("GET    /audit",                                   none(),                  401,      403,     403,     200,    403));
+            row("GET    /audit",                                   none(),                  401,      403,     403,     200,    403),
+            // the Vademecum: drafts are the AI Office's alone (to anyone else a draft does not exist), published
+            // editions every signed-in caller's
+            row("GET    /vademecum/editions",                      none(),                  401,      200,     200,     200,    200),
+            row("POST   /vademecum/editions",                      newEdition(),            401,      403,     403,     201,    403),
+            row("GET    /vademecum/editions/{id}",                 edition(true),           401,      200,     200,     200,    200),
+            row("GET    /vademecum/editions/{id}",                 edition(false),          401,      404,     404,     200,    404),
+            row("PUT    /vademecum/editions/{id}",                 draftChange(),           401,      403,     403,     200,    403),
+            row("POST   /vademecum/editions/{id}/publication",     edition(false),          401,      403,     403,     200,    403));
 
     static Stream<Arguments> cells() {
         return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> Arguments.of(row, caller)));
@@ -286,6 +297,20 @@ class AuthorizationMatrixTest {
             addParticipant(group, participant);
             return new Fixture(group, participant, null, null, () -> { });
         };
+    }
+
+    static Fixtures newEdition() {
+        return organisation -> new Fixture(json("sections", vademecumSections("matrix")));
+    }
+
+    /** A fresh edition of the Vademecum, published or a draft. */
+    static Fixtures edition(boolean published) {
+        return organisation -> new Fixture(published ? publishedEdition() : draftEdition(), null, null, null, () -> { });
+    }
+
+    static Fixtures draftChange() {
+        return organisation -> new Fixture(draftEdition(), null,
+                json("changeNote", "Changed", "sections", vademecumSections("changed")), null, () -> { });
     }
 
     private static boolean shared(UUID organisation) {

@@ -247,6 +247,34 @@ public final class TestSupport {
                 .post(API + "/groups/" + group + "/participants").then().statusCode(200);
     }
 
+    // ---- the Vademecum ----
+
+    public static final String EDITIONS = API + "/vademecum/editions";
+
+    /** The sections an edition needs to be published, with texts that name {@code marker}. */
+    public static List<Map<String, String>> vademecumSections(String marker) {
+        List<Map<String, String>> sections = new ArrayList<>();
+        for (String key : List.of("rules-of-procedure", "objectives", "membership-rules", "transparency-rules",
+                "without-prejudice")) {
+            sections.add(Map.of("key", key, "title", "Title of " + key, "text", "Text of " + key + " " + marker));
+        }
+        return sections;
+    }
+
+    /** A draft edition with every required section (as the AI Office); answers its id. */
+    public static UUID draftEdition() {
+        return UUID.fromString(office().contentType(ContentType.JSON)
+                .body(json("changeNote", "Fixture", "sections", vademecumSections("fixture")))
+                .post(EDITIONS).then().statusCode(201).extract().path("id"));
+    }
+
+    /** A published edition (as the AI Office); answers its id. */
+    public static UUID publishedEdition() {
+        UUID id = draftEdition();
+        office().post(EDITIONS + "/" + id + "/publication").then().statusCode(200);
+        return id;
+    }
+
     /** Every audit entry about one record, oldest first. */
     public static List<Map<String, Object>> audit(UUID recordId) {
         return office().queryParam("recordId", recordId).queryParam("limit", 500).get(API + "/audit")

@@ -58,12 +58,14 @@ class RebuildTest {
             "/api/v1/public/membership-periods", "/api/v1/public/stakeholders", "/api/v1/public/ad-hoc-groups",
             "/api/v1/public/meetings", "/api/v1/public/meetings/requests/declined", "/api/v1/public/meetings/decisions",
             "/api/v1/public/guidance/documents", "/api/v1/public/guidance/windows", "/api/v1/public/guidance/feedback",
-            "/api/v1/public/guidance/evidence");
+            "/api/v1/public/guidance/evidence",
+            "/api/v1/public/vademecum/editions");
     /** The tables that hold rows of a generation (as Projector.delete drops them). */
     static final List<String> GENERATION_TABLES = List.of("register_event", "organisation", "membership_period",
             "representative", "stakeholder", "ad_hoc_group", "ad_hoc_group_participant", "meeting", "meeting_request",
             "decision", "cadence_warning", "search_document", "guidance_document", "guidance_version", "input_window",
-            "feedback", "evidence");
+            "feedback", "evidence",
+            "vademecum_edition");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

@@ -48,6 +48,20 @@ public final class RegisterEvents implements AutoCloseable {
     }
 
     /**
+     * A producer to the three contract topics of the running test (their names as its configuration makes them), which
+     * keep their events forever.
+     */
+    public static RegisterEvents toContractTopics() {
+        String bootstrapServers = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class);
+        eu.taskforce.platform.kafka.TopicNames topicNames = io.quarkus.arc.Arc.container()
+                .instance(eu.taskforce.platform.kafka.TopicNames.class).get();
+        keepForever(bootstrapServers, List.of(topicNames.of(eu.taskforce.contracts.Topics.MEMBERSHIP),
+                topicNames.of(eu.taskforce.contracts.Topics.MEETINGS), topicNames.of(eu.taskforce.contracts.Topics.GUIDANCE)));
+        return new RegisterEvents(bootstrapServers, topicNames.of(""));
+    }
+
+    /**
      * The register is rebuilt from the topics, so they keep their events forever: the test topics (created by the
      * first test that writes to them, with the broker's default retention) get retention.ms=-1 like the stack's.
      */

@@ -322,7 +322,7 @@ class VerifiableLogTest {
         return signer.sign().orElseThrow().sequence();
     }
 
-    Map<String, Object> awaitEntry(String eventId) {
+    static Map<String, Object> awaitEntry(String eventId) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> {
             long head = given().get(LOG + "/entries?from=1&limit=1").then().statusCode(200).extract().jsonPath()
                     .getLong("headSequence");

@@ -11,6 +11,7 @@ import eu.taskforce.guidance.domain.WindowPhase;
 import eu.taskforce.guidance.service.DocumentService;
 import eu.taskforce.guidance.service.EvidenceService;
 import eu.taskforce.guidance.service.FeedbackService;
+import eu.taskforce.platform.api.SectionKeys;
 import eu.taskforce.platform.reference.CodeReferencing;
 import eu.taskforce.platform.reference.KnownCodeReferences;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ import java.util.UUID;
 /** The request and response bodies of guidance-service. */
 public final class GuidanceDtos {
 
-    static final String SECTION_KEY = "^[a-z0-9][a-z0-9-]{0,63}$";
+    static final String SECTION_KEY = SectionKeys.PATTERN;
     static final String ARTICLE = "^[0-9]{1,3}[a-z]?(\\([0-9a-z]{1,4}\\))*$";
     static final String EDITION = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
     static final int CODE_REFERENCE_LENGTH = 40;

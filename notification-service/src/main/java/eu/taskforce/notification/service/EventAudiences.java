@@ -50,6 +50,7 @@ public final class EventAudiences {
                 DECISION_CLOSED);
         classify(PUBLIC, DOCUMENT_PUBLISHED, DOCUMENT_UPDATED, VERSION_PUBLISHED, WINDOW_OPENED, WINDOW_CLOSED,
                 FEEDBACK_SUBMITTED, FEEDBACK_UPDATED, FEEDBACK_WITHDRAWN, DISPOSITIONS_PUBLISHED, EVIDENCE_SUBMITTED);
+        classify(PUBLIC, VADEMECUM_PUBLISHED);
     }
 
     private static void classify(Audience audience, EventType<?>... types) {

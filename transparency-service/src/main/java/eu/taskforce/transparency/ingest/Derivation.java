@@ -28,6 +28,7 @@ import eu.taskforce.contracts.membership.RepresentativeProfile;
 import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.membership.StakeholderRemoved;
+import eu.taskforce.contracts.membership.VademecumPublished;
 import eu.taskforce.platform.inbox.IncomingEvent;
 import eu.taskforce.transparency.domain.AggregateType;
 import eu.taskforce.transparency.domain.RegisterEntry;
@@ -123,6 +124,14 @@ public final class Derivation {
             erased.commitments().forEach(Derivation::checkForm);
         } else if (payload instanceof StakeholderErased erased) {
             erased.commitments().forEach(Derivation::checkForm);
+        } else if (payload instanceof VademecumPublished edition) {
+            // a representative of a frozen edition: the commitment already published with consent, never a value
+            if (edition.sections() == null || edition.participants() == null || edition.publishedOn() == null) {
+                throw new IllegalArgumentException("vademecum-published lacks its sections, participants or day");
+            }
+            edition.participants().forEach(p -> (p.representatives() == null
+                    ? List.<VademecumPublished.Representative>of() : p.representatives())
+                    .forEach(r -> check(r.publicName(), r.representativeId())));
         }
     }
 
@@ -213,6 +222,9 @@ public final class Derivation {
         if (payload instanceof AdHocGroupCreated || payload instanceof AdHocGroupParticipation) {
             return AggregateType.AD_HOC_GROUP;
         }
+        if (payload instanceof VademecumPublished) {
+            return AggregateType.VADEMECUM_EDITION;
+        }
         if (context.endsWith(".membership")) {
             return AggregateType.ORGANISATION;
         }
@@ -263,6 +275,7 @@ public final class Derivation {
             case GUIDANCE_DOCUMENT -> "documentId";
             case INPUT_WINDOW -> "windowId";
             case EVIDENCE -> "evidenceId";
+            case VADEMECUM_EDITION -> "editionId";
             case CADENCE -> throw new IllegalStateException();
         };
         for (RecordComponent component : payload.getClass().getRecordComponents()) {

@@ -27,13 +27,15 @@ public class Projector {
     private final MembershipProjector membership;
     private final MeetingProjector meetings;
     private final GuidanceProjector guidance;
+    private final VademecumProjector vademecum;
 
     public Projector(EntityManager em, MembershipProjector membership, MeetingProjector meetings,
-                     GuidanceProjector guidance) {
+                     GuidanceProjector guidance, VademecumProjector vademecum) {
         this.em = em;
         this.membership = membership;
         this.meetings = meetings;
         this.guidance = guidance;
+        this.vademecum = vademecum;
     }
 
     /** Applies a first delivery of {@code entry} to generation {@code generation}. */
@@ -63,6 +65,7 @@ public class Projector {
             case GUIDANCE_DOCUMENT -> guidance.guidanceDocument(generation, id, events);
             case INPUT_WINDOW -> guidance.window(generation, id, events);
             case EVIDENCE -> guidance.evidence(generation, id, events);
+            case VADEMECUM_EDITION -> vademecum.edition(generation, id, events);
         }
     }
 
@@ -72,7 +75,7 @@ public class Projector {
                 "stakeholder", "ad_hoc_group", "ad_hoc_group_participant", "meeting", "meeting_request", "decision",
                 "cadence_warning", "search_document", "guidance_document", "guidance_version", "input_window", "feedback",
                 "evidence",
-                "meeting_paper")) {
+                "meeting_paper", "vademecum_edition")) {
             em.createNativeQuery("delete from " + table + " where generation = :g").setParameter("g", generation)
                     .executeUpdate();
         }

@@ -88,4 +88,8 @@ public final class Pages {
     @Schema(name = "MeetingPaperPage")
     public record MeetingPaperPage(List<MeetingPaper> items, String nextCursor) {
     }
+
+    @Schema(name = "PublicVademecumEditionPage")
+    public record VademecumEditionPage(List<RegisterDtos.VademecumEditionSummary> items, String nextCursor) {
+    }
 }

@@ -305,6 +305,32 @@ public final class RegisterDtos {
                                         List<Evidence> evidence) {
     }
 
+    @Schema(name = "PublicVademecumEdition", description = "A published edition of the Taskforce Vademecum: its sections"
+            + " by stable key, and the participants list as of its publication day (frozen; a representative's name is"
+            + " shown while the person's consent to its publication lasts)")
+    public record VademecumEdition(UUID id, @Schema(description = "1, 2, ... in the order of publication") int number,
+                                   LocalDate publishedOn, OffsetDateTime publishedAt,
+                                   @Schema(description = "The number of the next edition, if one is published")
+                                   Integer supersededBy,
+                                   List<VademecumSection> sections, List<VademecumParticipant> participants) {
+    }
+
+    @Schema(name = "PublicVademecumSection", description = "A section; the same key names the same section in every"
+            + " edition (rules-of-procedure, objectives, membership-rules, transparency-rules, without-prejudice, ...)")
+    public record VademecumSection(String key, int position, String title, String text) {
+    }
+
+    @Schema(name = "PublicVademecumParticipant", description = "A member organisation on the edition's publication day")
+    public record VademecumParticipant(UUID organisationId, String name, String country, String website,
+                                       List<String> chapters, LocalDate memberSince,
+                                       List<PublicRepresentative> representatives) {
+    }
+
+    @Schema(name = "PublicVademecumEditionSummary", description = "A published edition, without its text")
+    public record VademecumEditionSummary(UUID id, int number, LocalDate publishedOn, OffsetDateTime publishedAt,
+                                          @Schema(description = "How many organisations it lists") int participants) {
+    }
+
     private RegisterDtos() {
     }
 

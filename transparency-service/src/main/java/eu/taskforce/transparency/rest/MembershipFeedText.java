@@ -93,6 +93,14 @@ final class MembershipFeedText {
                     text(data, "organisationName") + (name.endsWith("added") ? " joined" : " left")
                             + " the ad-hoc group " + group(data, label) + ".",
                     "/ad-hoc-groups");
+            case "vademecum-published" -> new Text(
+                    "Vademecum published: edition " + text(data, "number"),
+                    "Edition " + text(data, "number") + " of the Taskforce Vademecum, published on "
+                            + text(data, "publishedOn") + ", with " + of(data.path("sections").size(), "section")
+                            + " and the " + of(data.path("participants").size(), "participating organisation")
+                            + " of that day.",
+                    data.path("number").isInt() ? "/vademecum/editions/" + data.path("number").asInt()
+                            : "/vademecum/editions");
             default -> null;
         };
     }
