@@ -114,7 +114,7 @@ class GuidanceRegisterTest {
         records.add(event(EventTypes.VERSION_PUBLISHED, document, withNested(new VersionPublished(document, title,
                 version, 1, "Draft for the Taskforce", List.of(new VersionPublished.Section("scope", 1, "Scope"),
                 new VersionPublished.Section("evaluations", 2, "Model evaluations")), base.minusMinutes(95)),
-                "sections", "text"), base.minusMinutes(95)));
+                "sections", "draftText"), base.minusMinutes(95)));
         records.add(event(EventTypes.WINDOW_OPENED, window, withExtras(new WindowOpened(window, document, title, version,
                 1, base.minusMinutes(90), base.plusHours(1)), "internalNote"), base.minusMinutes(90)));
         records.add(notice(EventTypes.FEEDBACK_SUBMITTED, window, document, title, a, Visibility.PUBLIC, "scope", "Scope",
