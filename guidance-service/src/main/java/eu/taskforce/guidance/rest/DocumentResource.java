@@ -15,7 +15,6 @@ import eu.taskforce.guidance.rest.GuidanceDtos.WindowInput;
 import eu.taskforce.guidance.rest.GuidanceDtos.WindowView;
 import eu.taskforce.guidance.service.DocumentService;
 import eu.taskforce.guidance.service.FeedbackService;
-import eu.taskforce.platform.diff.TextDiff;
 import eu.taskforce.platform.diff.VersionDiff;
 import eu.taskforce.guidance.service.OverviewService;
 import eu.taskforce.guidance.service.WindowService;
@@ -261,12 +260,7 @@ public class DocumentResource {
     @GET
     @Path("{id}/versions/{number}/diff")
     @Operation(operationId = "compareGuidanceVersions", summary = "Compare a version with an earlier one, section by section",
-            description = "Everyone signed in; a draft version is the AI Office's only. Per section key: ADDED, REMOVED,"
-                    + " CHANGED (title or text) or UNCHANGED, and for each section not unchanged its text compared word"
-                    + " by word (lines, then sentences, then words, with java-diff-utils), unchanged text beyond "
-                    + TextDiff.CONTEXT + " characters of a change left out. Bounded: versions hold at most 200 sections of"
-                    + " 50,000 characters, and a comparison that would take too long shows changed pieces whole"
-                    + " (coarse). Any two versions may be compared (from may also be the later one).")
+            description = "Everyone signed in; a draft version is the AI Office's only. " + VersionDiff.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The comparison",
             content = @Content(schema = @Schema(implementation = VersionDiff.class)))
     @APIResponse(responseCode = "400", description = "from missing or not a version number")

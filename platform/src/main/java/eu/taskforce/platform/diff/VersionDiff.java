@@ -20,6 +20,13 @@ public record VersionDiff(UUID documentId, int fromVersion, int toVersion,
                           boolean coarse,
                           @Schema(maxItems = 400) List<SectionChange> sections) {
 
+    /** What both services' operations say of the comparison, in their OpenAPI documents. */
+    public static final String DESCRIPTION = "Per section key: ADDED, REMOVED, CHANGED (title or text) or UNCHANGED,"
+            + " and for each section not unchanged its text compared word by word (lines, then sentences, then words,"
+            + " with java-diff-utils), unchanged text beyond " + TextDiff.CONTEXT + " characters of a change left out."
+            + " Bounded: a version holds at most 200 sections of 50,000 characters, and a comparison that would take"
+            + " too long shows changed pieces whole (coarse). Any two versions may be compared (from may be the later).";
+
     public enum Change { ADDED, REMOVED, CHANGED, UNCHANGED }
 
     /** A section as a version has it. */

@@ -2,7 +2,6 @@ package eu.taskforce.transparency.rest;
 
 import eu.taskforce.contracts.reference.CodeOfPractice;
 import eu.taskforce.platform.api.PublicListParameters;
-import eu.taskforce.platform.diff.TextDiff;
 import eu.taskforce.platform.diff.VersionDiff;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
@@ -111,12 +110,8 @@ public class GuidanceRegisterResource {
     @Path("documents/{id}/versions/{number}/diff")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "comparePublicGuidanceVersions", summary = "A published version compared with an earlier one, section by section",
-            description = "Per section key: ADDED, REMOVED, CHANGED (title or text) or UNCHANGED, and for each section"
-                    + " not unchanged its text compared word by word, as guidance-service compares them (the same JSON):"
-                    + " lines, then sentences, then words, with java-diff-utils; unchanged text beyond "
-                    + TextDiff.CONTEXT + " characters of a change left out. Bounded: at most 200 sections of 50,000"
-                    + " characters a version, and a comparison that would take too long shows changed pieces whole"
-                    + " (coarse). Published versions only: the register holds no drafts.")
+            description = "Published versions only (the register holds no drafts), compared as guidance-service"
+                    + " compares them, in the same JSON. " + VersionDiff.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The comparison", content = @Content(schema = @Schema(implementation = VersionDiff.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "from missing or not a version number",
