@@ -141,4 +141,23 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
         matrix.expect("GET /evidence/{id}/attachment (A's public)", ANYONE_SIGNED_IN, get(publicOfA + "/attachment"));
         assertThat(matrix.mismatches()).isEmpty();
     }
+
+    @Test
+    void suggestedWordingAndVersionDiffs() {
+        String document = Guidance.publishedDocument("Matrix wording");
+        String path = DOCUMENTS + "/" + document;
+        String window = Guidance.openWindow(document, 1);
+        Map<String, Object> withWording = Guidance.feedback("scope", "Matrix wording", "ATTRIBUTED", "CONFIDENTIAL");
+        withWording.put("proposedText", "A's proposed wording");
+        matrix.expect("POST /windows/{id}/feedback (with proposedText)", cells(ANONYMOUS, 401, EXPERT, 403, OFFICE, 403,
+                MEMBER_A, 201, MEMBER_B, 201), post(WINDOWS + "/" + window + "/feedback", withWording));
+        matrix.expect("GET /documents/{id}/versions/{n}/sections/{key}/proposals", officeOnly(200),
+                get(path + "/versions/1/sections/scope/proposals"));
+        OFFICE.request().body(Map.of("changeNote", "v2")).post(path + "/versions").then().statusCode(201);
+        matrix.expect("GET /documents/{id}/versions/{n}/diff (a draft)", cells(ANONYMOUS, 401, MEMBER_A, 404,
+                MEMBER_B, 404, EXPERT, 404, OFFICE, 200), get(path + "/versions/2/diff?from=1"));
+        OFFICE.request().post(path + "/versions/2/publication").then().statusCode(200);
+        matrix.expect("GET /documents/{id}/versions/{n}/diff", ANYONE_SIGNED_IN, get(path + "/versions/2/diff?from=1"));
+        assertThat(matrix.mismatches()).isEmpty();
+    }
 }

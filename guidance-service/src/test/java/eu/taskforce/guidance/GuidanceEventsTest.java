@@ -50,8 +50,10 @@ class GuidanceEventsTest extends CurrentMembersTest {
         String publicText = "Public remark " + UUID.randomUUID();
         String document = Guidance.publishedDocument("Events " + marker.substring(0, 8));
         String window = Guidance.openWindow(document, 1);
-        String secret = Guidance.give(MEMBER_A, window, Guidance.feedback("scope", marker + " pricing", "ATTRIBUTED",
-                "CONFIDENTIAL"));
+        java.util.Map<String, Object> confidentialWithWording = Guidance.feedback("scope", marker + " pricing",
+                "ATTRIBUTED", "CONFIDENTIAL");
+        confidentialWithWording.put("proposedText", marker + " suggested wording");
+        String secret = Guidance.give(MEMBER_A, window, confidentialWithWording);
         String open = Guidance.give(MEMBER_B, window, Guidance.feedback("evaluations", publicText, "ATTRIBUTED", "PUBLIC"));
         String anonymous = Guidance.give(MEMBER_A, window, Guidance.feedback(null, "Anonymous remark", "ANONYMOUS",
                 "PUBLIC"));
@@ -82,6 +84,8 @@ class GuidanceEventsTest extends CurrentMembersTest {
 
         JsonNode version = JSON.readTree(records.stream().filter(r -> r.key().equals(document)).toList().get(1).value());
         assertThat(version.get("sections").findValuesAsText("key")).containsExactly("scope", "evaluations", "reporting");
+        assertThat(version.get("sections").findValuesAsText("text")).as("a version this short carries its text")
+                .containsExactly("The text of Scope", "The text of Model evaluations", "The text of Reporting");
 
         JsonNode confidential = JSON.readTree(ofWindow.get(1).value());
         assertThat(confidential.get("visibility").asText()).isEqualTo("CONFIDENTIAL");

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OpenApiDocumentTest {
 
-    static final int OPERATIONS = 33; // 30 + personal data: export, erasure, erasure by name
+    static final int OPERATIONS = 35; // 30 + personal data: export, erasure, erasure by name; version diff, proposals
 
     @Test
     void everyOperationIsSummarisedAndDocumentsItsErrorsAsProblems() throws Exception {

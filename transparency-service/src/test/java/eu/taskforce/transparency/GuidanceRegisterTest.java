@@ -53,6 +53,7 @@ import static eu.taskforce.transparency.MeetingRegisterTest.all;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * The guidance input register, fed real CloudEvents through the shared broker ({@code test.} topics) as guidance-service
@@ -114,7 +115,7 @@ class GuidanceRegisterTest {
         records.add(event(EventTypes.VERSION_PUBLISHED, document, withNested(new VersionPublished(document, title,
                 version, 1, "Draft for the Taskforce", List.of(new VersionPublished.Section("scope", 1, "Scope"),
                 new VersionPublished.Section("evaluations", 2, "Model evaluations")), base.minusMinutes(95)),
-                "sections", "text"), base.minusMinutes(95)));
+                "sections", "draftText"), base.minusMinutes(95)));
         records.add(event(EventTypes.WINDOW_OPENED, window, withExtras(new WindowOpened(window, document, title, version,
                 1, base.minusMinutes(90), base.plusHours(1)), "internalNote"), base.minusMinutes(90)));
         records.add(notice(EventTypes.FEEDBACK_SUBMITTED, window, document, title, a, Visibility.PUBLIC, "scope", "Scope",
@@ -527,5 +528,55 @@ class GuidanceRegisterTest {
             copy.remove(key);
         }
         return copy;
+    }
+
+    static final String VERSIONS_OF = GUIDANCE + "/documents/";
+
+    private void version(UUID document, int number, List<VersionPublished.Section> sections, OffsetDateTime at) {
+        events.send(UUID.randomUUID().toString(), EventTypes.VERSION_PUBLISHED, document, new VersionPublished(document,
+                "Guidelines compared", UUID.randomUUID(), number, "Version " + number, sections, at), at);
+    }
+
+    /**
+     * Published versions compared in the register, section by section, from the texts "version published" carries: the
+     * same comparison and JSON as guidance-service's; 404 problems for versions the register does not hold (drafts
+     * never reach it), a 409 for a version published without its text.
+     */
+    @Test
+    void twoPublishedVersionsAreComparedSectionBySection() {
+        UUID document = UUID.randomUUID();
+        OffsetDateTime base = RegisterEvents.at(30);
+        events.send(UUID.randomUUID().toString(), EventTypes.DOCUMENT_PUBLISHED, document, new DocumentProfile(document,
+                "Guidelines compared", GuidanceKind.GUIDELINES, List.of("55"), List.of(), null, base, "2025-07-10"), base);
+        version(document, 1, List.of(new VersionPublished.Section("scope", 1, "Scope", "All providers of models."),
+                new VersionPublished.Section("old", 2, "Old", "Gone soon."), new VersionPublished.Section("same", 3, "Same", "Stays.")), base.plusMinutes(1));
+        version(document, 2, List.of(new VersionPublished.Section("same", 1, "Same", "Stays."),
+                new VersionPublished.Section("scope", 2, "Scope", "All providers of general-purpose models."),
+                new VersionPublished.Section("annex", 3, "Annex", "Fresh text.")), base.plusMinutes(2));
+        version(document, 3, List.of(new VersionPublished.Section("scope", 1, "Scope")), base.plusMinutes(3)); // without its text
+        String diff = VERSIONS_OF + document + "/versions/2/diff";
+        await().atMost(APPLIED_WITHIN).untilAsserted(() -> given().queryParam("from", 1).get(diff).then().statusCode(200));
+        await().atMost(APPLIED_WITHIN).untilAsserted(() -> given().get(VERSIONS_OF + document).then().statusCode(200)
+                .body("versions.number", org.hamcrest.Matchers.contains(1, 2, 3)));
+
+        JsonPath json = given().queryParam("from", 1).get(diff).then().statusCode(200).header("ETag", org.hamcrest.Matchers.notNullValue())
+                .extract().jsonPath();
+        assertThat(json.getString("documentId")).isEqualTo(document.toString());
+        assertThat(json.<String>getList("sections.key")).containsExactly("same", "scope", "annex", "old");
+        assertThat(json.<String>getList("sections.change")).containsExactly("UNCHANGED", "CHANGED", "ADDED", "REMOVED");
+        assertThat(json.<String>getList("sections[1].segments.op")).containsExactly("EQUAL", "INSERT", "EQUAL");
+        assertThat(json.<String>getList("sections[1].segments.text"))
+                .containsExactly("All providers of ", "general-purpose ", "models.");
+        assertThat(json.getString("sections[3].segments[0].text")).isEqualTo("Gone soon.");
+        // the document's own resource still lists sections by key and title, never their text
+        assertThat(given().get(VERSIONS_OF + document).then().extract().<Object>path("versions[1].sections[0].text")).isNull();
+
+        given().queryParam("from", 1).get(VERSIONS_OF + document + "/versions/3/diff").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("without its text"));
+        given().queryParam("from", 1).get(VERSIONS_OF + document + "/versions/4/diff").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("from", 1).get(VERSIONS_OF + UUID.randomUUID() + "/versions/2/diff").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get(diff).then().statusCode(400).contentType("application/problem+json");
     }
 }

@@ -39,6 +39,10 @@ public class Feedback extends PanacheEntityBase {
     @Column(nullable = false)
     public String text;
 
+    /** The replacement text proposed for the section (only on a section); as confidential as {@link #text}. */
+    @Column(name = "proposed_text")
+    public String proposedText;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Attribution attribution;

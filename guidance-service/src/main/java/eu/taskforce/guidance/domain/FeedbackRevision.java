@@ -30,6 +30,9 @@ public class FeedbackRevision extends PanacheEntityBase {
     @Column(nullable = false)
     public String text;
 
+    @Column(name = "proposed_text")
+    public String proposedText;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Attribution attribution;
@@ -53,6 +56,7 @@ public class FeedbackRevision extends PanacheEntityBase {
         revision.key = new Key(feedback.id, feedback.revision);
         revision.sectionKey = feedback.sectionKey;
         revision.text = feedback.text;
+        revision.proposedText = feedback.proposedText;
         revision.attribution = feedback.attribution;
         revision.visibility = feedback.visibility;
         revision.withdrawn = feedback.withdrawn;

@@ -14,6 +14,8 @@ import eu.taskforce.guidance.rest.GuidanceDtos.VersionView;
 import eu.taskforce.guidance.rest.GuidanceDtos.WindowInput;
 import eu.taskforce.guidance.rest.GuidanceDtos.WindowView;
 import eu.taskforce.guidance.service.DocumentService;
+import eu.taskforce.guidance.service.FeedbackService;
+import eu.taskforce.platform.diff.VersionDiff;
 import eu.taskforce.guidance.service.OverviewService;
 import eu.taskforce.guidance.service.WindowService;
 import eu.taskforce.platform.api.Idempotency;
@@ -26,7 +28,11 @@ import eu.taskforce.platform.time.Timestamps;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -66,14 +72,16 @@ public class DocumentResource {
     private final DocumentService documents;
     private final WindowService windows;
     private final OverviewService overviews;
+    private final FeedbackService feedback;
     private final Idempotency idempotency;
     private final GuidanceViews views;
 
     public DocumentResource(DocumentService documents, WindowService windows, OverviewService overviews,
-                            Idempotency idempotency, GuidanceViews views) {
+                            FeedbackService feedback, Idempotency idempotency, GuidanceViews views) {
         this.documents = documents;
         this.windows = windows;
         this.overviews = overviews;
+        this.feedback = feedback;
         this.idempotency = idempotency;
         this.views = views;
     }
@@ -247,6 +255,49 @@ public class DocumentResource {
                 overview.sections().stream().map(s -> new GuidanceDtos.SectionCountView(s.key(), s.title(), s.items(),
                         s.publicItems(), s.confidentialItems(), s.byDisposition())).toList(),
                 overview.byDisposition(), overview.confidentialByDisposition());
+    }
+
+    @GET
+    @Path("{id}/versions/{number}/diff")
+    @Operation(operationId = "compareGuidanceVersions", summary = "Compare a version with an earlier one, section by section",
+            description = "Everyone signed in; a draft version is the AI Office's only. " + VersionDiff.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The comparison",
+            content = @Content(schema = @Schema(implementation = VersionDiff.class)))
+    @APIResponse(responseCode = "400", description = "from missing or not a version number")
+    @APIResponse(responseCode = "404", description = "No such document or version (either of them)")
+    public VersionDiff diff(@PathParam("id") UUID id, @PathParam("number") int number,
+                            @Parameter(description = "The number of the version to compare with", required = true)
+                            @QueryParam("from") @NotNull @Min(1) Integer from) {
+        return documents.compare(id, number, from);
+    }
+
+    @GET
+    @Path("{id}/versions/{number}/sections/{key}/proposals")
+    @RolesAllowed(Roles.AI_OFFICE)
+    @Operation(operationId = "listSectionProposals", summary = "A section side by side with the wording proposed for it",
+            description = "AI Office only. The section's text and the replacement texts proposed for it by feedback in"
+                    + " the version's input window (items not withdrawn, public and confidential, oldest first), each"
+                    + " compared with the section's text word by word. At most " + GuidanceDtos.MAX_PROPOSALS
+                    + " proposals a page (limit, default 10), `Link: rel=\"next\"` to the next.")
+    @APIResponse(responseCode = "200", description = "The section and one page of proposals",
+            content = @Content(schema = @Schema(implementation = GuidanceDtos.SectionProposalsView.class)))
+    @APIResponse(responseCode = "400", description = "An invalid key, limit or cursor")
+    @APIResponse(responseCode = "404", description = "No such document, version or section")
+    public Response proposals(@PathParam("id") UUID id, @PathParam("number") int number,
+                              @PathParam("key") @Pattern(regexp = GuidanceDtos.SECTION_KEY) String key,
+                              @Parameter(description = "Proposals in this page, 1 to " + GuidanceDtos.MAX_PROPOSALS)
+                              @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(GuidanceDtos.MAX_PROPOSALS) int limit,
+                              @Parameter(description = "Where the previous page ended (its nextCursor)")
+                              @QueryParam("cursor") @Size(max = 500) String cursor,
+                              UriInfo uri) {
+        GuidanceDtos.SectionProposalsView view = views.proposals(
+                feedback.proposals(documents.version(id, number), key, cursor, limit));
+        Response.ResponseBuilder response = Response.ok(view);
+        if (view.nextCursor() != null) {
+            response.links(jakarta.ws.rs.core.Link.fromUri(uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", view.nextCursor()).build()).rel("next").build());
+        }
+        return response.build();
     }
 
     @GET

@@ -12,6 +12,7 @@ import eu.taskforce.guidance.service.DocumentService;
 import eu.taskforce.guidance.service.EvidenceService;
 import eu.taskforce.guidance.service.FeedbackService;
 import eu.taskforce.platform.api.SectionKeys;
+import eu.taskforce.platform.diff.DiffSegment;
 import eu.taskforce.platform.reference.CodeReferencing;
 import eu.taskforce.platform.reference.KnownCodeReferences;
 import jakarta.validation.Valid;
@@ -35,6 +36,8 @@ public final class GuidanceDtos {
     static final String ARTICLE = "^[0-9]{1,3}[a-z]?(\\([0-9a-z]{1,4}\\))*$";
     static final String EDITION = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
     static final int CODE_REFERENCE_LENGTH = 40;
+    /** A proposed replacement is bounded as the section it replaces is. */
+    static final int PROPOSED_TEXT_LENGTH = 50000;
     static final String CODE_EDITION = "The edition of the Code of Practice the codeReferences name, by its date"
             + " (GET /api/v1/guidance/references/editions lists them); the current edition when absent. A later edition"
             + " never changes what these references mean.";
@@ -95,7 +98,7 @@ public final class GuidanceDtos {
             @Schema(description = "Stable key: the same key names the same section in every version", examples = "scope")
             @NotNull @Pattern(regexp = SECTION_KEY, message = "must be 1 to 64 lower-case letters, digits or dashes") String key,
             @NotBlank @Size(max = 300) String title,
-            @NotBlank @Size(max = 50000) String text) {
+            @NotBlank @Size(max = PROPOSED_TEXT_LENGTH) String text) {
     }
 
     @Schema(name = "Section")
@@ -137,9 +140,13 @@ public final class GuidanceDtos {
             @Schema(examples = "scope") @Pattern(regexp = SECTION_KEY, message = "must be a section key") String sectionKey,
             @NotBlank @Size(max = 10000) String text,
             @Schema(description = "ATTRIBUTED (named) or ANONYMOUS (never named in anything public)") @NotNull Attribution attribution,
-            @Schema(description = "PUBLIC, or CONFIDENTIAL (the AI Office and your organisation only)") @NotNull Visibility visibility) {
+            @Schema(description = "PUBLIC, or CONFIDENTIAL (the AI Office and your organisation only)") @NotNull Visibility visibility,
+            @Schema(description = "Suggested wording: a replacement text proposed for the section (only with a"
+                    + " sectionKey). Part of the feedback: read by whoever may read it, as confidential as its text",
+                    maxLength = PROPOSED_TEXT_LENGTH)
+            @Size(max = PROPOSED_TEXT_LENGTH) String proposedText) {
         FeedbackService.Input input() {
-            return new FeedbackService.Input(sectionKey, text, attribution, visibility);
+            return new FeedbackService.Input(sectionKey, text, attribution, visibility, proposedText);
         }
     }
 
@@ -153,12 +160,15 @@ public final class GuidanceDtos {
                                int revision,
                                @Schema(description = "ACCEPTED, PARTIALLY_ACCEPTED, NOT_TAKEN_UP or OUT_OF_SCOPE; shown to"
                                        + " the AI Office, and to members once published") Disposition disposition,
-                               String response, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                               String response, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                               @Schema(description = "The replacement text proposed for the section, if any")
+                               String proposedText) {
     }
 
     @Schema(name = "FeedbackRevision", description = "One state of a feedback item, in the history kept")
     public record RevisionView(int revision, String sectionKey, String text, Attribution attribution,
-                               Visibility visibility, boolean withdrawn, OffsetDateTime changedAt) {
+                               Visibility visibility, boolean withdrawn, OffsetDateTime changedAt,
+                               String proposedText) {
     }
 
     @Schema(name = "DispositionInput")
@@ -233,6 +243,34 @@ public final class GuidanceDtos {
                                               + " published (except for the AI Office)")
                                       Map<Disposition, Integer> confidentialByDisposition) {
     }
+
+    @Schema(name = "WordingProposal", description = "A feedback item's suggested wording for the section, compared"
+            + " with the section's text word by word")
+    public record ProposalView(UUID feedbackId, UUID organisationId, String organisationName, Attribution attribution,
+                               Visibility visibility,
+                               @Schema(description = "The feedback's own text: why it proposes this wording") String text,
+                               String proposedText,
+                               @Schema(description = "The section's text turned into the proposed text")
+                               List<DiffSegment> diff,
+                               @Schema(description = "Shown to the AI Office as recorded so far") Disposition disposition,
+                               OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "SectionProposals", description = "A section of a version side by side with the wording proposed for"
+            + " it in the version's input window (items not withdrawn, oldest first); one page of at most "
+            + MAX_PROPOSALS + " proposals, `Link: rel=\"next\"` pointing to the next")
+    public record SectionProposalsView(UUID documentId, int versionNumber,
+                                       @Schema(description = "Null while the version has no input window") UUID windowId,
+                                       SectionView section,
+                                       @Schema(maxItems = MAX_PROPOSALS) List<ProposalView> items,
+                                       @Schema(description = "True when a comparison shows a changed piece whole, the"
+                                               + " page's budget being spent") boolean coarse,
+                                       @Schema(description = "The cursor of the next page; null on the last page")
+                                       String nextCursor) {
+    }
+
+    /** Proposals per page: each may hold 50,000 characters and their comparison. */
+    static final int MAX_PROPOSALS = 20;
 
     @Schema(name = "LinkedDocument")
     public record LinkedDocument(UUID id, String title, GuidanceKind kind, PublicationStatus status) {

@@ -17,7 +17,11 @@ import eu.taskforce.guidance.rest.GuidanceDtos.RevisionView;
 import eu.taskforce.guidance.rest.GuidanceDtos.SectionView;
 import eu.taskforce.guidance.rest.GuidanceDtos.VersionView;
 import eu.taskforce.guidance.rest.GuidanceDtos.WindowView;
+import eu.taskforce.guidance.rest.GuidanceDtos.ProposalView;
+import eu.taskforce.guidance.rest.GuidanceDtos.SectionProposalsView;
 import eu.taskforce.guidance.service.Access;
+import eu.taskforce.guidance.service.FeedbackService;
+import eu.taskforce.platform.diff.TextDiff;
 import eu.taskforce.guidance.service.WindowService;
 import eu.taskforce.platform.membership.MemberOrganisation;
 import eu.taskforce.platform.time.Timestamps;
@@ -95,12 +99,28 @@ public class GuidanceViews {
         return new FeedbackView(f.id, f.windowId, w.documentId, v.number, f.sectionKey,
                 named ? f.organisationId : null, named ? names.get(f.organisationId) : null, own, f.text,
                 f.attribution, f.visibility, f.withdrawn, f.revision, answerShown ? f.disposition : null,
-                answerShown ? f.response : null, utc(f.createdAt), utc(f.updatedAt));
+                answerShown ? f.response : null, utc(f.createdAt), utc(f.updatedAt), f.proposedText);
+    }
+
+    /** The side-by-side view of a section and a page of proposals (the AI Office's: every item named). */
+    SectionProposalsView proposals(FeedbackService.Proposals proposals) {
+        Section section = proposals.section();
+        TextDiff diff = new TextDiff(); // one budget for the page
+        List<Feedback> items = proposals.page().items();
+        Map<UUID, String> names = MemberOrganisation.names(items.stream().map(f -> f.organisationId).toList());
+        List<ProposalView> views = items.stream().map(f -> new ProposalView(f.id, f.organisationId,
+                names.get(f.organisationId), f.attribution, f.visibility, f.text, f.proposedText,
+                diff.diff(section.text, f.proposedText), f.disposition, utc(f.createdAt), utc(f.updatedAt))).toList();
+        GuidanceVersion version = proposals.version();
+        return new SectionProposalsView(version.documentId, version.number,
+                proposals.window() == null ? null : proposals.window().id,
+                new SectionView(section.sectionKey, version.sections.indexOf(section) + 1, section.title, section.text),
+                views, diff.coarse(), proposals.page().nextCursor());
     }
 
     static RevisionView revision(FeedbackRevision r) {
         return new RevisionView(r.key.revision, r.sectionKey, r.text, r.attribution, r.visibility, r.withdrawn,
-                utc(r.changedAt));
+                utc(r.changedAt), r.proposedText);
     }
 
     List<EvidenceView> evidence(Collection<Evidence> items) {

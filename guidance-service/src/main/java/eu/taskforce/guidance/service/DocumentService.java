@@ -1,5 +1,6 @@
 package eu.taskforce.guidance.service;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.guidance.DocumentProfile;
 import eu.taskforce.contracts.guidance.GuidanceKind;
@@ -12,6 +13,7 @@ import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.api.Versions;
 import eu.taskforce.platform.audit.AuditTrail;
+import eu.taskforce.platform.diff.VersionDiff;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.time.Timestamps;
@@ -204,16 +206,40 @@ public class DocumentService {
         version.status = PublicationStatus.PUBLISHED;
         version.publishedAt = now;
         version.updatedAt = now;
+        boolean withText = textFitsInEvent(version);
         List<VersionPublished.Section> sections = new java.util.ArrayList<>();
         for (int i = 0; i < version.sections.size(); i++) {
             Section s = version.sections.get(i);
-            sections.add(new VersionPublished.Section(s.sectionKey, i + 1, s.title));
+            sections.add(new VersionPublished.Section(s.sectionKey, i + 1, s.title, withText ? s.text : null));
         }
         outbox.add(EventTypes.VERSION_PUBLISHED, document.id, new VersionPublished(document.id, document.title,
                 version.id, version.number, version.changeNote, sections, now));
         audit.record(access.actor(), "VERSION_PUBLISHED", VERSION, version.id);
         GuidanceVersion.flush();
         return version;
+    }
+
+    /**
+     * Whether the sections' text travels in "version published": the register compares published versions from it,
+     * but a Kafka record must stay under its 1 MB limit, so a version with more text is published without any.
+     */
+    static boolean textFitsInEvent(GuidanceVersion version) {
+        long bytes = 0;
+        for (Section s : version.sections) {
+            bytes += JsonStringEncoder.getInstance().quoteAsUTF8(s.text).length;
+        }
+        return bytes <= VersionPublished.TEXT_BUDGET_BYTES;
+    }
+
+    /** Version {@code number} compared with version {@code from}, section by section; both readable by the caller. */
+    public VersionDiff compare(UUID documentId, int number, int from) {
+        GuidanceVersion later = version(documentId, number);
+        GuidanceVersion earlier = version(documentId, from);
+        return VersionDiff.compare(documentId, earlier.number, texts(earlier), later.number, texts(later));
+    }
+
+    private static List<VersionDiff.SectionText> texts(GuidanceVersion version) {
+        return version.sections.stream().map(s -> new VersionDiff.SectionText(s.sectionKey, s.title, s.text)).toList();
     }
 
     /** Every version (readable by the caller) that has the section of this key, oldest first. */

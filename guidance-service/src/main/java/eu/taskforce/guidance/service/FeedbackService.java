@@ -11,6 +11,7 @@ import eu.taskforce.guidance.domain.FeedbackRevision;
 import eu.taskforce.guidance.domain.GuidanceDocument;
 import eu.taskforce.guidance.domain.GuidanceVersion;
 import eu.taskforce.guidance.domain.InputWindow;
+import eu.taskforce.guidance.domain.Section;
 import eu.taskforce.guidance.domain.WindowPhase;
 import eu.taskforce.guidance.domain.WindowStatus;
 import eu.taskforce.platform.api.KeysetQuery;
@@ -53,7 +54,8 @@ public class FeedbackService {
         this.audit = audit;
     }
 
-    public record Input(String sectionKey, String text, Attribution attribution, Visibility visibility) {
+    public record Input(String sectionKey, String text, Attribution attribution, Visibility visibility,
+                        String proposedText) {
     }
 
     public record Filter(String sectionKey, OffsetDateTime updatedSince) {
@@ -64,7 +66,7 @@ public class FeedbackService {
         MemberOrganisation organisation = access.requireCurrentMember();
         InputWindow window = lockedOpenWindow(windowId);
         GuidanceVersion version = GuidanceVersion.findById(window.versionId);
-        requireSection(version, input.sectionKey());
+        requireSection(version, input);
         Feedback feedback = new Feedback();
         feedback.id = UUID.randomUUID();
         feedback.windowId = windowId;
@@ -113,7 +115,7 @@ public class FeedbackService {
             throw ProblemException.conflict("The feedback was withdrawn; give new feedback instead");
         }
         GuidanceVersion version = GuidanceVersion.findById(window.versionId);
-        requireSection(version, input.sectionKey());
+        requireSection(version, input);
         boolean wasPublic = feedback.isPublic();
         feedback.revision++;
         apply(feedback, input);
@@ -194,6 +196,30 @@ public class FeedbackService {
                 .page(cursor, limit);
     }
 
+    /** A section of a version and a page of the wording proposed for it. */
+    public record Proposals(GuidanceVersion version, Section section, InputWindow window, Page<Feedback> page) {
+    }
+
+    /**
+     * The AI Office's side-by-side view: a section of a version and the replacement texts proposed for it in the
+     * version's window (items not withdrawn, oldest first). 404 when the version (a draft included, for the AI Office)
+     * has no such section.
+     */
+    public Proposals proposals(GuidanceVersion version, String sectionKey, String cursor, int limit) {
+        access.requireAiOffice();
+        Section section = version.section(sectionKey).orElseThrow(() ->
+                ProblemException.notFound("Section", sectionKey + " of version " + version.number));
+        InputWindow window = InputWindow.<InputWindow>find("versionId", version.id).firstResult();
+        Page<Feedback> page = window == null ? new Page<>(List.of(), null)
+                : KeysetQuery.of(Feedback.class, "f", f -> f.id)
+                        .where("f.windowId = :window", "window", window.id)
+                        .where("f.sectionKey = :section", "section", sectionKey)
+                        .where("f.proposedText is not null and f.withdrawn = false")
+                        .byTime("createdAt", f -> f.createdAt)
+                        .page(cursor, limit);
+        return new Proposals(version, section, window, page);
+    }
+
     /**
      * The window, if it accepts input now (409 before it opens and once closed), locked for update: against a concurrent
      * close, and so that concurrent submissions take turns and each notice counts the items committed before it.
@@ -214,15 +240,24 @@ public class FeedbackService {
         return window;
     }
 
-    private static void requireSection(GuidanceVersion version, String key) {
+    private static void requireSection(GuidanceVersion version, Input input) {
+        String key = input.sectionKey();
         if (key != null && version.section(key).isEmpty()) {
             throw ProblemException.badRequest("sectionKey: version " + version.number + " has no section " + key);
+        }
+        if (input.proposedText() != null && input.proposedText().isBlank()) {
+            throw ProblemException.badRequest("proposedText: must not be blank; leave it out to propose no wording");
+        }
+        if (key == null && input.proposedText() != null) {
+            throw ProblemException.badRequest("proposedText: a replacement text is proposed for a section; name it in"
+                    + " sectionKey");
         }
     }
 
     private static void apply(Feedback feedback, Input input) {
         feedback.sectionKey = input.sectionKey();
         feedback.text = input.text().strip();
+        feedback.proposedText = input.proposedText() == null ? null : input.proposedText().strip();
         feedback.attribution = input.attribution();
         feedback.visibility = input.visibility();
         feedback.updatedAt = Timestamps.now();

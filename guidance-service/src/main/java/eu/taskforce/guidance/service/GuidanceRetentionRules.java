@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 public class GuidanceRetentionRules {
 
     /**
-     * The text of withdrawn feedback, in the item and in every revision of it (earlier states may have been
+     * The text of withdrawn feedback (and the wording it proposed), in the item and in every revision of it (earlier states may have been
      * confidential even when the last was public): a withdrawn item gets no disposition and is never published, so
      * once its period has passed since the withdrawal (its last change) the text is emptied. The item stays, so the
      * counts and the audit trail still add up; {@code updated_at} and the version move, so a mirror syncing by
@@ -22,11 +22,12 @@ public class GuidanceRetentionRules {
     RetentionRule withdrawnFeedbackText() {
         return RetentionRule.of("feedback-withdrawn-text", """
                 with batch as (
-                    select id from feedback where withdrawn and text <> '' and updated_at < :cutoff
+                    select id from feedback where withdrawn and (text <> '' or proposed_text is not null) and updated_at < :cutoff
                     order by updated_at limit :limit for update skip locked),
                 revisions as (
-                    update feedback_revision r set text = '' from batch where r.feedback_id = batch.id and r.text <> '')
-                update feedback f set text = '', updated_at = now(), version = f.version + 1
+                    update feedback_revision r set text = '', proposed_text = null from batch
+                    where r.feedback_id = batch.id and (r.text <> '' or r.proposed_text is not null))
+                update feedback f set text = '', proposed_text = null, updated_at = now(), version = f.version + 1
                 from batch where f.id = batch.id""");
     }
 }

@@ -53,12 +53,14 @@ public class PersonalDataService implements PersonalDataHolder {
             + " organisation, in its current state")
     public record FeedbackData(UUID id, UUID windowId, String sectionKey, UUID organisationId, String text,
                                String attribution, String visibility, boolean withdrawn, int revision,
-                               OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                               OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                               @Schema(description = "The replacement text it proposed for its section, if any")
+                               String proposedText) {
     }
 
     @Schema(name = "GuidancePersonalDataRevision", description = "A state of a feedback item that the account made")
     public record RevisionData(UUID feedbackId, int revision, String sectionKey, String text, String attribution,
-                               String visibility, boolean withdrawn, OffsetDateTime changedAt) {
+                               String visibility, boolean withdrawn, OffsetDateTime changedAt, String proposedText) {
     }
 
     @Schema(name = "GuidancePersonalDataEvidence", description = "An evidence submission of the account (never the"
@@ -92,18 +94,19 @@ public class PersonalDataService implements PersonalDataHolder {
         ExportLists lists = new ExportLists();
         List<FeedbackData> feedback = lists.cap("feedback", personalData.exportRows("""
                         select id, window_id, section_key, organisation_id, text, attribution, visibility, withdrawn,
-                               revision, created_at, updated_at
+                               revision, created_at, updated_at, proposed_text
                         from feedback where submitted_by in (:subjects)
                         order by created_at desc, id desc limit :limit""", bySubject).stream()
                 .map(r -> new FeedbackData((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4],
                         (String) r[5], (String) r[6], (Boolean) r[7], ((Number) r[8]).intValue(), utc(r[9]),
-                        utc(r[10]))).toList());
+                        utc(r[10]), (String) r[11])).toList());
         List<RevisionData> revisions = lists.cap("feedbackRevisions", personalData.exportRows("""
-                        select feedback_id, revision, section_key, text, attribution, visibility, withdrawn, changed_at
+                        select feedback_id, revision, section_key, text, attribution, visibility, withdrawn, changed_at,
+                               proposed_text
                         from feedback_revision where changed_by in (:subjects)
                         order by changed_at desc, feedback_id desc, revision desc limit :limit""", bySubject).stream()
                 .map(r -> new RevisionData((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], (Boolean) r[6], utc(r[7]))).toList());
+                        (String) r[4], (String) r[5], (Boolean) r[6], utc(r[7]), (String) r[8])).toList());
         List<EvidenceData> evidence = lists.cap("evidence", personalData.exportRows("""
                         select id, title, summary, type, url, visibility, attribution, submitter_role, organisation_id,
                                attachment_name, attachment_size, created_at

@@ -59,14 +59,22 @@ class GuidanceProjector extends AggregateRows {
                 .setParameter("consultation", json(profile == null ? null : profile.publicConsultation()))
                 .setParameter("publishedAt", profile == null ? null : profile.publishedAt())
                 .setParameter("updated", updated).executeUpdate();
-        versions.values().forEach(v -> em.createNativeQuery("""
-                        insert into guidance_version (generation, id, document_id, number, change_note, sections,
-                            published_at, updated_at)
-                        values (:g, :id, :document, :number, :note, :sections, :publishedAt, :updated)""")
-                .setParameter("g", g).setParameter("id", v.versionId()).setParameter("document", id)
-                .setParameter("number", v.versionNumber()).setParameter("note", v.changeNote())
-                .setParameter("sections", json(v.sections() == null ? List.of() : v.sections()))
-                .setParameter("publishedAt", v.publishedAt()).setParameter("updated", updated).executeUpdate());
+        versions.values().forEach(v -> {
+            List<VersionPublished.Section> sections = v.sections() == null ? List.of() : v.sections();
+            boolean withText = !sections.isEmpty() && sections.stream().allMatch(s -> s.text() != null);
+            em.createNativeQuery("""
+                            insert into guidance_version (generation, id, document_id, number, change_note, sections,
+                                section_texts, published_at, updated_at)
+                            values (:g, :id, :document, :number, :note, :sections, :texts, :publishedAt, :updated)""")
+                    .setParameter("g", g).setParameter("id", v.versionId()).setParameter("document", id)
+                    .setParameter("number", v.versionNumber()).setParameter("note", v.changeNote())
+                    // by key, place and title; the texts apart, read only to compare versions
+                    .setParameter("sections", json(sections.stream()
+                            .map(s -> new VersionPublished.Section(s.key(), s.position(), s.title())).toList()))
+                    .setParameter("texts", withText ? json(sections.stream().map(VersionPublished.Section::text).toList())
+                            : null)
+                    .setParameter("publishedAt", v.publishedAt()).setParameter("updated", updated).executeUpdate();
+        });
     }
 
     /**

@@ -8,6 +8,8 @@ import eu.taskforce.transparency.query.RegisterDtos.GuidanceDocumentDetails;
 import eu.taskforce.transparency.query.RegisterDtos.GuidanceVersion;
 import eu.taskforce.transparency.query.RegisterDtos.InputWindow;
 import eu.taskforce.transparency.query.RegisterDtos.Section;
+import eu.taskforce.platform.diff.VersionDiff;
+import eu.taskforce.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -61,6 +63,43 @@ public class GuidanceQueries {
     private <T> List<T> first(PublicList.Selection<T> selection) {
         return readModel.page(selection.query(), selection.params(), null, null, LINKED).stream().limit(LINKED)
                 .map(ReadModel.Row::item).toList();
+    }
+
+    /**
+     * Published version {@code number} of a document compared with version {@code from}, section by section, from the
+     * texts the register received with "version published" (the same comparison, and shape, as guidance-service's).
+     * A 404 when the register holds no such published version (it never holds drafts); a 409 when one was published
+     * without its text (before events carried it, or more text than one event carries).
+     */
+    public VersionDiff compare(UUID documentId, int number, int from) {
+        List<VersionDiff.SectionText> later = texts(documentId, number);
+        List<VersionDiff.SectionText> earlier = texts(documentId, from);
+        return VersionDiff.compare(documentId, from, earlier, number, later);
+    }
+
+    private record StoredVersion(List<Section> sections, List<String> texts) {
+    }
+
+    private List<VersionDiff.SectionText> texts(UUID documentId, int number) {
+        StoredVersion stored = readModel.query("""
+                        select v.sections, v.section_texts from guidance_version v
+                        where v.generation = :g and v.document_id = :document and v.number = :number""",
+                Params.of().put("document", documentId).put("number", number),
+                row -> new StoredVersion(sections(row.getString("sections")),
+                        Rows.json(row.getString("section_texts"), new TypeReference<List<String>>() { })))
+                .stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Published version", number + " of document " + documentId));
+        if (stored.texts() == null || stored.texts().size() != stored.sections().size()) {
+            throw ProblemException.conflict("Version " + number + " was published without its text in the register's"
+                    + " events (published before they carried it, or longer than one event carries), so the register"
+                    + " cannot compare it");
+        }
+        List<VersionDiff.SectionText> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < stored.sections().size(); i++) {
+            Section s = stored.sections().get(i);
+            texts.add(new VersionDiff.SectionText(s.key(), s.title(), stored.texts().get(i)));
+        }
+        return texts;
     }
 
     /** A version's sections, as the read model stores them (JSON). */

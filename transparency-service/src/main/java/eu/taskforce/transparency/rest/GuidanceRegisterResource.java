@@ -2,6 +2,7 @@ package eu.taskforce.transparency.rest;
 
 import eu.taskforce.contracts.reference.CodeOfPractice;
 import eu.taskforce.platform.api.PublicListParameters;
+import eu.taskforce.platform.diff.VersionDiff;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.query.GuidanceLists;
@@ -18,6 +19,8 @@ import eu.taskforce.transparency.query.VersionOverviews;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -101,6 +104,28 @@ public class GuidanceRegisterResource {
     public Response document(@PathParam("id") UUID id, @Context Request request) {
         return http.json(request, guidance.document(id)
                 .orElseThrow(() -> ProblemException.notFound("Guidance document", id)));
+    }
+
+    @GET
+    @Path("documents/{id}/versions/{number}/diff")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "comparePublicGuidanceVersions", summary = "A published version compared with an earlier one, section by section",
+            description = "Published versions only (the register holds no drafts), compared as guidance-service"
+                    + " compares them, in the same JSON. " + VersionDiff.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The comparison", content = @Content(schema = @Schema(implementation = VersionDiff.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "from missing or not a version number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such published version (either) in the register",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A version was published without its text reaching the register"
+            + " (before events carried it, or more than 512 KiB of text)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response diff(@PathParam("id") UUID id, @PathParam("number") @Min(1) int number,
+                         @Parameter(description = "The number of the version to compare with", required = true)
+                         @QueryParam("from") @NotNull @Min(1) Integer from,
+                         @Context Request request) {
+        return http.json(request, guidance.compare(id, number, from));
     }
 
     // --- windows -----------------------------------------------------------------------------------------------------
