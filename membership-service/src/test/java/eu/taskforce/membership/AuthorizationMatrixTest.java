@@ -115,7 +115,9 @@ class AuthorizationMatrixTest {
             row("GET    /groups/{id}",                             group(),                 401,      200,     200,     200,    200),
             row("POST   /groups/{id}/participants",                groupAndMember(),        401,      403,     403,     200,    403),
             row("DELETE /groups/{id}/participants/{participant}",  groupWithParticipant(),  401,      403,     403,     204,    403),
-            row("GET    /audit",                                   none(),                  401,      403,     403,     200,    403));
+            row("GET    /audit",                                   none(),                  401,      403,     403,     200,    403),
+            row("POST   /groups/{id}/stakeholders",                groupAndStakeholder(),   401,      403,     403,     200,    403),
+            row("DELETE /groups/{id}/stakeholders/{participant}",  groupWithStakeholder(),  401,      403,     403,     204,    403));
 
     static Stream<Arguments> cells() {
         return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> Arguments.of(row, caller)));
@@ -284,6 +286,22 @@ class AuthorizationMatrixTest {
             UUID group = createGroup(unique("Matrix group"));
             UUID participant = freshMember();
             addParticipant(group, participant);
+            return new Fixture(group, participant, null, null, () -> { });
+        };
+    }
+
+    static Fixtures groupAndStakeholder() {
+        return organisation -> new Fixture(createGroup(unique("Matrix group")), null,
+                json("stakeholderId", registerStakeholder(stakeholder(unique("Matrix Institute"), "contact@example.org",
+                        false))), null, () -> { });
+    }
+
+    static Fixtures groupWithStakeholder() {
+        return organisation -> {
+            UUID group = createGroup(unique("Matrix group"));
+            UUID participant = registerStakeholder(stakeholder(unique("Matrix Institute"), "contact@example.org", false));
+            office().contentType(ContentType.JSON).body(json("stakeholderId", participant))
+                    .post(API + "/groups/" + group + "/stakeholders").then().statusCode(200);
             return new Fixture(group, participant, null, null, () -> { });
         };
     }
