@@ -22,6 +22,7 @@ import static eu.taskforce.meeting.Meetings.convene;
 import static eu.taskforce.meeting.Meetings.inDays;
 import static eu.taskforce.meeting.Meetings.meeting;
 import static eu.taskforce.meeting.PersonalDataTest.record;
+import static eu.taskforce.platform.testing.Actors.EXPERT;
 import static eu.taskforce.platform.testing.Actors.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -91,6 +92,13 @@ class StakeholderInvitationTest {
                 .getSingleResult()), MeetingHeld.class);
         assertThat(held.individualAttendees()).isEqualTo(1);
         assertThat(held.stakeholderAttendees()).containsExactly(stakeholder);
+
+        // its history here: the AI Office reads it; the stakeholder with its own account would see the same row
+        OFFICE.request().get(MEETINGS + "/stakeholders/" + stakeholder + "/history").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].meetingId", equalTo(meeting))
+                .body("items[0].attended", equalTo(true)).body("items[0].status", equalTo("HELD"));
+        EXPERT.request().get(MEETINGS + "/stakeholders/" + stakeholder + "/history").then().statusCode(200)
+                .body("items.size()", equalTo(0)); // sent to another account
     }
 
     /** A stakeholder on the register, as the replica learns it from membership-service's event. */

@@ -221,6 +221,24 @@ public class InvitationService {
         return query.byTime("createdAt", i -> i.createdAt).page(cursor, limit);
     }
 
+    /**
+     * A stakeholder's meetings as meeting-service records them: the invitations that name its register id, with their
+     * answer and attendance. All of them for the AI Office; for a stakeholder or expert only those sent to its own
+     * account (the register id is not in its token); nobody else.
+     */
+    public Page<Invitation> ofStakeholder(UUID stakeholderId, String cursor, int limit) {
+        if (!access.isAiOffice() && !access.isStakeholder()) {
+            throw ProblemException.forbidden("A stakeholder's history is for the AI Office and the stakeholder itself");
+        }
+        KeysetQuery<Invitation> query = KeysetQuery.of(Invitation.class, "i", i -> i.id)
+                .where("i.stakeholderId = :stakeholder", "stakeholder", stakeholderId);
+        if (!access.isAiOffice()) {
+            query.where("lower(i.username) = lower(:username)", "username",
+                    access.username() == null ? "" : access.username());
+        }
+        return query.byTime("createdAt", i -> i.createdAt).page(cursor, limit);
+    }
+
     private boolean mayRead(Invitation invitation) {
         return access.isAiOffice() || isInvitee(invitation);
     }
