@@ -13,8 +13,8 @@ import eu.taskforce.platform.kafka.TopicNames;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.arc.Arc;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,19 +41,14 @@ class StakeholderHistoryTest {
     static final Duration APPLIED_WITHIN = Duration.ofSeconds(60);
     static final String GROUPS = "/api/v1/public/ad-hoc-groups";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    TopicNames topicNames;
-
     RegisterEvents events;
 
     @BeforeEach
     void producer() {
-        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP),
-                topicNames.of(Topics.MEETINGS)));
-        events = new RegisterEvents(bootstrapServers, topicNames.of(""));
+        String brokers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        TopicNames topics = Arc.container().instance(TopicNames.class).get();
+        RegisterEvents.keepForever(brokers, List.of(topics.of(Topics.MEMBERSHIP), topics.of(Topics.MEETINGS)));
+        events = new RegisterEvents(brokers, topics.of(""));
     }
 
     @AfterEach
