@@ -32,3 +32,11 @@ create index if not exists member_representative_organisation on member_represen
 -- The replica keeps no personal data (names travel only as commitments since representative-profile v2): drop the
 -- name column of replicas made before.
 alter table member_representative drop column if exists public_name;
+
+-- The stakeholders of membership-service's register, from stakeholder-registered/-updated/-removed/-erased: an id and
+-- whether it is still on the register (no name, no contact), so that a service can check a stakeholder id it is given.
+create table if not exists registered_stakeholder (
+    id          uuid         primary key,
+    removed_at  timestamptz,                            -- removed or erased
+    updated_at  timestamptz  not null
+);

@@ -66,6 +66,12 @@ public final class EventTypes {
     public static final EventType<AdHocGroupParticipation> AD_HOC_GROUP_PARTICIPANT_REMOVED = membership(
             "ad-hoc-group-participant-removed", AdHocGroupParticipation.class);
 
+    public static final EventType<AdHocGroupStakeholderParticipation> AD_HOC_GROUP_STAKEHOLDER_ADDED = membership(
+            "ad-hoc-group-stakeholder-added", AdHocGroupStakeholderParticipation.class);
+
+    public static final EventType<AdHocGroupStakeholderParticipation> AD_HOC_GROUP_STAKEHOLDER_REMOVED = membership(
+            "ad-hoc-group-stakeholder-removed", AdHocGroupStakeholderParticipation.class);
+
     public static final EventType<MeetingRequestFiled> MEETING_REQUEST_FILED = meetings(
             "meeting-request-filed", MeetingRequestFiled.class);
 
@@ -168,7 +174,8 @@ public final class EventTypes {
             MEETING_HELD, SUMMARY_PUBLISHED, SUMMARY_OVERDUE, CADENCE_WARNING, DECISION_OPENED, DECISION_CLOSED,
             DOCUMENT_PUBLISHED, DOCUMENT_UPDATED, VERSION_PUBLISHED, WINDOW_OPENED, WINDOW_CLOSED, FEEDBACK_SUBMITTED,
             FEEDBACK_UPDATED, FEEDBACK_WITHDRAWN, DISPOSITIONS_PUBLISHED, EVIDENCE_SUBMITTED,
-            PAPER_CIRCULATED, VADEMECUM_PUBLISHED);
+            PAPER_CIRCULATED, VADEMECUM_PUBLISHED,
+            AD_HOC_GROUP_STAKEHOLDER_ADDED, AD_HOC_GROUP_STAKEHOLDER_REMOVED);
 
     /**
      * Earlier versions that no producer writes any more but that the topics, kept forever, still hold; their payload

@@ -151,6 +151,25 @@ class ContractsTest {
                 .isEqualTo(eu.taskforce.contracts.membership.PersonalField.class);
     }
 
+    @Test
+    void aMeetingHeldNamesAttendingStakeholdersByIdOnlyAndAnEarlierEventKeepsItsForm() {
+        UUID meeting = UUID.randomUUID();
+        UUID stakeholder = UUID.randomUUID();
+        String earlier = "{\"meetingId\":\"" + meeting + "\",\"title\":\"Plenary\",\"kind\":\"PLENARY\","
+                + "\"startsAt\":\"2026-03-01T09:00:00Z\",\"endsAt\":\"2026-03-01T12:00:00Z\",\"attendance\":[],"
+                + "\"individualAttendees\":1}";
+        eu.taskforce.contracts.meetings.MeetingHeld read = EventJson.read(earlier,
+                eu.taskforce.contracts.meetings.MeetingHeld.class);
+        assertThat(read.stakeholderAttendees()).isNull();
+        assertThat(EventJson.write(read)).doesNotContain("stakeholderAttendees");
+        eu.taskforce.contracts.meetings.MeetingHeld named = new eu.taskforce.contracts.meetings.MeetingHeld(meeting,
+                "Plenary", read.kind(), read.startsAt(), read.endsAt(), List.of(), 1, List.of(stakeholder));
+        assertThat(EventJson.read(EventJson.write(named), eu.taskforce.contracts.meetings.MeetingHeld.class))
+                .isEqualTo(named);
+        assertThat(EventTypes.AD_HOC_GROUP_STAKEHOLDER_ADDED.type())
+                .isEqualTo("eu.taskforce.membership.ad-hoc-group-stakeholder-added.v1");
+    }
+
     private static InputStream resource(String name) {
         InputStream in = ContractsTest.class.getClassLoader().getResourceAsStream(name);
         assertThat(in).as(name).isNotNull();

@@ -75,6 +75,10 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
         String began = convene(meeting("PLENARY", inDays(0).minusHours(1), "m"));
         matrix.expect("POST /meetings/{id}/held", officeOnly(200), post(MEETINGS + "/" + began + "/held",
                 Map.of("attendingOrganisations", List.of(ORG_A.toString()))));
+        // a stakeholder's meetings: the AI Office all, a stakeholder its own account's (none here), members nothing
+        matrix.expect("GET /meetings/stakeholders/{sid}/history",
+                cells(ANONYMOUS, 401, MEMBER_A, 403, MEMBER_B, 403, EXPERT, 200, OFFICE, 200),
+                get(MEETINGS + "/stakeholders/" + UUID.randomUUID() + "/history"));
         assertThat(matrix.mismatches()).isEmpty();
     }
 

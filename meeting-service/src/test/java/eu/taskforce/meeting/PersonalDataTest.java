@@ -6,6 +6,7 @@ import eu.taskforce.contracts.EventType;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.contracts.membership.StakeholderErased;
+import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.platform.membership.MembershipReplica;
 import eu.taskforce.platform.testing.CurrentMembersTest;
 import eu.taskforce.platform.testing.ErasureRequests;
@@ -198,11 +199,16 @@ class PersonalDataTest extends CurrentMembersTest {
         UUID stakeholder = UUID.randomUUID();
         String account = "stakeholder-" + marker.substring(0, 8);
         String meeting = convene(meeting("STAKEHOLDER_SESSION", inDays(22), marker));
+        UUID otherStakeholder = UUID.randomUUID();
+        for (UUID registered : List.of(stakeholder, otherStakeholder)) { // invitations name stakeholders of the register
+            replica.consume("meeting.membership", record(EventTypes.STAKEHOLDER_REGISTERED, registered,
+                    new StakeholderProfile(registered, StakeholderProfile.Kind.PERSON, false, null, null, null, null)));
+        }
         String invitation = OFFICE.request().body(Map.of("username", account, "displayName", "Sally " + marker,
                         "stakeholderId", stakeholder.toString()))
                 .post(MEETINGS + "/" + meeting + "/invitations").then().statusCode(201).extract().path("id");
         String other = OFFICE.request().body(Map.of("username", "other-" + marker.substring(0, 8),
-                        "displayName", "Other " + marker, "stakeholderId", UUID.randomUUID().toString()))
+                        "displayName", "Other " + marker, "stakeholderId", otherStakeholder.toString()))
                 .post(MEETINGS + "/" + meeting + "/invitations").then().statusCode(201).extract().path("id");
 
         // Handed to the replica as the consumer does, not through the broker: the module tests of every worktree

@@ -126,7 +126,9 @@ class AuthorizationMatrixTest {
             row("GET    /vademecum/editions/{id}",                 edition(true),           401,      200,     200,     200,    200),
             row("GET    /vademecum/editions/{id}",                 edition(false),          401,      404,     404,     200,    404),
             row("PUT    /vademecum/editions/{id}",                 draftChange(),           401,      403,     403,     200,    403),
-            row("POST   /vademecum/editions/{id}/publication",     edition(false),          401,      403,     403,     200,    403));
+            row("POST   /vademecum/editions/{id}/publication",     edition(false),          401,      403,     403,     200,    403),
+            row("POST   /groups/{id}/stakeholders",                groupAndStakeholder(),   401,      403,     403,     200,    403),
+            row("DELETE /groups/{id}/stakeholders/{participant}",  groupWithStakeholder(),  401,      403,     403,     204,    403));
 
     static Stream<Arguments> cells() {
         return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> Arguments.of(row, caller)));
@@ -311,6 +313,22 @@ class AuthorizationMatrixTest {
     static Fixtures draftChange() {
         return organisation -> new Fixture(draftEdition(), null,
                 json("changeNote", "Changed", "sections", vademecumSections("changed")), null, () -> { });
+    }
+
+    static Fixtures groupAndStakeholder() {
+        return organisation -> new Fixture(createGroup(unique("Matrix group")), null,
+                json("stakeholderId", registerStakeholder(stakeholder(unique("Matrix Institute"), "contact@example.org",
+                        false))), null, () -> { });
+    }
+
+    static Fixtures groupWithStakeholder() {
+        return organisation -> {
+            UUID group = createGroup(unique("Matrix group"));
+            UUID participant = registerStakeholder(stakeholder(unique("Matrix Institute"), "contact@example.org", false));
+            office().contentType(ContentType.JSON).body(json("stakeholderId", participant))
+                    .post(API + "/groups/" + group + "/stakeholders").then().statusCode(200);
+            return new Fixture(group, participant, null, null, () -> { });
+        };
     }
 
     private static boolean shared(UUID organisation) {

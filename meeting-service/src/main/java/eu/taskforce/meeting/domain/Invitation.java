@@ -39,6 +39,10 @@ public class Invitation extends PanacheEntityBase {
     @Column(name = "stakeholder_id")
     public UUID stakeholderId;
 
+    /** The stakeholder id was checked against the register when invited (false for invitations made before). */
+    @Column(name = "stakeholder_checked", nullable = false)
+    public boolean stakeholderChecked;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public InvitationResponse response = InvitationResponse.PENDING;
@@ -82,6 +86,10 @@ public class Invitation extends PanacheEntityBase {
 
     public static Optional<Invitation> ofUsername(UUID meetingId, String username) {
         return find("meetingId = ?1 and lower(username) = lower(?2)", meetingId, username).firstResultOptional();
+    }
+
+    public static Optional<Invitation> ofStakeholder(UUID meetingId, UUID stakeholderId) {
+        return find("meetingId = ?1 and stakeholderId = ?2", meetingId, stakeholderId).firstResultOptional();
     }
 
     /** The caller's own active invitation to a meeting: through its organisation or its account. */

@@ -83,13 +83,15 @@ public class InvitationResource {
     @RolesAllowed(Roles.AI_OFFICE)
     @Operation(operationId = "invite", summary = "Invite an organisation or an individual",
             description = "AI Office only, before the meeting is held: a current member organisation, or a stakeholder"
-                    + " or expert by the account they sign in with.")
+                    + " or expert by the account they sign in with (and, when on the register, by its stakeholderId,"
+                    + " checked against membership-service's register).")
     @APIResponse(responseCode = "201", description = "Invited",
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: give either organisationId or username")
+    @APIResponse(responseCode = "400", description = "Invalid request: give either organisationId or username; a"
+            + " stakeholderId that names no stakeholder on the register (unknown, removed or erased)")
     @APIResponse(responseCode = "404", description = "No such meeting")
-    @APIResponse(responseCode = "409", description = "Already invited, not a current member, or the meeting was held"
-            + " or cancelled")
+    @APIResponse(responseCode = "409", description = "Already invited (the stakeholder too, with another account), not"
+            + " a current member, or the meeting was held or cancelled")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public Response invite(@PathParam("meetingId") UUID meetingId, @Valid @NotNull NewInvitation body,
                            @Parameter(description = "Makes a retry safe: the same key answers the first response again")

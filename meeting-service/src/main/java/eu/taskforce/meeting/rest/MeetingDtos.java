@@ -191,7 +191,9 @@ public final class MeetingDtos {
             @Size(max = 200) String username,
             @Schema(description = "How to address the individual; personal data, never published")
             @Size(max = 200) String displayName,
-            @Schema(description = "The stakeholder in membership-service, if registered there") UUID stakeholderId) {
+            @Schema(description = "The stakeholder's id in membership-service's register, for a stakeholder or expert"
+                    + " registered there (with the account it answers with): checked, an unknown, removed or erased id"
+                    + " is a 400") UUID stakeholderId) {
     }
 
     @Schema(name = "InvitationAnswer", description = "An invitee's answer")
@@ -209,6 +211,8 @@ public final class MeetingDtos {
             String username,
             String displayName,
             UUID stakeholderId,
+            @Schema(description = "Whether stakeholderId was checked against the register when invited (false for"
+                    + " invitations made before stakeholder ids were checked)") boolean stakeholderChecked,
             @Schema(description = "PENDING until answered, then ACCEPTED, DECLINED or TENTATIVE") InvitationResponse response,
             OffsetDateTime respondedAt,
             @Schema(description = "For an individual: recorded as attending when the meeting was held") boolean attended,
@@ -217,7 +221,7 @@ public final class MeetingDtos {
 
         static InvitationView of(Invitation i, String organisationName) {
             return new InvitationView(i.id, i.meetingId, i.isOrganisation() ? "ORGANISATION" : "INDIVIDUAL",
-                    i.organisationId, organisationName, i.username, i.displayName, i.stakeholderId, i.response,
+                    i.organisationId, organisationName, i.username, i.displayName, i.stakeholderId, i.stakeholderChecked, i.response,
                     utc(i.respondedAt), i.attended, !i.isActive(), utc(i.updatedAt));
         }
     }

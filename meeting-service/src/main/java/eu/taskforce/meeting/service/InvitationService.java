@@ -5,6 +5,7 @@ import eu.taskforce.meeting.domain.InvitationResponse;
 import eu.taskforce.meeting.domain.Meeting;
 import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.membership.MemberOrganisation;
+import eu.taskforce.platform.membership.RegisteredStakeholder;
 import eu.taskforce.platform.membership.MembershipReplica.MemberJoined;
 import eu.taskforce.platform.membership.MembershipReplica.MemberLeft;
 import eu.taskforce.platform.api.Page;
@@ -27,8 +28,9 @@ import java.util.stream.Collectors;
 /**
  * Invitations. Every current member organisation is invited to a plenary when it is convened, and an organisation
  * that joins the Taskforce later is invited to the plenaries still to come; one that leaves loses its invitations to
- * meetings not yet held. The AI Office invites further organisations and individual stakeholders or experts; the
- * invitees answer.
+ * meetings not yet held. The AI Office invites further organisations and individual stakeholders or experts (a
+ * stakeholder by its checked id in membership-service's register, with the account it answers with); the invitees
+ * answer.
  */
 @ApplicationScoped
 public class InvitationService {
@@ -113,6 +115,9 @@ public class InvitationService {
                             "give either organisationId or username")));
         }
         Invitation existing;
+        if (invitee.stakeholderId() != null) {
+            requireOnRegister(meeting.id, invitee.stakeholderId(), organisation, username);
+        }
         if (organisation) {
             MemberOrganisation member = MemberOrganisation.currentMember(invitee.organisationId()).orElseThrow(() ->
                     ProblemException.conflict("Organisation " + invitee.organisationId()
@@ -135,6 +140,7 @@ public class InvitationService {
         if (!organisation) {
             invitation.displayName = MeetingService.blankToNull(invitee.displayName());
             invitation.stakeholderId = invitee.stakeholderId();
+            invitation.stakeholderChecked = invitee.stakeholderId() != null;
         }
         if (existing == null) {
             invitation.persist();
@@ -142,6 +148,26 @@ public class InvitationService {
         audit.record(access.actor(), "INVITED", RECORD_TYPE, invitation.id);
         Invitation.flush();
         return invitation;
+    }
+
+    /**
+     * A stakeholder is invited by its id in membership-service's register, checked against the replica: known, and
+     * neither removed nor erased. An organisation is invited as a member, never as a stakeholder.
+     */
+    private static void requireOnRegister(UUID meetingId, UUID stakeholderId, boolean organisation, String username) {
+        if (organisation) {
+            throw InvalidInput.field("stakeholderId", "only for an individual invitee, not with organisationId");
+        }
+        if (!RegisteredStakeholder.isOnRegister(stakeholderId)) {
+            throw InvalidInput.field("stakeholderId", "is not a stakeholder on the register (unknown, removed or"
+                    + " erased): " + stakeholderId);
+        }
+        Invitation.ofStakeholder(meetingId, stakeholderId).filter(Invitation::isActive)
+                .filter(existing -> !username.equalsIgnoreCase(existing.username))
+                .ifPresent(existing -> {
+                    throw ProblemException.conflict("This stakeholder is already invited with another account"
+                            + " (invitation " + existing.id + ")");
+                });
     }
 
     public Invitation get(UUID meetingId, UUID id) {
@@ -191,6 +217,24 @@ public class InvitationService {
             query.where("i.organisationId = :organisation or lower(i.username) = lower(:username)")
                     .with("organisation", access.organisation().orElse(null))
                     .with("username", access.username() == null ? "" : access.username());
+        }
+        return query.byTime("createdAt", i -> i.createdAt).page(cursor, limit);
+    }
+
+    /**
+     * A stakeholder's meetings as meeting-service records them: the invitations that name its register id, with their
+     * answer and attendance. All of them for the AI Office; for a stakeholder or expert only those sent to its own
+     * account (the register id is not in its token); nobody else.
+     */
+    public Page<Invitation> ofStakeholder(UUID stakeholderId, String cursor, int limit) {
+        if (!access.isAiOffice() && !access.isStakeholder()) {
+            throw ProblemException.forbidden("A stakeholder's history is for the AI Office and the stakeholder itself");
+        }
+        KeysetQuery<Invitation> query = KeysetQuery.of(Invitation.class, "i", i -> i.id)
+                .where("i.stakeholderId = :stakeholder", "stakeholder", stakeholderId);
+        if (!access.isAiOffice()) {
+            query.where("lower(i.username) = lower(:username)", "username",
+                    access.username() == null ? "" : access.username());
         }
         return query.byTime("createdAt", i -> i.createdAt).page(cursor, limit);
     }

@@ -239,10 +239,17 @@ public class MeetingService {
         Map<UUID, String> names = MemberOrganisation.names(attending);
         outbox.add(EventTypes.MEETING_HELD, id, new MeetingHeld(id, meeting.title, meeting.kind, meeting.startsAt,
                 meeting.endsAt, attending.stream().map(o -> new MeetingHeld.Attendee(o, names.get(o))).toList(),
-                meeting.individualAttendees));
+                meeting.individualAttendees, stakeholderAttendees(individuals)));
         audit.record(access.actor(), "MEETING_HELD", RECORD_TYPE, id);
         Meeting.flush();
         return meeting;
+    }
+
+    /** The register ids of the attending individuals whose invitation named one (a stakeholder's history); null if none. */
+    private static List<UUID> stakeholderAttendees(List<Invitation> individuals) {
+        List<UUID> ids = individuals.stream().map(i -> i.stakeholderId).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        return ids.isEmpty() ? null : ids;
     }
 
     /**

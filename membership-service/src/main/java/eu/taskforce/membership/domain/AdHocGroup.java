@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An ad-hoc group of the Taskforce (for example on open-source models), with member organisations taking part. */
+/**
+ * An ad-hoc group of the Taskforce (for example on open-source models), with member organisations taking part, and
+ * third-party stakeholders or invited experts of the register.
+ */
 @Entity
 @Table(name = "ad_hoc_group")
 public class AdHocGroup extends PanacheEntityBase {
@@ -35,6 +38,10 @@ public class AdHocGroup extends PanacheEntityBase {
     @CollectionTable(name = "ad_hoc_group_participant", joinColumns = @JoinColumn(name = "group_id"))
     public List<Participant> participants = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ad_hoc_group_stakeholder", joinColumns = @JoinColumn(name = "group_id"))
+    public List<StakeholderParticipant> stakeholders = new ArrayList<>();
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -50,6 +57,28 @@ public class AdHocGroup extends PanacheEntityBase {
 
     public static List<AdHocGroup> withParticipant(UUID organisationId) {
         return list("select g from AdHocGroup g join g.participants p where p.organisationId = ?1", organisationId);
+    }
+
+    public Optional<StakeholderParticipant> stakeholder(UUID stakeholderId) {
+        return stakeholders.stream().filter(p -> p.stakeholderId.equals(stakeholderId)).findFirst();
+    }
+
+    public static List<AdHocGroup> withStakeholder(UUID stakeholderId) {
+        return list("select g from AdHocGroup g join g.stakeholders s where s.stakeholderId = ?1", stakeholderId);
+    }
+
+    /** A stakeholder or invited expert of the register taking part in the group. */
+    @Embeddable
+    public static class StakeholderParticipant {
+
+        @Column(name = "stakeholder_id", nullable = false)
+        public UUID stakeholderId;
+
+        @Column(name = "added_at", nullable = false)
+        public OffsetDateTime addedAt;
+
+        @Column(name = "added_by", nullable = false)
+        public String addedBy;
     }
 
     /** A member organisation taking part in the group. */

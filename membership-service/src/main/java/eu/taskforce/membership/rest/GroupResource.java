@@ -4,6 +4,7 @@ import eu.taskforce.membership.domain.AdHocGroup;
 import eu.taskforce.membership.rest.GroupDtos.GroupView;
 import eu.taskforce.membership.rest.GroupDtos.NewGroup;
 import eu.taskforce.membership.rest.GroupDtos.NewParticipant;
+import eu.taskforce.membership.rest.GroupDtos.NewStakeholder;
 import eu.taskforce.membership.service.GroupService;
 import eu.taskforce.platform.api.Idempotency;
 import eu.taskforce.platform.api.ListParameters;
@@ -117,5 +118,32 @@ public class GroupResource {
     @APIResponse(responseCode = "404", description = "No such group, or the organisation does not take part")
     public void removeParticipant(@PathParam("id") UUID id, @PathParam("organisationId") UUID organisationId) {
         groups.removeParticipant(id, organisationId);
+    }
+
+    @POST
+    @Path("{id}/stakeholders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AI_OFFICE)
+    @Operation(operationId = "addGroupStakeholder", summary = "Add a stakeholder or invited expert of the register to a"
+            + " group", description = "AI Office only. The stakeholder must be on the register (not removed).")
+    @APIResponse(responseCode = "200", description = "The group with its participants",
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "404", description = "No such group, or no such stakeholder on the register")
+    @APIResponse(responseCode = "409", description = "The stakeholder already takes part")
+    public GroupView addStakeholder(@PathParam("id") UUID id, @Valid @NotNull NewStakeholder body) {
+        return GroupView.of(groups.addStakeholder(id, body.stakeholderId()));
+    }
+
+    @DELETE
+    @Path("{id}/stakeholders/{stakeholderId}")
+    @RolesAllowed(Roles.AI_OFFICE)
+    @Operation(operationId = "removeGroupStakeholder", summary = "Remove a stakeholder from a group",
+            description = "AI Office only. A stakeholder removed from the register (or erased) leaves its groups by"
+                    + " itself.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such group, or the stakeholder does not take part")
+    public void removeStakeholder(@PathParam("id") UUID id, @PathParam("stakeholderId") UUID stakeholderId) {
+        groups.removeStakeholder(id, stakeholderId);
     }
 }

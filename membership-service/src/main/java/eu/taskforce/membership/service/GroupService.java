@@ -3,20 +3,26 @@ package eu.taskforce.membership.service;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.AdHocGroupCreated;
 import eu.taskforce.contracts.membership.AdHocGroupParticipation;
+import eu.taskforce.contracts.membership.AdHocGroupStakeholderParticipation;
 import eu.taskforce.membership.domain.AdHocGroup;
 import eu.taskforce.membership.domain.Signatory;
+import eu.taskforce.membership.domain.Stakeholder;
 import eu.taskforce.platform.api.KeysetQuery;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.audit.AuditTrail;
 import eu.taskforce.platform.outbox.Outbox;
 import eu.taskforce.platform.problem.ProblemException;
+import eu.taskforce.platform.security.Actor;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.UUID;
 
-/** Ad-hoc groups of the Taskforce, formed by the AI Office, with member organisations taking part. */
+/**
+ * Ad-hoc groups of the Taskforce, formed by the AI Office, with member organisations taking part, and stakeholders or
+ * invited experts of the register (announced by id only: what may be shown of them is in their own profile).
+ */
 @ApplicationScoped
 public class GroupService {
 
@@ -97,4 +103,48 @@ public class GroupService {
         audit.record(access.actor(), "AD_HOC_GROUP_PARTICIPANT_REMOVED", RECORD_TYPE, groupId);
     }
 
+    /** The AI Office adds a stakeholder or invited expert of the register (not removed) to a group. */
+    @Transactional
+    public AdHocGroup addStakeholder(UUID groupId, UUID stakeholderId) {
+        AdHocGroup group = get(groupId);
+        Stakeholder.<Stakeholder>find("id = ?1 and removedAt is null", stakeholderId).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Stakeholder", stakeholderId));
+        if (group.stakeholder(stakeholderId).isPresent()) {
+            throw ProblemException.conflict("Stakeholder " + stakeholderId + " already takes part in " + group.name);
+        }
+        AdHocGroup.StakeholderParticipant participant = new AdHocGroup.StakeholderParticipant();
+        participant.stakeholderId = stakeholderId;
+        participant.addedAt = Timestamps.now();
+        participant.addedBy = access.subject();
+        group.stakeholders.add(participant);
+        group.updatedAt = participant.addedAt;
+        outbox.add(EventTypes.AD_HOC_GROUP_STAKEHOLDER_ADDED, groupId,
+                new AdHocGroupStakeholderParticipation(groupId, stakeholderId));
+        audit.record(access.actor(), "AD_HOC_GROUP_STAKEHOLDER_ADDED", RECORD_TYPE, groupId);
+        AdHocGroup.flush();
+        return group;
+    }
+
+    @Transactional
+    public void removeStakeholder(UUID groupId, UUID stakeholderId) {
+        AdHocGroup group = get(groupId);
+        if (group.stakeholder(stakeholderId).isEmpty()) {
+            throw ProblemException.notFound("Stakeholder " + stakeholderId + " in ad-hoc group", groupId);
+        }
+        leave(group, stakeholderId, access.actor());
+    }
+
+    /** A stakeholder removed from the register (or erased) no longer takes part in any group. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void removeFromEveryGroup(UUID stakeholderId, Actor actor) {
+        AdHocGroup.withStakeholder(stakeholderId).forEach(group -> leave(group, stakeholderId, actor));
+    }
+
+    private void leave(AdHocGroup group, UUID stakeholderId, Actor actor) {
+        group.stakeholders.removeIf(p -> p.stakeholderId.equals(stakeholderId));
+        group.updatedAt = Timestamps.now();
+        outbox.add(EventTypes.AD_HOC_GROUP_STAKEHOLDER_REMOVED, group.id,
+                new AdHocGroupStakeholderParticipation(group.id, stakeholderId));
+        audit.record(actor, "AD_HOC_GROUP_STAKEHOLDER_REMOVED", RECORD_TYPE, group.id);
+    }
 }

@@ -32,7 +32,8 @@ public class PersonalDataService implements PersonalDataHolder {
     /** The columns that keep who recorded a change (a token subject): pseudonymised when that account is erased. */
     static final List<SubjectColumn> SUBJECT_COLUMNS = List.of(new SubjectColumn("membership", "joined_by"),
             new SubjectColumn("membership", "left_by"), new SubjectColumn("signatory_chapters_change", "recorded_by"),
-            new SubjectColumn("ad_hoc_group_participant", "added_by"), new SubjectColumn("consent", "recorded_by"));
+            new SubjectColumn("ad_hoc_group_participant", "added_by"), new SubjectColumn("consent", "recorded_by"),
+            new SubjectColumn("ad_hoc_group_stakeholder", "added_by"));
 
     public record ConsentData(UUID id, String purpose, String noticeVersion, OffsetDateTime givenAt,
                               Consent.Channel givenVia, OffsetDateTime withdrawnAt, Consent.Channel withdrawnVia) {

@@ -33,12 +33,15 @@ public class StakeholderService {
     static final String PUBLIC_FIELD_OF_EXPERTISE = "publicFieldOfExpertise";
 
     private final DisclosureService disclosures;
+    private final GroupService groups;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Access access;
 
-    public StakeholderService(DisclosureService disclosures, Outbox outbox, AuditTrail audit, Access access) {
+    public StakeholderService(DisclosureService disclosures, GroupService groups, Outbox outbox, AuditTrail audit,
+                              Access access) {
         this.disclosures = disclosures;
+        this.groups = groups;
         this.outbox = outbox;
         this.audit = audit;
         this.access = access;
@@ -117,6 +120,9 @@ public class StakeholderService {
             return;
         }
         List<String> commitments = disclosures.erase(id);
+        if (stakeholder.removedAt == null) {
+            groups.removeFromEveryGroup(id, access.actor());
+        }
         stakeholder.erase(Timestamps.now());
         outbox.add(EventTypes.STAKEHOLDER_ERASED, id, new StakeholderErased(id, commitments));
         audit.record(access.actor(), "STAKEHOLDER_ERASED", RECORD_TYPE, id);
@@ -149,6 +155,7 @@ public class StakeholderService {
         Versions.requireMatch(ifMatch, stakeholder.version);
         stakeholder.removedAt = Timestamps.now();
         stakeholder.updatedAt = stakeholder.removedAt;
+        groups.removeFromEveryGroup(id, access.actor());
         outbox.add(EventTypes.STAKEHOLDER_REMOVED, id, new StakeholderRemoved(id));
         audit.record(access.actor(), "STAKEHOLDER_REMOVED", RECORD_TYPE, id);
     }

@@ -10,6 +10,8 @@ import eu.taskforce.contracts.membership.RepresentativeRemoved;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.SignatoryUpdated;
 import eu.taskforce.contracts.membership.StakeholderErased;
+import eu.taskforce.contracts.membership.StakeholderProfile;
+import eu.taskforce.contracts.membership.StakeholderRemoved;
 import eu.taskforce.platform.inbox.ConsumerTransactions;
 import eu.taskforce.platform.inbox.Inbox;
 import eu.taskforce.platform.inbox.IncomingEvent;
@@ -30,7 +32,8 @@ import java.util.function.Consumer;
  * channel, consumer group and dead-letter topic) and hands every record to {@link #consume}: the event is applied in
  * the same transaction as its inbox record, so exactly once. A member joining or leaving, and a person's erasure, are
  * announced to the rest of the service as CDI events ({@link MemberJoined}, {@link MemberLeft}, {@link PersonErased}) in
- * that same transaction. The replica keeps no personal data: a representative is an id, an organisation and a role.
+ * that same transaction. The replica keeps no personal data: a representative is an id, an organisation and a role; a
+ * stakeholder of the register an id and whether it is still on it ({@link RegisteredStakeholder}).
  */
 @ApplicationScoped
 public class MembershipReplica {
@@ -114,8 +117,14 @@ public class MembershipReplica {
             RepresentativeErased erasure = event.data(RepresentativeErased.class);
             representativeRemoved(new RepresentativeRemoved(erasure.organisationId(), erasure.representativeId()));
             erased.fire(new PersonErased(erasure.representativeId(), null));
+        } else if (type == EventTypes.STAKEHOLDER_REGISTERED || type == EventTypes.STAKEHOLDER_UPDATED) {
+            stakeholderProfile(event.data(StakeholderProfile.class));
+        } else if (type == EventTypes.STAKEHOLDER_REMOVED) {
+            stakeholderRemoved(event.data(StakeholderRemoved.class).stakeholderId());
         } else if (type == EventTypes.STAKEHOLDER_ERASED) {
-            erased.fire(new PersonErased(null, event.data(StakeholderErased.class).stakeholderId()));
+            UUID stakeholderId = event.data(StakeholderErased.class).stakeholderId();
+            stakeholderRemoved(stakeholderId);
+            erased.fire(new PersonErased(null, stakeholderId));
         } else {
             LOG.debugf("Ignoring event type %s (not needed by the replica)", type.type());
         }
@@ -190,6 +199,33 @@ public class MembershipReplica {
             representative.removedAt = Timestamps.now();
             representative.updatedAt = representative.removedAt;
         }
+    }
+
+    /** A stakeholder registered or changed: on the register (an update never follows a removal there). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stakeholderProfile(StakeholderProfile event) {
+        stakeholder(event.stakeholderId()).removedAt = null;
+    }
+
+    /** A stakeholder removed or erased: no longer on the register. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stakeholderRemoved(UUID stakeholderId) {
+        RegisteredStakeholder stakeholder = stakeholder(stakeholderId);
+        if (stakeholder.removedAt == null) {
+            stakeholder.removedAt = stakeholder.updatedAt;
+        }
+    }
+
+    private static RegisteredStakeholder stakeholder(UUID id) {
+        RegisteredStakeholder stakeholder = RegisteredStakeholder.findById(id);
+        if (stakeholder == null) {
+            stakeholder = new RegisteredStakeholder();
+            stakeholder.id = id;
+            stakeholder.updatedAt = Timestamps.now();
+            stakeholder.persist();
+        }
+        stakeholder.updatedAt = Timestamps.now();
+        return stakeholder;
     }
 
     /** The organisation's replica row, created on first sight (events of one organisation arrive in order). */

@@ -22,6 +22,7 @@ import eu.taskforce.contracts.meetings.MeetingRequestSupported;
 import eu.taskforce.contracts.meetings.MeetingRequestWithdrawn;
 import eu.taskforce.contracts.membership.AdHocGroupCreated;
 import eu.taskforce.contracts.membership.AdHocGroupParticipation;
+import eu.taskforce.contracts.membership.AdHocGroupStakeholderParticipation;
 import eu.taskforce.contracts.membership.PersonalDataWithdrawn;
 import eu.taskforce.contracts.membership.PersonalField;
 import eu.taskforce.contracts.membership.RepresentativeProfile;
@@ -219,7 +220,8 @@ public final class Derivation {
             return withdrawn.subject() == PersonalDataWithdrawn.Subject.STAKEHOLDER
                     ? AggregateType.STAKEHOLDER : AggregateType.ORGANISATION;
         }
-        if (payload instanceof AdHocGroupCreated || payload instanceof AdHocGroupParticipation) {
+        if (payload instanceof AdHocGroupCreated || payload instanceof AdHocGroupParticipation
+                || payload instanceof AdHocGroupStakeholderParticipation) {
             return AggregateType.AD_HOC_GROUP;
         }
         if (payload instanceof VademecumPublished) {

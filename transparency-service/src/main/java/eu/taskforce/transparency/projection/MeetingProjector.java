@@ -47,6 +47,7 @@ class MeetingProjector extends AggregateRows {
         List<AgendaPublished.Item> agenda = null;
         List<MeetingHeld.Attendee> attendance = null;
         Integer individualAttendees = null;
+        List<UUID> stakeholderAttendees = List.of();
         List<SummaryPublished.WithheldPart> withheld = null;
         LocalDate summaryDueOn = null;
         List<PaperCirculated> papers = new java.util.ArrayList<>();
@@ -74,6 +75,7 @@ class MeetingProjector extends AggregateRows {
                 MeetingHeld m = e.as(MeetingHeld.class);
                 title = m.title(); kind = m.kind().name(); startsAt = m.startsAt(); endsAt = m.endsAt();
                 attendance = m.attendance(); individualAttendees = m.individualAttendees();
+                stakeholderAttendees = m.stakeholderAttendees() == null ? List.of() : m.stakeholderAttendees();
                 status = later(MEETING_STATUS_ORDER, status, "HELD");
             } else if (e.is(EventTypes.SUMMARY_PUBLISHED)) {
                 SummaryPublished s = e.as(SummaryPublished.class);
@@ -104,6 +106,13 @@ class MeetingProjector extends AggregateRows {
                 .setParameter("withheld", json(withheld)).setParameter("summaryPublishedAt", summaryPublishedAt)
                 .setParameter("summaryDueOn", summaryDueOn).setParameter("updated", updated).executeUpdate();
         papers(g, id, papers, updated);
+        delete(g, "meeting_stakeholder", "meeting_id", id);
+        // the stakeholders' histories: ids only, shown only for a stakeholder listed publicly
+        stakeholderAttendees.stream().distinct().forEach(stakeholder -> em.createNativeQuery("""
+                        insert into meeting_stakeholder (generation, meeting_id, stakeholder_id)
+                        values (:g, :meeting, :stakeholder)""")
+                .setParameter("g", g).setParameter("meeting", id).setParameter("stakeholder", stakeholder)
+                .executeUpdate());
         delete(g, "search_document", "document_id", id);
         if (title != null && agenda != null && !agenda.isEmpty()) {
             String body = agenda.stream().map(i -> i.title() + (i.description() == null ? "" : ". " + i.description())

@@ -3,6 +3,7 @@ package eu.taskforce.transparency.projection;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.membership.AdHocGroupCreated;
 import eu.taskforce.contracts.membership.AdHocGroupParticipation;
+import eu.taskforce.contracts.membership.AdHocGroupStakeholderParticipation;
 import eu.taskforce.contracts.membership.MembershipEnded;
 import eu.taskforce.contracts.membership.MembershipStarted;
 import eu.taskforce.contracts.membership.RepresentativeErased;
@@ -20,7 +21,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The rows of the membership aggregates: organisations (membership periods, representatives), stakeholders, ad-hoc groups. */
@@ -122,8 +125,13 @@ class MembershipProjector extends AggregateRows {
     void adHocGroup(int g, UUID id, List<StoredEvent> events) {
         AdHocGroupCreated created = null;
         Map<UUID, String> participants = new TreeMap<>();
+        Set<UUID> stakeholders = new TreeSet<>();
         for (StoredEvent e : events) {
-            if (e.is(EventTypes.AD_HOC_GROUP_CREATED)) {
+            if (e.is(EventTypes.AD_HOC_GROUP_STAKEHOLDER_ADDED)) {
+                stakeholders.add(e.as(AdHocGroupStakeholderParticipation.class).stakeholderId());
+            } else if (e.is(EventTypes.AD_HOC_GROUP_STAKEHOLDER_REMOVED)) {
+                stakeholders.remove(e.as(AdHocGroupStakeholderParticipation.class).stakeholderId());
+            } else if (e.is(EventTypes.AD_HOC_GROUP_CREATED)) {
                 created = e.as(AdHocGroupCreated.class);
             } else if (e.is(EventTypes.AD_HOC_GROUP_PARTICIPANT_ADDED)) {
                 AdHocGroupParticipation p = e.as(AdHocGroupParticipation.class);
@@ -134,6 +142,7 @@ class MembershipProjector extends AggregateRows {
         }
         delete(g, "ad_hoc_group", "id", id);
         delete(g, "ad_hoc_group_participant", "group_id", id);
+        delete(g, "ad_hoc_group_stakeholder", "group_id", id);
         em.createNativeQuery("""
                         insert into ad_hoc_group (generation, id, name, description, updated_at)
                         values (:g, :id, :name, :description, :updated)""")
@@ -146,5 +155,11 @@ class MembershipProjector extends AggregateRows {
                         values (:g, :group, :organisation, :name)""")
                 .setParameter("g", g).setParameter("group", id).setParameter("organisation", organisation)
                 .setParameter("name", name).executeUpdate());
+        // ids only: a stakeholder is shown with the group only while its own row says it is listed publicly
+        stakeholders.forEach(stakeholder -> em.createNativeQuery("""
+                        insert into ad_hoc_group_stakeholder (generation, group_id, stakeholder_id)
+                        values (:g, :group, :stakeholder)""")
+                .setParameter("g", g).setParameter("group", id).setParameter("stakeholder", stakeholder)
+                .executeUpdate());
     }
 }

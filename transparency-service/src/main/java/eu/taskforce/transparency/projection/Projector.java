@@ -74,7 +74,7 @@ public class Projector {
         for (String table : List.of("register_event", "organisation", "membership_period", "representative",
                 "stakeholder", "ad_hoc_group", "ad_hoc_group_participant", "meeting", "meeting_request", "decision",
                 "cadence_warning", "search_document", "guidance_document", "guidance_version", "input_window", "feedback",
-                "evidence",
+                "evidence", "ad_hoc_group_stakeholder", "meeting_stakeholder",
                 "meeting_paper", "vademecum_edition")) {
             em.createNativeQuery("delete from " + table + " where generation = :g").setParameter("g", generation)
                     .executeUpdate();

@@ -12,6 +12,7 @@ import eu.taskforce.transparency.query.RegisterDtos.Participant;
 import eu.taskforce.transparency.query.RegisterDtos.PublicRepresentative;
 import eu.taskforce.transparency.query.RegisterDtos.Signatory;
 import eu.taskforce.transparency.query.RegisterDtos.Stakeholder;
+import eu.taskforce.transparency.query.RegisterDtos.StakeholderRef;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -112,14 +113,24 @@ public final class MembershipLists {
                     new Column<>("fieldOfExpertiseWithheld", Stakeholder::fieldOfExpertiseWithheld)),
             "stakeholders.csv");
 
+    /** The group's stakeholders listed publicly (a stakeholder's row exists only while it is). */
+    private static final String GROUP_STAKEHOLDERS = """
+            (select coalesce(json_agg(json_build_object('id', s.id, 'kind', s.kind,
+                        'name', coalesce(s.name, person_value(s.name_commitment)), 'nameCommitment', s.name_commitment,
+                        'nameWithheld', person_withheld(s.name_commitment)) order by s.id), '[]')
+             from ad_hoc_group_stakeholder gs join stakeholder s on s.generation = gs.generation and s.id = gs.stakeholder_id
+             where gs.generation = grp.generation and gs.group_id = grp.id)::text as stakeholders""";
+
     public static final PublicList<AdHocGroup> GROUPS_LIST = new PublicList<>(new ListQuery<>(
             "grp.id, grp.name, grp.description, (select coalesce(json_agg(json_build_object('organisationId', gp.organisation_id, "
                     + "'organisationName', gp.organisation_name) order by gp.organisation_name, gp.organisation_id), '[]') "
-                    + "from ad_hoc_group_participant gp where gp.generation = grp.generation and gp.group_id = grp.id)::text as participants",
+                    + "from ad_hoc_group_participant gp where gp.generation = grp.generation and gp.group_id = grp.id)::text as participants, "
+                    + GROUP_STAKEHOLDERS,
             "ad_hoc_group grp where grp.generation = :g and grp.name is not null",
             "lower(grp.name)", "grp.id", "grp.updated_at",
             row -> new AdHocGroup(uuid(row, "id"), row.getString("name"), row.getString("description"),
-                    json(row.getString("participants"), new TypeReference<List<OrganisationRef>>() { }))),
+                    json(row.getString("participants"), new TypeReference<List<OrganisationRef>>() { }),
+                    json(row.getString("stakeholders"), new TypeReference<List<StakeholderRef>>() { }))),
             List.of(new Column<>("id", AdHocGroup::id), new Column<>("name", AdHocGroup::name),
                     new Column<>("description", AdHocGroup::description),
                     new Column<>("participants", g -> g.participants().stream().map(OrganisationRef::organisationName)

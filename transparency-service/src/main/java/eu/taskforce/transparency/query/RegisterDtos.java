@@ -91,8 +91,46 @@ public final class RegisterDtos {
                              @Schema(description = "The time of the event that withdrew it") OffsetDateTime withdrawnAt) {
     }
 
-    @Schema(name = "AdHocGroup", description = "An ad-hoc group of the Taskforce and its member organisations")
-    public record AdHocGroup(UUID id, String name, String description, List<OrganisationRef> participants) {
+    @Schema(name = "AdHocGroup", description = "An ad-hoc group of the Taskforce, its member organisations, and the "
+            + "stakeholders or experts taking part who are listed publicly")
+    public record AdHocGroup(UUID id, String name, String description, List<OrganisationRef> participants,
+                             @Schema(description = "Only stakeholders listed publicly; a person's name as for Stakeholder")
+                             List<StakeholderRef> stakeholders) {
+    }
+
+    @Schema(name = "StakeholderRef", description = "A stakeholder listed publicly: an organisation's name as sent, a "
+            + "person's joined from the disclosed opening of its commitment (null, with the reason, while withheld)")
+    public record StakeholderRef(UUID id, @Schema(description = "ORGANISATION or PERSON") String kind,
+                                 @Schema(nullable = true) String name,
+                                 @Schema(description = "A person's name: " + COMMITMENT, nullable = true)
+                                 String nameCommitment,
+                                 @Schema(description = WITHHELD, nullable = true, enumeration = {"PENDING",
+                                         "NOT_DISCLOSED", "CONSENT_WITHDRAWN", "RECTIFIED", "ERASED"})
+                                 String nameWithheld) {
+    }
+
+    @Schema(name = "StakeholderHistory", description = "What a stakeholder listed publicly took part in: the ad-hoc "
+            + "groups it takes part in now and the meetings it attended (as the AI Office recorded attendance). Served "
+            + "only while the stakeholder is listed publicly; never a confidential item")
+    public record StakeholderHistory(Stakeholder stakeholder,
+                                     @Schema(maxItems = StakeholderHistoryLimits.GROUPS) List<GroupRef> adHocGroups,
+                                     @Schema(description = "Most recent first", maxItems = StakeholderHistoryLimits.MEETINGS)
+                                     List<AttendedMeeting> meetingsAttended) {
+    }
+
+    @Schema(name = "AttendedMeeting", description = "A meeting held that the stakeholder attended")
+    public record AttendedMeeting(UUID meetingId, String title,
+                                  @Schema(description = "PLENARY, AD_HOC_GROUP or STAKEHOLDER_SESSION") String kind,
+                                  OffsetDateTime startsAt) {
+    }
+
+    /** How much of a history is served: the most recent entries, far above what one stakeholder takes part in. */
+    public static final class StakeholderHistoryLimits {
+        public static final int GROUPS = 500;
+        public static final int MEETINGS = 1000;
+
+        private StakeholderHistoryLimits() {
+        }
     }
 
     @Schema(name = "OrganisationRef")

@@ -2,7 +2,11 @@ package eu.taskforce.transparency.rest;
 
 import eu.taskforce.platform.api.PublicListParameters;
 import eu.taskforce.platform.problem.Problem;
+import eu.taskforce.platform.problem.ProblemException;
+import eu.taskforce.transparency.query.RegisterDtos.StakeholderHistory;
+import eu.taskforce.transparency.query.StakeholderHistories;
 import eu.taskforce.transparency.query.MembershipLists;
+import eu.taskforce.transparency.query.RegisterDtos;
 import eu.taskforce.transparency.query.Pages.AdHocGroupPage;
 import eu.taskforce.transparency.query.Pages.MembershipPeriodPage;
 import eu.taskforce.transparency.query.Pages.ParticipantPage;
@@ -13,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -31,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 /** Who takes part in the Taskforce: members (on any day), membership periods, signatories, stakeholders, ad-hoc groups. */
 @Path("/api/v1/public")
@@ -43,9 +49,11 @@ public class ParticipantResource {
     static final String UPDATED_SINCE = "Only what changed at or after this time (ISO-8601), for incremental sync";
 
     private final PublicHttp http;
+    private final StakeholderHistories histories;
 
-    public ParticipantResource(PublicHttp http) {
+    public ParticipantResource(PublicHttp http, StakeholderHistories histories) {
         this.http = http;
+        this.histories = histories;
     }
 
     @GET
@@ -167,6 +175,23 @@ public class ParticipantResource {
     public Response groupsCsv(@QueryParam("updatedSince") OffsetDateTime updatedSince, @Context UriInfo uri,
                               @Context Request request) {
         return http.csv(request, uri, MembershipLists.GROUPS_LIST.all(), updatedSince);
+    }
+
+    @GET
+    @Path("stakeholders/{id}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getPublicStakeholderHistory", summary = "What a stakeholder listed publicly took part in",
+            description = "The ad-hoc groups it takes part in and the meetings held that it attended (at most "
+                    + RegisterDtos.StakeholderHistoryLimits.MEETINGS + ", most recent first). Only while the"
+                    + " stakeholder is listed publicly: otherwise, as after withdrawal of consent, removal or erasure,"
+                    + " a 404.")
+    @APIResponse(responseCode = "200", description = "The history",
+            content = @Content(schema = @Schema(implementation = StakeholderHistory.class)))
+    @APIResponse(responseCode = "404", description = "No stakeholder listed publicly with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response stakeholderHistory(@PathParam("id") UUID id, @Context Request request) {
+        return http.json(request, histories.history(id)
+                .orElseThrow(() -> ProblemException.notFound("Stakeholder listed publicly", id)));
     }
 
     private static LocalDate day(LocalDate on) {
