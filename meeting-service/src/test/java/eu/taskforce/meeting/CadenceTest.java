@@ -62,7 +62,7 @@ class CadenceTest extends CurrentMembersTest {
     @BeforeEach
     void emptyMeetings() {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : List.of("meeting_request", "decision", "meeting", "cadence_warning")) {
+            for (String table : List.of("meeting_request", "decision", "meeting_paper", "meeting", "cadence_warning")) {
                 if (exists(table)) {
                     entityManager.createNativeQuery("delete from " + table).executeUpdate();
                 }
