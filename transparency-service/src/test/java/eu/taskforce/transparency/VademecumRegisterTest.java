@@ -9,7 +9,6 @@ import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.VademecumPublished;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.transparency.log.HeadSigner;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -43,11 +42,11 @@ import static org.hamcrest.Matchers.startsWith;
 /**
  * The Vademecum in the public register: each published edition, from its event, served as JSON and as an HTML page
  * (read here with jsoup, an independent HTML parser) that escapes whatever the edition says; the current edition and
- * every earlier one; a representative's name joined from its disclosed opening, never stored; each publication an entry
+ * every earlier one; a representative's name joined from its disclosed opening (membership-service is the
+ * {@link MembershipStub}, which PersonalDataTest starts for every test class), never stored; each publication an entry
  * of the verifiable log.
  */
 @QuarkusTest
-@QuarkusTestResource(value = MembershipStub.class, restrictToAnnotatedClass = false)
 class VademecumRegisterTest {
 
     static final String VADEMECUM = "/api/v1/public/vademecum";
