@@ -101,6 +101,11 @@ final class MembershipFeedText {
                             + " of that day.",
                     data.path("number").isInt() ? "/vademecum/editions/" + data.path("number").asInt()
                             : "/vademecum/editions");
+            // never named here: a stakeholder is shown with the group only while it is listed publicly
+            case "ad-hoc-group-stakeholder-added", "ad-hoc-group-stakeholder-removed" -> new Text(
+                    "Ad-hoc group " + (name.endsWith("added") ? "joined" : "left") + ": " + group(data, label),
+                    "A stakeholder or expert " + (name.endsWith("added") ? "joined" : "left") + " the ad-hoc group "
+                            + group(data, label) + ".", "/ad-hoc-groups");
             default -> null;
         };
     }
