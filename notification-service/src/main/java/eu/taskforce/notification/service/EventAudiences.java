@@ -51,6 +51,8 @@ public final class EventAudiences {
         classify(PUBLIC, DOCUMENT_PUBLISHED, DOCUMENT_UPDATED, VERSION_PUBLISHED, WINDOW_OPENED, WINDOW_CLOSED,
                 FEEDBACK_SUBMITTED, FEEDBACK_UPDATED, FEEDBACK_WITHDRAWN, DISPOSITIONS_PUBLISHED, EVIDENCE_SUBMITTED);
         classify(PUBLIC, VADEMECUM_PUBLISHED);
+        // a paper's metadata reaches the public register only once its meeting is held: until then, as its readers
+        classify(MEMBERS, PAPER_CIRCULATED);
         // a stakeholder's group participation carries its register id only, like its profile events
         classify(PUBLIC, AD_HOC_GROUP_STAKEHOLDER_ADDED, AD_HOC_GROUP_STAKEHOLDER_REMOVED);
     }
