@@ -40,3 +40,15 @@ create table if not exists registered_stakeholder (
     removed_at  timestamptz,                            -- removed or erased
     updated_at  timestamptz  not null
 );
+
+-- Replicas filled from the whole membership topic once, by name (StakeholderReplicaBackfill). A service that kept the
+-- replica before it knew stakeholders had recorded their events in its inbox without applying them, so its live
+-- consumer never will: registered_stakeholder is filled once from the topic. A replica still empty (a new database)
+-- needs no such pass: its consumer reads the topic from the start.
+create table if not exists replica_backfill (
+    name     varchar(100) primary key,
+    done_at  timestamptz
+);
+insert into replica_backfill (name, done_at)
+    select 'registered_stakeholder', case when exists (select 1 from member_organisation) then null else now() end
+    on conflict (name) do nothing;

@@ -11,6 +11,9 @@ import eu.taskforce.contracts.membership.RepresentativeRemoved;
 import eu.taskforce.contracts.membership.RepresentativeRole;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.SignatoryUpdated;
+import eu.taskforce.contracts.membership.StakeholderProfile;
+import eu.taskforce.contracts.membership.StakeholderRemoved;
+import eu.taskforce.platform.membership.StakeholderReplicaBackfill;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.platform.testing.KafkaRecords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The membership replica, fed real CloudEvents records through the shared Kafka broker ({@code test.} topics):
- * joins and leaves applied once each, representatives kept, malformed records dead-lettered.
+ * joins and leaves applied once each, representatives kept, malformed records dead-lettered; the stakeholders of a
+ * replica kept before it knew them filled from the whole topic once.
  */
 @QuarkusTest
 class MembershipReplicaTest {
@@ -49,6 +53,9 @@ class MembershipReplicaTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    StakeholderReplicaBackfill backfill;
+
     MembershipFeed feed;
 
     @BeforeEach
@@ -59,6 +66,40 @@ class MembershipReplicaTest {
     @AfterEach
     void close() {
         feed.close();
+    }
+
+    @Test
+    void aReplicaKeptBeforeItKnewStakeholdersIsFilledFromTheWholeTopicOnce() {
+        UUID kept = UUID.randomUUID();
+        UUID removed = UUID.randomUUID();
+        for (UUID stakeholder : List.of(kept, removed)) {
+            feed.send(UUID.randomUUID().toString(), EventTypes.STAKEHOLDER_REGISTERED, stakeholder,
+                    new StakeholderProfile(stakeholder, StakeholderProfile.Kind.ORGANISATION, false, null, null, null, null));
+        }
+        feed.send(UUID.randomUUID().toString(), EventTypes.STAKEHOLDER_REMOVED, removed, new StakeholderRemoved(removed));
+        await().atMost(MembershipFeed.APPLIED_WITHIN).until(() -> count("select count(*) from registered_stakeholder"
+                + " where id = '" + removed + "' and removed_at is not null") == 1);
+        // as in a database whose replica was kept before: the inbox has the events, the replica has not
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from registered_stakeholder where id in (:ids)")
+                    .setParameter("ids", List.of(kept, removed)).executeUpdate();
+            entityManager.createNativeQuery("update replica_backfill set done_at = null").executeUpdate();
+        });
+
+        assertThat(backfill.fill()).isPositive();
+
+        assertThat(count("select count(*) from registered_stakeholder where id = '" + kept + "' and removed_at is null"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from registered_stakeholder where id = '" + removed + "'"
+                + " and removed_at is not null")).isEqualTo(1);
+        assertThat(count("select count(*) from replica_backfill where done_at is null")).isZero();
+        // once: a second pass reads nothing
+        assertThat(backfill.fill()).isZero();
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     @Test

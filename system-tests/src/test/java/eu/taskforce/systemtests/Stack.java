@@ -27,6 +27,27 @@ final class Stack {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /**
+     * Links a demo account to an entry of the stakeholder register, or unlinks it (null), as the AI Office does in the
+     * identity provider (ADR 0011): the user attribute that the realm maps to the token's stakeholder claim, set with
+     * the demo admin account. Tokens fetched afterwards carry the claim.
+     */
+    static void linkStakeholder(String user, String stakeholderId) {
+        String admin = RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(KEYCLOAK + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String users = KEYCLOAK + "/admin/realms/taskforce/users";
+        String id = RestAssured.given().auth().oauth2(admin).queryParam("username", user).queryParam("exact", true)
+                .get(users).then().statusCode(200).extract().path("[0].id");
+        java.util.Map<String, Object> account = RestAssured.given().auth().oauth2(admin).get(users + "/" + id)
+                .then().statusCode(200).extract().as(java.util.Map.class);
+        account.put("attributes", stakeholderId == null ? java.util.Map.of()
+                : java.util.Map.of("stakeholder", List.of(stakeholderId)));
+        RestAssured.given().auth().oauth2(admin).contentType("application/json").body(account).put(users + "/" + id)
+                .then().statusCode(204);
+    }
+
     /** Makes the organisation a member of the Taskforce (the local stack's demo data already does; another may not). */
     static void ensureMember(String organisationId) {
         RestAssured.given().auth().oauth2(token("office")).contentType("application/json").body("{}")

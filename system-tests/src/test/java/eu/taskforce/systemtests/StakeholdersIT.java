@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static eu.taskforce.systemtests.Stack.GATEWAY;
+import static eu.taskforce.systemtests.Stack.linkStakeholder;
 import static eu.taskforce.systemtests.Stack.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +24,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * A third-party stakeholder of the register, through the gateway with real tokens: the AI Office adds it to an ad-hoc
  * group and invites it to a meeting by its register id (an unknown id is refused), the stakeholder answers with its
- * own account and attends; it then reads its meetings, and the public register shows its history while it is listed
+ * own account and attends; its account, linked to its register entry, submits evidence under its name; it then reads
+ * its meetings, and the public register shows its history (groups, meetings attended, input given) while it is listed
  * publicly, and nothing once it is removed.
  */
 class StakeholdersIT {
@@ -80,15 +82,36 @@ class StakeholdersIT {
                 .body("items[0].invitationId", equalTo(invitation)).body("items[0].response", equalTo("ACCEPTED"))
                 .body("items[0].attended", equalTo(true));
 
-        // the public register: its group and the meeting it attended
+        // the AI Office links the stakeholder's account to its register entry; its evidence then names it
+        String evidence;
+        linkStakeholder("expert", stakeholder);
+        try {
+            evidence = await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> {
+                var submitted = as("expert").body(Map.of("title", "Evaluation findings " + run,
+                                "summary", "What our evaluations found", "type", "EXPERT_INPUT",
+                                "url", "https://example.org/findings/" + run, "codeReferences",
+                                List.of("SAFETY_AND_SECURITY-3"), "visibility", "PUBLIC"))
+                        .post(GATEWAY + "/api/v1/guidance/evidence"); // 403 until guidance-service's replica knows it
+                return submitted.statusCode() == 201 ? submitted.path("id").toString() : null;
+            }, id -> id != null);
+            as("expert").get(GATEWAY + "/api/v1/guidance/evidence/" + evidence).then().statusCode(200)
+                    .body("stakeholderId", equalTo(stakeholder));
+        } finally {
+            linkStakeholder("expert", null);
+        }
+
+        // the public register: its group, the meeting it attended and the input it gave
         String history = PUBLIC + "/stakeholders/" + stakeholder + "/history";
         JsonPath shown = await().atMost(WITHIN).pollInterval(Duration.ofSeconds(1)).until(() -> {
             var response = RestAssured.given().get(history);
             return response.statusCode() == 200 ? response.jsonPath() : null;
-        }, h -> h != null && !h.getList("meetingsAttended").isEmpty() && !h.getList("adHocGroups").isEmpty());
+        }, h -> h != null && !h.getList("meetingsAttended").isEmpty() && !h.getList("adHocGroups").isEmpty()
+                && !h.getList("inputGiven").isEmpty());
         assertThat(shown.getString("stakeholder.name")).isEqualTo(name);
         assertThat(shown.getList("adHocGroups.id")).containsExactly(group);
         assertThat(shown.getString("meetingsAttended[0].title")).isEqualTo("Evaluations session " + run);
+        assertThat(shown.getList("inputGiven.evidenceId")).containsExactly(evidence);
+        assertThat(shown.getString("inputGiven[0].title")).isEqualTo("Evaluation findings " + run);
 
         // removed from the register: out of the group, and no public history any more
         String version = as("office").get(MEMBERSHIP + "/stakeholders/" + stakeholder).then().extract().header("ETag");

@@ -153,12 +153,12 @@ class GuidanceRegisterTest {
         records.add(event(EventTypes.EVIDENCE_SUBMITTED, evidence, withExtras(new EvidenceSubmitted(evidence,
                 "Evaluation study " + tag, "A study of evaluation practices " + word, EvidenceType.RESEARCH,
                 "https://example.org/study", List.of("SAFETY_AND_SECURITY-3"), SubmitterRole.MEMBER, Attribution.ATTRIBUTED,
-                ORG_A, "Mistral AI", base.minusMinutes(20), "2027-03-01"), "attachment"), base.minusMinutes(20)));
+                ORG_A, "Mistral AI", base.minusMinutes(20), "2027-03-01", null), "attachment"), base.minusMinutes(20)));
         // an event written before references named their edition: they name the first one
         records.add(event(EventTypes.EVIDENCE_SUBMITTED, anonymousEvidence, withExtras(new EvidenceSubmitted(
                 anonymousEvidence, "Anonymous experience " + tag, "Implementation notes", EvidenceType.IMPLEMENTATION_EXPERIENCE,
                 "https://example.org/notes", List.of("SAFETY_AND_SECURITY-3.2"), SubmitterRole.MEMBER, Attribution.ANONYMOUS,
-                ORG_B, MARKER, base.minusMinutes(15), null), "confidentialNote"), base.minusMinutes(15)));
+                ORG_B, MARKER, base.minusMinutes(15), null, null), "confidentialNote"), base.minusMinutes(15)));
         return new Round(document, version, window, a, b, evidence, anonymousEvidence, textA, textB, word, records);
     }
 

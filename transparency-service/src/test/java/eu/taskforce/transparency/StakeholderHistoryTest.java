@@ -2,6 +2,10 @@ package eu.taskforce.transparency;
 
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.guidance.Attribution;
+import eu.taskforce.contracts.guidance.EvidenceSubmitted;
+import eu.taskforce.contracts.guidance.EvidenceType;
+import eu.taskforce.contracts.guidance.SubmitterRole;
 import eu.taskforce.contracts.meetings.MeetingHeld;
 import eu.taskforce.contracts.meetings.MeetingKind;
 import eu.taskforce.contracts.membership.AdHocGroupCreated;
@@ -30,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A stakeholder's history in the public register, built from events: the ad-hoc groups it takes part in and the
- * meetings it attended, served only while it is listed publicly; a group shows only its stakeholders listed publicly;
+ * A stakeholder's history in the public register, built from events: the ad-hoc groups it takes part in, the
+ * meetings it attended and the public evidence it submitted under its name, served only while it is listed publicly; a group shows only its stakeholders listed publicly;
  * after erasure neither the history nor the name is served anywhere.
  */
 @QuarkusTest
@@ -47,7 +51,8 @@ class StakeholderHistoryTest {
     void producer() {
         String brokers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         TopicNames topics = Arc.container().instance(TopicNames.class).get();
-        RegisterEvents.keepForever(brokers, List.of(topics.of(Topics.MEMBERSHIP), topics.of(Topics.MEETINGS)));
+        RegisterEvents.keepForever(brokers, List.of(topics.of(Topics.MEMBERSHIP), topics.of(Topics.MEETINGS),
+                topics.of(Topics.GUIDANCE)));
         events = new RegisterEvents(brokers, topics.of(""));
     }
 
@@ -68,13 +73,20 @@ class StakeholderHistoryTest {
                 StakeholderProfile.Kind.ORGANISATION, false, null, null, null, null), 10);
         UUID group = group("History group " + run, listed, unlisted);
         UUID meeting = held("History session " + run, listed, unlisted);
+        UUID evidence = evidence("Evaluation practices " + run, Attribution.ATTRIBUTED, listed, 6);
+        evidence("Anonymous notes " + run, Attribution.ANONYMOUS, listed, 5);
+        evidence("Unlisted study " + run, Attribution.ATTRIBUTED, unlisted, 4);
 
         JsonPath history = awaitHistory(listed, h -> h.getList("meetingsAttended").size() == 1
-                && h.getList("adHocGroups").size() == 1);
+                && h.getList("adHocGroups").size() == 1 && h.getList("inputGiven").size() == 1);
         assertThat(history.getString("stakeholder.name")).isEqualTo(listedName);
         assertThat(history.getString("adHocGroups[0].id")).isEqualTo(group.toString());
         assertThat(history.getString("meetingsAttended[0].meetingId")).isEqualTo(meeting.toString());
         assertThat(history.getString("meetingsAttended[0].kind")).isEqualTo("STAKEHOLDER_SESSION");
+        // its evidence given under its name, never the anonymous one (even were an event to name it)
+        assertThat(history.getString("inputGiven[0].evidenceId")).isEqualTo(evidence.toString());
+        assertThat(history.getString("inputGiven[0].title")).isEqualTo("Evaluation practices " + run);
+        assertThat(history.getString("inputGiven[0].type")).isEqualTo("EXPERT_INPUT");
 
         given().get(history(unlisted)).then().statusCode(404).contentType("application/problem+json");
         given().get(history(UUID.randomUUID())).then().statusCode(404).contentType("application/problem+json");
@@ -121,6 +133,14 @@ class StakeholderHistoryTest {
         send(EventTypes.MEETING_HELD, meeting, new MeetingHeld(meeting, title, MeetingKind.STAKEHOLDER_SESSION,
                 startsAt, startsAt.plusHours(1), List.of(), stakeholders.length, List.of(stakeholders)), 7);
         return meeting;
+    }
+
+    private UUID evidence(String title, Attribution attribution, UUID stakeholder, int minutesAgo) {
+        UUID evidence = UUID.randomUUID();
+        send(EventTypes.EVIDENCE_SUBMITTED, evidence, new EvidenceSubmitted(evidence, title, "Findings", EvidenceType.EXPERT_INPUT,
+                "https://example.org/input", List.of("SAFETY_AND_SECURITY-3"), SubmitterRole.STAKEHOLDER, attribution,
+                null, null, RegisterEvents.at(minutesAgo), "2025-07-10", stakeholder), minutesAgo);
+        return evidence;
     }
 
     private void send(eu.taskforce.contracts.EventType<?> type, UUID subject, Object data, int minutesAgo) {

@@ -72,6 +72,10 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "organisation_id")
     public UUID organisationId;
 
+    /** A stakeholder's submission: the register entry its account is linked to (ADR 0011); null once erased. */
+    @Column(name = "stakeholder_id")
+    public UUID stakeholderId;
+
     @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
 

@@ -210,7 +210,12 @@ public final class GuidanceDtos {
                                Visibility visibility, Attribution attribution,
                                @Schema(description = "AI_OFFICE, MEMBER or STAKEHOLDER") SubmitterRole submitterRole,
                                @Schema(description = "A member's organisation; hidden from others when ANONYMOUS") UUID organisationId,
-                               String organisationName, boolean own, AttachmentInfo attachment,
+                               String organisationName,
+                               @Schema(description = "A stakeholder's submission: the entry of the stakeholder register"
+                                       + " its account is linked to; shown to the AI Office and the submitter only"
+                                       + " (the public register shows it in the stakeholder's history when ATTRIBUTED"
+                                       + " and the stakeholder is listed publicly)") UUID stakeholderId,
+                               boolean own, AttachmentInfo attachment,
                                OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 

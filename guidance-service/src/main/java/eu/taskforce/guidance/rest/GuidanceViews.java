@@ -142,6 +142,7 @@ public class GuidanceViews {
                 : new AttachmentInfo(e.attachmentName, e.attachmentType, e.attachmentSize, e.attachmentSha256);
         return new EvidenceView(e.id, e.title, e.summary, e.type, e.url, List.copyOf(e.codeReferences), e.codeEdition,
                 e.visibility, e.attribution, e.submitterRole, named ? e.organisationId : null,
-                named ? names.get(e.organisationId) : null, own, attachment, utc(e.createdAt), utc(e.updatedAt));
+                named ? names.get(e.organisationId) : null, access.isAiOffice() || own ? e.stakeholderId : null, own,
+                attachment, utc(e.createdAt), utc(e.updatedAt));
     }
 }

@@ -2,11 +2,13 @@ package eu.taskforce.guidance.service;
 
 import eu.taskforce.contracts.guidance.SubmitterRole;
 import eu.taskforce.platform.membership.MemberOrganisation;
+import eu.taskforce.platform.membership.RegisteredStakeholder;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.platform.security.Caller;
 import eu.taskforce.platform.security.CallerAccess;
 import jakarta.enterprise.context.RequestScoped;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,5 +61,19 @@ public class Access extends CallerAccess {
             return SubmitterRole.STAKEHOLDER;
         }
         throw ProblemException.forbidden("Evidence is submitted by the AI Office, members and stakeholders");
+    }
+
+    /**
+     * The stakeholder of the register a stakeholder submits as: the entry its account is linked to (ADR 0011), which
+     * must be on the register now (per this service's membership replica): a 403 for an account linked to a removed or
+     * unknown entry. Empty for an account that is not linked.
+     */
+    public Optional<UUID> submittingStakeholder() {
+        Optional<UUID> linked = linkedStakeholder();
+        if (linked.isPresent() && !RegisteredStakeholder.isOnRegister(linked.get())) {
+            throw ProblemException.forbidden("Your account is linked to an entry of the stakeholder register that is"
+                    + " not on it (removed, or not known here yet)");
+        }
+        return linked;
     }
 }

@@ -85,6 +85,7 @@ public class EvidenceService {
         evidence.attribution = submission.attribution() == null ? Attribution.ATTRIBUTED : submission.attribution();
         evidence.submitterRole = role;
         evidence.organisationId = role == SubmitterRole.MEMBER ? access.organisation().orElseThrow() : null;
+        evidence.stakeholderId = role == SubmitterRole.STAKEHOLDER ? access.submittingStakeholder().orElse(null) : null;
         evidence.submittedBy = access.subject();
         evidence.createdAt = Timestamps.now();
         evidence.updatedAt = evidence.createdAt;
@@ -95,7 +96,8 @@ public class EvidenceService {
                     evidence.summary, evidence.type, evidence.url, List.copyOf(evidence.codeReferences), role,
                     evidence.attribution, attributed ? evidence.organisationId : null,
                     attributed ? MemberOrganisation.nameOf(evidence.organisationId) : null, evidence.createdAt,
-                    evidence.codeEdition));
+                    evidence.codeEdition,
+                    evidence.attribution == Attribution.ATTRIBUTED ? evidence.stakeholderId : null));
         }
         audit.record(access.actor(), "EVIDENCE_SUBMITTED", RECORD_TYPE, evidence.id);
         Evidence.flush();

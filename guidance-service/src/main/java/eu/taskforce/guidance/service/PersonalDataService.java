@@ -1,7 +1,9 @@
 package eu.taskforce.guidance.service;
 
 import eu.taskforce.platform.audit.AuditTrail;
+import eu.taskforce.platform.membership.MembershipReplica.PersonErased;
 import eu.taskforce.platform.personaldata.Account;
+import eu.taskforce.platform.security.Actor;
 import eu.taskforce.platform.personaldata.ExportLists;
 import eu.taskforce.platform.personaldata.PersonalData;
 import eu.taskforce.platform.personaldata.PersonalDataHolder;
@@ -9,6 +11,8 @@ import eu.taskforce.platform.personaldata.RecordedAction;
 import eu.taskforce.platform.personaldata.SubjectColumn;
 import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,10 +28,11 @@ import static eu.taskforce.platform.personaldata.PersonalData.utc;
 /**
  * What guidance-service holds about an account, for its export and erasure. Only token subjects: who submitted
  * feedback (and each of its revisions) and evidence, who created documents, versions and windows, who closed a window
- * and who answered an item. No account name and no stakeholder or representative id is stored here, so the AI Office's
- * erasure by name reaches nothing of this service's own tables (the person's own erasure reaches everything), and an
- * erasure announced by membership-service ({@code PersonErased}) has nothing to link to. Feedback is the organisation's
- * input and evidence a contribution to the Taskforce: both stay, without their author.
+ * and who answered an item. No account name and no representative id is stored here, so the AI Office's erasure by
+ * name reaches nothing of this service's own tables (the person's own erasure reaches everything). A stakeholder's
+ * evidence names the register entry its account is linked to (ADR 0011): a stakeholder erased in membership-service
+ * ({@code PersonErased}) leads to the accounts that submitted as it, erased here as a whole. Feedback is the
+ * organisation's input and evidence a contribution to the Taskforce: both stay, without their author.
  */
 @ApplicationScoped
 public class PersonalDataService implements PersonalDataHolder {
@@ -43,10 +48,15 @@ public class PersonalDataService implements PersonalDataHolder {
             new SubjectColumn("feedback_revision", "changed_by"),
             new SubjectColumn("evidence", "submitted_by"));
 
-    private final PersonalData personalData;
+    /** The author of an erasure announced by membership-service. */
+    private static final Actor MEMBERSHIP_REPLICA = Actor.system("membership-replica");
 
-    public PersonalDataService(PersonalData personalData) {
+    private final PersonalData personalData;
+    private final EntityManager entityManager;
+
+    public PersonalDataService(PersonalData personalData, EntityManager entityManager) {
         this.personalData = personalData;
+        this.entityManager = entityManager;
     }
 
     @Schema(name = "GuidancePersonalDataFeedback", description = "A feedback item the account submitted for its"
@@ -67,7 +77,9 @@ public class PersonalDataService implements PersonalDataHolder {
             + " attached bytes: the submission's own address serves them)")
     public record EvidenceData(UUID id, String title, String summary, String type, String url, String visibility,
                                String attribution, String submitterRole, UUID organisationId, String attachmentName,
-                               Long attachmentSize, OffsetDateTime createdAt) {
+                               Long attachmentSize, OffsetDateTime createdAt,
+                               @Schema(description = "The stakeholder of the register the account submitted as")
+                               UUID stakeholderId) {
     }
 
     @Schema(name = "GuidancePersonalData", description = "Everything guidance-service holds about the calling account."
@@ -109,12 +121,12 @@ public class PersonalDataService implements PersonalDataHolder {
                         (String) r[4], (String) r[5], (Boolean) r[6], utc(r[7]), (String) r[8])).toList());
         List<EvidenceData> evidence = lists.cap("evidence", personalData.exportRows("""
                         select id, title, summary, type, url, visibility, attribution, submitter_role, organisation_id,
-                               attachment_name, attachment_size, created_at
+                               attachment_name, attachment_size, created_at, stakeholder_id
                         from evidence where submitted_by in (:subjects)
                         order by created_at desc, id desc limit :limit""", bySubject).stream()
                 .map(r -> new EvidenceData((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9],
-                        r[10] == null ? null : ((Number) r[10]).longValue(), utc(r[11]))).toList());
+                        r[10] == null ? null : ((Number) r[10]).longValue(), utc(r[11]), (UUID) r[12])).toList());
         List<RecordedAction> actions = lists.cap("actions", personalData.recordedActions("""
                         select * from (
                           select 'GuidanceDocument' as type, id, 'CREATED_BY' as role, created_at as at
@@ -137,5 +149,23 @@ public class PersonalDataService implements PersonalDataHolder {
     @Transactional(Transactional.TxType.MANDATORY)
     public Erased erase(Set<String> subjects, String username) {
         return new Erased(personalData.pseudonymise(SUBJECT_COLUMNS, subjects), Set.of());
+    }
+
+    /**
+     * A stakeholder erased in membership-service: the accounts that submitted evidence as that stakeholder are erased
+     * here as a whole, and the evidence no longer names the stakeholder.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onPersonErased(@Observes PersonErased erased) {
+        if (erased.stakeholderId() == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> subjects = Set.copyOf(entityManager.createNativeQuery(
+                        "select distinct submitted_by from evidence where stakeholder_id = :stakeholder", String.class)
+                .setParameter("stakeholder", erased.stakeholderId()).getResultList());
+        personalData.eraseSubjects(subjects, MEMBERSHIP_REPLICA);
+        entityManager.createNativeQuery("update evidence set stakeholder_id = null where stakeholder_id = :stakeholder")
+                .setParameter("stakeholder", erased.stakeholderId()).executeUpdate();
     }
 }

@@ -80,6 +80,15 @@ public class PersonalData {
         return erase(holder().subjectsOf(username), username, by);
     }
 
+    /**
+     * Erases what this service holds about accounts it knows only by token subject (found through a record that links
+     * them to an erased person, such as a stakeholder's submissions). Idempotent.
+     */
+    @Transactional
+    public int eraseSubjects(Set<String> subjects, Actor by) {
+        return subjects.isEmpty() ? 0 : erase(subjects, null, by);
+    }
+
     private int erase(Set<String> subjects, String username, Actor by) {
         PersonalDataHolder.Erased own = holder().erase(subjects, username);
         Set<String> values = new LinkedHashSet<>(own.values());

@@ -8,14 +8,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who is calling, read from the verified access token: subject, roles and the organisation ({@code org} claim) a
- * member represents. A service's object-level checks use it through its {@code service/Access} bean
+ * Who is calling, read from the verified access token: subject, roles, the organisation ({@code org} claim) a
+ * member represents and the entry of the stakeholder register ({@code stakeholder} claim) a stakeholder's account is
+ * linked to. A service's object-level checks use it through its {@code service/Access} bean
  * ({@link CallerAccess}), so that a member acts only for its own organisation.
  */
 @RequestScoped
 public class Caller {
 
     public static final String ORGANISATION_CLAIM = "org";
+    /** Set by the AI Office in the identity provider (user attribute {@code stakeholder}): ADR 0011. */
+    public static final String STAKEHOLDER_CLAIM = "stakeholder";
     public static final String USERNAME_CLAIM = "preferred_username";
 
     private final SecurityIdentity identity;
@@ -72,10 +75,19 @@ public class Caller {
 
     /** The organisation a member represents, when the token names one that is a valid id. */
     public Optional<UUID> organisation() {
+        return uuidClaim(ORGANISATION_CLAIM);
+    }
+
+    /** The stakeholder of the register the account is linked to, when the token names one that is a valid id. */
+    public Optional<UUID> stakeholder() {
+        return uuidClaim(STAKEHOLDER_CLAIM);
+    }
+
+    private Optional<UUID> uuidClaim(String name) {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
-        Object claim = token.getClaim(ORGANISATION_CLAIM);
+        Object claim = token.getClaim(name);
         if (claim == null) {
             return Optional.empty();
         }

@@ -42,6 +42,14 @@ public abstract class CallerAccess {
         return caller.isMember() ? caller.organisation() : Optional.empty();
     }
 
+    /**
+     * The entry of the stakeholder register a stakeholder's account is linked to (its token's {@code stakeholder}
+     * claim, ADR 0011); empty for everyone else and for a stakeholder's account that is not linked.
+     */
+    public Optional<UUID> linkedStakeholder() {
+        return caller.isStakeholder() ? caller.stakeholder() : Optional.empty();
+    }
+
     /** True when the caller is a member acting for {@code organisationId}. */
     public boolean represents(UUID organisationId) {
         return organisationId != null && organisation().map(organisationId::equals).orElse(false);

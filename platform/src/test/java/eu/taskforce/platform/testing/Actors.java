@@ -48,6 +48,11 @@ public enum Actors {
         return this == ANONYMOUS ? request : request.auth().oauth2(token());
     }
 
+    /** Forgets the cached token: the next request gets a new one (after a change of the account's attributes). */
+    public void forgetToken() {
+        TOKENS.remove(this);
+    }
+
     /** One grant at a time per account: Keycloak refused one of two password grants of the same user made at once. */
     public synchronized String token() {
         Token token = TOKENS.get(this);

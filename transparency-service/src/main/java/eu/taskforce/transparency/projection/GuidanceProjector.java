@@ -199,9 +199,10 @@ class GuidanceProjector extends AggregateRows {
         OffsetDateTime updated = updated(events);
         em.createNativeQuery("""
                         insert into evidence (generation, id, title, summary, type, url, code_references, code_edition,
-                            submitter_role, attribution, organisation_id, organisation_name, submitted_at, updated_at)
+                            submitter_role, attribution, organisation_id, organisation_name, stakeholder_id, submitted_at,
+                            updated_at)
                         values (:g, :id, :title, :summary, :type, :url, :references, :edition, :role, :attribution,
-                            :organisation, :organisationName, :submittedAt, :updated)""")
+                            :organisation, :organisationName, :stakeholder, :submittedAt, :updated)""")
                 .setParameter("g", g).setParameter("id", id).setParameter("title", submitted.title())
                 .setParameter("summary", submitted.summary()).setParameter("type", name(submitted.type()))
                 .setParameter("url", submitted.url()).setParameter("references", json(submitted.codeReferences()))
@@ -209,6 +210,7 @@ class GuidanceProjector extends AggregateRows {
                 .setParameter("role", name(submitted.submitterRole())).setParameter("attribution", name(submitted.attribution()))
                 .setParameter("organisation", submitted.organisationId())
                 .setParameter("organisationName", submitted.organisationName())
+                .setParameter("stakeholder", submitted.stakeholderId())
                 .setParameter("submittedAt", submitted.submittedAt()).setParameter("updated", updated).executeUpdate();
         if (submitted.title() != null && submitted.summary() != null) {
             searchDocument(g, "EVIDENCE", id, submitted.title(), submitted.summary(), submitted.submittedAt(), updated);

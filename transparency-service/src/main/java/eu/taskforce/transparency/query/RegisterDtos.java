@@ -110,12 +110,23 @@ public final class RegisterDtos {
     }
 
     @Schema(name = "StakeholderHistory", description = "What a stakeholder listed publicly took part in: the ad-hoc "
-            + "groups it takes part in now and the meetings it attended (as the AI Office recorded attendance). Served "
-            + "only while the stakeholder is listed publicly; never a confidential item")
+            + "groups it takes part in now, the meetings it attended (as the AI Office recorded attendance) and the "
+            + "input it gave (public evidence it submitted under its name through its linked account). Served only "
+            + "while the stakeholder is listed publicly; never a confidential or anonymous item")
     public record StakeholderHistory(Stakeholder stakeholder,
                                      @Schema(maxItems = StakeholderHistoryLimits.GROUPS) List<GroupRef> adHocGroups,
                                      @Schema(description = "Most recent first", maxItems = StakeholderHistoryLimits.MEETINGS)
-                                     List<AttendedMeeting> meetingsAttended) {
+                                     List<AttendedMeeting> meetingsAttended,
+                                     @Schema(description = "Most recent first", maxItems = StakeholderHistoryLimits.INPUT)
+                                     List<GivenInput> inputGiven) {
+    }
+
+    @Schema(name = "GivenInput", description = "Public evidence a stakeholder submitted under its name; the whole"
+            + " submission is in /api/v1/public/guidance/evidence")
+    public record GivenInput(UUID evidenceId, String title,
+                             @Schema(description = "RESEARCH, EXPERT_INPUT, TECHNICAL_DEVELOPMENT or"
+                                     + " IMPLEMENTATION_EXPERIENCE") String type,
+                             OffsetDateTime submittedAt) {
     }
 
     @Schema(name = "AttendedMeeting", description = "A meeting held that the stakeholder attended")
@@ -128,6 +139,7 @@ public final class RegisterDtos {
     public static final class StakeholderHistoryLimits {
         public static final int GROUPS = 500;
         public static final int MEETINGS = 1000;
+        public static final int INPUT = 1000;
 
         private StakeholderHistoryLimits() {
         }

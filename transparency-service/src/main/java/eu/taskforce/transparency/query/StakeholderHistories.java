@@ -2,6 +2,7 @@ package eu.taskforce.transparency.query;
 
 import eu.taskforce.transparency.query.ReadModel.Params;
 import eu.taskforce.transparency.query.RegisterDtos.AttendedMeeting;
+import eu.taskforce.transparency.query.RegisterDtos.GivenInput;
 import eu.taskforce.transparency.query.RegisterDtos.GroupRef;
 import eu.taskforce.transparency.query.RegisterDtos.Stakeholder;
 import eu.taskforce.transparency.query.RegisterDtos.StakeholderHistory;
@@ -16,7 +17,8 @@ import static eu.taskforce.transparency.query.Rows.time;
 import static eu.taskforce.transparency.query.Rows.uuid;
 
 /**
- * A stakeholder's history in the register: the ad-hoc groups it takes part in and the meetings it attended. Only for a
+ * A stakeholder's history in the register: the ad-hoc groups it takes part in, the meetings it attended and the public
+ * evidence it submitted under its name. Only for a
  * stakeholder listed publicly (its row in {@code stakeholder} exists only then, and goes on withdrawal, removal or
  * erasure); the history rows themselves are ids, and show nothing of anyone else.
  */
@@ -33,7 +35,7 @@ public class StakeholderHistories {
         var stakeholders = MembershipLists.STAKEHOLDERS.all().query().and("s.id = :id");
         Optional<Stakeholder> stakeholder = readModel.query("select " + stakeholders.select() + " from "
                 + stakeholders.from(), Params.of().put("id", id), stakeholders.mapper()).stream().findFirst();
-        return stakeholder.map(s -> new StakeholderHistory(s, groups(id), meetings(id)));
+        return stakeholder.map(s -> new StakeholderHistory(s, groups(id), meetings(id), input(id)));
     }
 
     private List<GroupRef> groups(UUID id) {
@@ -57,5 +59,17 @@ public class StakeholderHistories {
                 Params.of().put("id", id).put("limit", StakeholderHistoryLimits.MEETINGS),
                 row -> new AttendedMeeting(uuid(row, "id"), row.getString("title"), row.getString("kind"),
                         time(row, "starts_at")));
+    }
+
+    /** Public evidence it submitted ATTRIBUTED (the only kind whose event names the stakeholder), most recent first. */
+    private List<GivenInput> input(UUID id) {
+        return readModel.query("""
+                        select e.id, e.title, e.type, e.submitted_at from evidence e
+                        where e.generation = :g and e.stakeholder_id = :id and e.attribution = 'ATTRIBUTED'
+                        and e.title is not null
+                        order by e.submitted_at desc, e.id limit :limit""",
+                Params.of().put("id", id).put("limit", StakeholderHistoryLimits.INPUT),
+                row -> new GivenInput(uuid(row, "id"), row.getString("title"), row.getString("type"),
+                        time(row, "submitted_at")));
     }
 }

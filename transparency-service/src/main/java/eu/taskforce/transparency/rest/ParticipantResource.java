@@ -181,8 +181,9 @@ public class ParticipantResource {
     @Path("stakeholders/{id}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getPublicStakeholderHistory", summary = "What a stakeholder listed publicly took part in",
-            description = "The ad-hoc groups it takes part in and the meetings held that it attended (at most "
-                    + RegisterDtos.StakeholderHistoryLimits.MEETINGS + ", most recent first). Only while the"
+            description = "The ad-hoc groups it takes part in, the meetings held that it attended and the public"
+                    + " evidence it submitted under its name (each at most " + RegisterDtos.StakeholderHistoryLimits.MEETINGS
+                    + ", most recent first). Only while the"
                     + " stakeholder is listed publicly: otherwise, as after withdrawal of consent, removal or erasure,"
                     + " a 404.")
     @APIResponse(responseCode = "200", description = "The history",
