@@ -8,16 +8,14 @@ import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.membership.StakeholderRemoved;
 import eu.taskforce.platform.inbox.IncomingEvent;
 import eu.taskforce.platform.kafka.TopicNames;
+import eu.taskforce.platform.kafka.TopicReaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -81,16 +79,8 @@ public class StakeholderReplicaBackfill {
         }
         long read = 0;
         String topic = topicNames.of(Topics.MEMBERSHIP);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> infos = Optional.ofNullable(consumer.partitionsFor(topic, Duration.ofSeconds(30)))
-                    .orElse(List.of());
-            List<TopicPartition> partitions = infos.stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+        try (KafkaConsumer<String, String> consumer = TopicReaders.open(bootstrapServers)) {
+            List<TopicPartition> partitions = TopicReaders.partitions(consumer, List.of(topic));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));

@@ -2,6 +2,7 @@ package eu.taskforce.transparency.log;
 
 import eu.taskforce.contracts.Topics;
 import eu.taskforce.platform.kafka.TopicNames;
+import eu.taskforce.platform.kafka.TopicReaders;
 import eu.taskforce.platform.problem.Failures;
 import eu.taskforce.platform.problem.ProblemException;
 import eu.taskforce.transparency.ingest.Ingest;
@@ -10,18 +11,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,19 +150,8 @@ public class Rebuild {
     private void run(int generation) {
         Map<String, String> contractTopics = Map.of(topicNames.of(Topics.MEMBERSHIP), Topics.MEMBERSHIP,
                 topicNames.of(Topics.MEETINGS), Topics.MEETINGS, topicNames.of(Topics.GUIDANCE), Topics.GUIDANCE);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : contractTopics.keySet()) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-                if (infos != null) {
-                    infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-            }
+        try (KafkaConsumer<String, String> consumer = TopicReaders.open(bootstrapServers)) {
+            List<TopicPartition> partitions = TopicReaders.partitions(consumer, contractTopics.keySet());
             consumer.assign(partitions);
             RebuildState.Progress progress = state.progress(generation);
             Map<TopicPartition, Long> end = progress.target().isEmpty()
