@@ -7,6 +7,7 @@ import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.membership.StakeholderRemoved;
 import eu.taskforce.platform.membership.MembershipReplica;
+import eu.taskforce.platform.testing.StakeholderAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -99,6 +100,16 @@ class StakeholderInvitationTest {
                 .body("items[0].attended", equalTo(true)).body("items[0].status", equalTo("HELD"));
         EXPERT.request().get(MEETINGS + "/stakeholders/" + stakeholder + "/history").then().statusCode(200)
                 .body("items.size()", equalTo(0)); // sent to another account
+        // an account the AI Office linked to the register entry (ADR 0011) reads the entry's whole history
+        StakeholderAccounts.link(EXPERT, stakeholder);
+        try {
+            EXPERT.request().get(MEETINGS + "/stakeholders/" + stakeholder + "/history").then().statusCode(200)
+                    .body("items.size()", equalTo(1)).body("items[0].invitationId", equalTo(invitation));
+            EXPERT.request().get(MEETINGS + "/stakeholders/" + registered() + "/history").then().statusCode(200)
+                    .body("items.size()", equalTo(0)); // another entry: only its own account's invitations
+        } finally {
+            StakeholderAccounts.unlink(EXPERT);
+        }
     }
 
     /** A stakeholder on the register, as the replica learns it from membership-service's event. */

@@ -60,7 +60,8 @@ public class StakeholderHistoryResource {
     @RolesAllowed({Roles.AI_OFFICE, Roles.STAKEHOLDER})
     @Operation(operationId = "listStakeholderMeetings", summary = "A stakeholder's meetings: invitations, answers,"
             + " attendance", description = "The invitations that name the stakeholder's register id, oldest first. All"
-            + " of them for the AI Office; for a stakeholder or expert only those sent to its own account. Its"
+            + " of them for the AI Office and for an account linked to that register entry (token claim stakeholder);"
+            + " for another stakeholder or expert only those sent to its own account. Its"
             + " public history (listed stakeholders only) is in the register: /api/v1/public/stakeholders/{id}/history.")
     @APIResponse(responseCode = "200", description = "One page; `Link: rel=\"next\"` points to the next")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")

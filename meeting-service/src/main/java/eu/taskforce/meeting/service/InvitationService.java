@@ -223,8 +223,9 @@ public class InvitationService {
 
     /**
      * A stakeholder's meetings as meeting-service records them: the invitations that name its register id, with their
-     * answer and attendance. All of them for the AI Office; for a stakeholder or expert only those sent to its own
-     * account (the register id is not in its token); nobody else.
+     * answer and attendance. All of them for the AI Office and for an account linked to that register entry (its
+     * token's stakeholder claim, ADR 0011); for any other stakeholder or expert only those sent to its own account;
+     * nobody else.
      */
     public Page<Invitation> ofStakeholder(UUID stakeholderId, String cursor, int limit) {
         if (!access.isAiOffice() && !access.isStakeholder()) {
@@ -232,7 +233,7 @@ public class InvitationService {
         }
         KeysetQuery<Invitation> query = KeysetQuery.of(Invitation.class, "i", i -> i.id)
                 .where("i.stakeholderId = :stakeholder", "stakeholder", stakeholderId);
-        if (!access.isAiOffice()) {
+        if (!access.isAiOffice() && !access.linkedStakeholder().map(stakeholderId::equals).orElse(false)) {
             query.where("lower(i.username) = lower(:username)", "username",
                     access.username() == null ? "" : access.username());
         }
