@@ -7,9 +7,7 @@ import eu.taskforce.contracts.membership.RepresentativeProfile;
 import eu.taskforce.contracts.membership.RepresentativeRole;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.reference.Chapter;
-import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.platform.testing.KafkaRecords;
-import eu.taskforce.transparency.log.HeadSigner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,9 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import javax.sql.DataSource;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,20 +47,8 @@ class BatchIngestTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String jdbcUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String jdbcPassword;
-
     @Inject
-    TopicNames topicNames;
-
-    @Inject
-    HeadSigner signer;
+    DataSource dataSource;
 
     @Inject
     EntityManager em;
@@ -73,8 +57,7 @@ class BatchIngestTest {
 
     @BeforeEach
     void producer() {
-        RegisterEvents.keepForever(bootstrapServers, List.of(topicNames.of(Topics.MEMBERSHIP)));
-        events = new RegisterEvents(bootstrapServers, topicNames.of(""));
+        events = RegisterEvents.toContractTopics();
     }
 
     @AfterEach
@@ -99,7 +82,7 @@ class BatchIngestTest {
         // the first event may have been read alone before the lock; the others waited and came in few polls
         long transactions = entries.values().stream().map(times -> times.get(0)).distinct().count();
         assertThat(transactions).as("transactions that appended the 200 entries").isLessThanOrEqualTo(10);
-        assertTheLogVerifies();
+        VerifiableLogTest.assertTheLogVerifies();
     }
 
     @Test
@@ -121,7 +104,7 @@ class BatchIngestTest {
 
         Map<String, List<String>> entries = awaitLogged(ids);
         assertThat(entries).allSatisfy((id, times) -> assertThat(times).as("entries of event " + id).hasSize(1));
-        String deadLetters = topicNames.of(Topics.MEMBERSHIP) + ".dlq.transparency";
+        String deadLetters = events.prefix() + Topics.MEMBERSHIP + ".dlq.transparency";
         await().atMost(APPLIED_WITHIN).until(() -> KafkaRecords.readAll(bootstrapServers, deadLetters).stream()
                 .anyMatch(r -> poisoned.toString().equals(r.key())));
         assertThat(KafkaRecords.readAll(bootstrapServers, deadLetters).stream()
@@ -129,7 +112,7 @@ class BatchIngestTest {
                 .singleElement()
                 .satisfies(r -> assertThat(KafkaRecords.header(r, "dead-letter-reason")).contains("sha256:"));
         assertThat(logged(List.of(poisoned.toString()), "subject")).isEmpty();
-        assertTheLogVerifies();
+        VerifiableLogTest.assertTheLogVerifies();
     }
 
     /**
@@ -137,7 +120,7 @@ class BatchIngestTest {
      * records sent meanwhile wait on the topic, and are polled together once the lock is let go.
      */
     void whileTheLogIsLocked(Runnable send) throws Exception {
-        try (Connection blocker = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
+        try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             blocker.createStatement().execute(
                     "select pg_advisory_xact_lock(hashtextextended('transparency.register-log', 0))");
@@ -181,13 +164,5 @@ class BatchIngestTest {
             rows.forEach(row -> found.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((String) row[1]));
             return found;
         });
-    }
-
-    void assertTheLogVerifies() throws Exception {
-        signer.sign();
-        Map<String, String> served = new HashMap<>();
-        Function<String, String> real = path -> served.computeIfAbsent(path,
-                p -> given().get(p).then().statusCode(200).extract().asString());
-        assertThat(VerifiableLogTest.problems(VerifiableLogTest.verifier(), real)).isEmpty();
     }
 }
