@@ -13,8 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -53,29 +51,19 @@ class BatchIngestTest {
     @Inject
     EntityManager em;
 
-    RegisterEvents events;
-
-    @BeforeEach
-    void producer() {
-        events = RegisterEvents.toContractTopics();
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
-
     @Test
     void eventsThatWaitedOnTheTopicAreAppliedInOneTransactionEachOnce() throws Exception {
         List<String> ids = new ArrayList<>();
-        whileTheLogIsLocked(() -> {
-            for (int i = 0; i < 200; i++) {
-                ids.add(sendSignatory(UUID.randomUUID(), UUID.randomUUID().toString()));
-            }
-            // a redelivery within the batch, with other content: applied again, it would show
-            events.send(events.event(ids.get(5), EventTypes.SIGNATORY_REGISTERED, UUID.randomUUID(),
-                    signatory(UUID.randomUUID()), RegisterEvents.at(0)));
-        });
+        try (RegisterEvents events = RegisterEvents.toContractTopics()) {
+            whileTheLogIsLocked(events, () -> {
+                for (int i = 0; i < 200; i++) {
+                    ids.add(sendSignatory(events, UUID.randomUUID()));
+                }
+                // a redelivery within the batch, with other content: applied again, it would show
+                events.send(events.event(ids.get(5), EventTypes.SIGNATORY_REGISTERED, UUID.randomUUID(),
+                        signatory(UUID.randomUUID()), RegisterEvents.at(0)));
+            });
+        }
 
         Map<String, List<String>> entries = awaitLogged(ids);
         assertThat(entries).allSatisfy((id, times) -> assertThat(times).as("entries of event " + id).hasSize(1));
@@ -89,22 +77,25 @@ class BatchIngestTest {
     void aRecordThatCannotBeAppliedIsDeadLetteredAloneAndTheRestOfItsBatchIsApplied() throws Exception {
         UUID poisoned = UUID.randomUUID();
         List<String> ids = new ArrayList<>();
-        whileTheLogIsLocked(() -> {
-            for (int i = 0; i < 20; i++) {
-                ids.add(sendSignatory(UUID.randomUUID(), UUID.randomUUID().toString()));
-                if (i == 10) {
-                    // a commitment that is not one: refused when its disclosures are applied, after its log entry
-                    UUID representative = UUID.randomUUID();
-                    events.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, poisoned,
-                            new RepresentativeProfile(poisoned, representative, RepresentativeRole.PRINCIPAL,
-                                    new PersonalField("Jeanne Martin", representative)), RegisterEvents.at(0));
+        String deadLetters;
+        try (RegisterEvents events = RegisterEvents.toContractTopics()) {
+            deadLetters = events.prefix() + Topics.MEMBERSHIP + ".dlq.transparency";
+            whileTheLogIsLocked(events, () -> {
+                for (int i = 0; i < 20; i++) {
+                    ids.add(sendSignatory(events, UUID.randomUUID()));
+                    if (i == 10) {
+                        // a commitment that is not one: refused when its disclosures are applied, after its log entry
+                        UUID representative = UUID.randomUUID();
+                        events.send(UUID.randomUUID().toString(), EventTypes.REPRESENTATIVE_APPOINTED, poisoned,
+                                new RepresentativeProfile(poisoned, representative, RepresentativeRole.PRINCIPAL,
+                                        new PersonalField("Jeanne Martin", representative)), RegisterEvents.at(0));
+                    }
                 }
-            }
-        });
+            });
+        }
 
         Map<String, List<String>> entries = awaitLogged(ids);
         assertThat(entries).allSatisfy((id, times) -> assertThat(times).as("entries of event " + id).hasSize(1));
-        String deadLetters = events.prefix() + Topics.MEMBERSHIP + ".dlq.transparency";
         await().atMost(APPLIED_WITHIN).until(() -> KafkaRecords.readAll(bootstrapServers, deadLetters).stream()
                 .anyMatch(r -> poisoned.toString().equals(r.key())));
         assertThat(KafkaRecords.readAll(bootstrapServers, deadLetters).stream()
@@ -119,12 +110,12 @@ class BatchIngestTest {
      * Runs {@code send} while a connection of the test holds the log's lock, once the consumer waits for it: the
      * records sent meanwhile wait on the topic, and are polled together once the lock is let go.
      */
-    void whileTheLogIsLocked(Runnable send) throws Exception {
+    void whileTheLogIsLocked(RegisterEvents events, Runnable send) throws Exception {
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             blocker.createStatement().execute(
                     "select pg_advisory_xact_lock(hashtextextended('transparency.register-log', 0))");
-            sendSignatory(UUID.randomUUID(), UUID.randomUUID().toString());
+            sendSignatory(events, UUID.randomUUID());
             await().atMost(APPLIED_WITHIN).until(() -> waitingForTheLog(blocker));
             send.run();
             blocker.rollback();
@@ -139,7 +130,9 @@ class BatchIngestTest {
         }
     }
 
-    String sendSignatory(UUID organisation, String id) {
+    /** Sends a signatory's registration; its event id. */
+    static String sendSignatory(RegisterEvents events, UUID organisation) {
+        String id = UUID.randomUUID().toString();
         events.send(id, EventTypes.SIGNATORY_REGISTERED, organisation, signatory(organisation), RegisterEvents.at(0));
         return id;
     }
