@@ -3,6 +3,13 @@ package eu.taskforce.platform.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The idempotent inbox. A consumer asks it first, inside the transaction that applies the event; the event's id
@@ -26,5 +33,32 @@ public class Inbox {
                 .setParameter("consumer", consumer)
                 .setParameter("eventId", eventId)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * {@link #firstDelivery} for a batch of events in one statement: the ids among {@code eventIds} that
+     * {@code consumer} sees for the first time (an id given twice is in it once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        // JDBC for the text[] parameter; Hibernate holds no entity state that this statement would have to flush
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id) select ?, id from unnest(?) id
+                    on conflict do nothing returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+                Set<String> first = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        first.add(rows.getString(1));
+                    }
+                }
+                return first;
+            }
+        });
     }
 }

@@ -13,12 +13,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Applies one Kafka record to the register: its entry to each generation that has not seen the event yet (the platform
- * inbox, one consumer name per generation), and to the log. A record that cannot be read throws
- * {@link IllegalArgumentException}, which rolls everything back and sends the record to the dead-letter topic.
+ * Applies Kafka records to the register: each one's entry to each generation that has not seen the event yet (the
+ * platform inbox, one consumer name per generation), and to the log. A record that cannot be read throws
+ * {@link IllegalArgumentException}, which rolls its batch back; applied again alone, it goes to the dead-letter topic.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -45,28 +47,36 @@ public class Ingest {
         return "transparency.g" + generation;
     }
 
-    /** The live consumers: every writable generation (the served one, and the one being rebuilt, if any). */
-    public void live(ConsumerRecord<String, String> record, String contractTopic) {
-        Optional<RegisterEntry> derived = derive(record, contractTopic);
-        if (derived.isEmpty()) {
+    /**
+     * The live consumers, a batch of records in one transaction: every writable generation (the served one, and the one
+     * being rebuilt, if any). Locks are always taken aggregates first (all of the batch's, in one order), then the log,
+     * so that the consumers never deadlock.
+     */
+    public void live(List<ConsumerRecord<String, String>> records, String contractTopic) {
+        List<RegisterEntry> entries = records.stream().map(record -> derive(record, contractTopic))
+                .flatMap(Optional::stream).toList();
+        if (entries.isEmpty()) {
             return;
         }
-        RegisterEntry entry = derived.get();
-        boolean newToServed = false;
-        for (Generations.Generation generation : generations.writable()) {
-            if (inbox.firstDelivery(consumer(generation.number()), entry.eventId())) {
-                projector.apply(generation.number(), entry);
-                newToServed |= generation.serving();
+        List<Generations.Generation> writable = generations.writable();
+        projector.lockAggregates(writable.stream().map(Generations.Generation::number).toList(), entries);
+        List<RegisterEntry> newToServed = List.of();
+        for (Generations.Generation generation : writable) {
+            Set<String> first = inbox.firstDeliveries(consumer(generation.number()),
+                    entries.stream().map(RegisterEntry::eventId).toList());
+            // in the batch's order; an event given twice is applied at its first delivery
+            List<RegisterEntry> fresh = entries.stream().filter(entry -> first.remove(entry.eventId())).toList();
+            projector.applyAll(generation.number(), fresh);
+            if (generation.serving()) {
+                newToServed = fresh;
             }
         }
-        // last: locks are always taken aggregate first, then the log, so that the consumers never deadlock
-        if (newToServed) {
-            log.record(entry);
-        } else {
-            LOG.debugf("Event %s already applied", entry.eventId());
+        if (newToServed.size() < entries.size()) {
+            LOG.debugf("%d of %d events already applied", entries.size() - newToServed.size(), entries.size());
         }
+        log.record(newToServed);
         // the side tables of personal data are outside the generations; idempotent, so on every delivery
-        disclosures.apply(entry);
+        entries.forEach(disclosures::apply);
     }
 
     /** The rebuild's consumer: only the generation being built; the entry is checked against the log. */
@@ -74,7 +84,7 @@ public class Ingest {
         Optional<RegisterEntry> derived = derive(record, contractTopic);
         if (derived.isPresent() && inbox.firstDelivery(consumer(generation), derived.get().eventId())) {
             projector.apply(generation, derived.get());
-            log.record(derived.get());
+            log.record(List.of(derived.get()));
             disclosures.apply(derived.get()); // replayed withdrawals refill disclosure_withdrawal, idempotently
         }
     }

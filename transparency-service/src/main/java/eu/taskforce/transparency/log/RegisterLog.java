@@ -8,14 +8,20 @@ import eu.taskforce.transparency.domain.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hash-chained, append-only log of register entries. Entries are appended in the order the consumers apply the
- * events (one at a time: an advisory lock serialises the appends of all consumers). Each event has one entry, found
+ * events (a batch at a time: an advisory lock serialises the appends of all consumers). Each event has one entry, found
  * by its id; when the same event is derived again (during a rebuild) and its entry comes out different, a correction
  * is appended that names the entry it corrects. Nothing is ever updated or deleted (a trigger refuses it).
  */
@@ -37,50 +43,91 @@ public class RegisterLog {
     }
 
     /**
-     * Appends the entry of an event seen for the first time; for an event already in the log, appends a correction
-     * only when the entry derived now differs from the latest one recorded for it.
-     *
-     * @return the sequence appended, or 0 when the log already held this entry
+     * Appends the entries, in their order, of events seen for the first time; for an event already in the log, appends a
+     * correction only when the entry derived now differs from the latest one recorded for it. The log's lock is taken
+     * once, the entries already recorded are read in one query and the new ones written in one JDBC batch.
      */
-    public long record(RegisterEntry entry) {
+    public void record(List<RegisterEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('transparency.register-log', 0))")
                 .getSingleResult();
-        ObjectNode content = content(entry);
-        @SuppressWarnings("unchecked")
-        List<Object[]> existing = em.createNativeQuery("""
-                        select sequence, canonical from log_entry where event_id = :id order by sequence desc limit 1""")
-                .setParameter("id", entry.eventId()).getResultList();
-        Long corrects = null;
-        if (!existing.isEmpty()) {
-            ObjectNode recorded = (ObjectNode) read((String) existing.get(0)[1]);
-            recorded.remove(List.of("sequence", "corrects"));
-            if (Canonical.of(recorded).equals(Canonical.of(content))) {
-                return 0;
-            }
-            corrects = ((Number) existing.get(0)[0]).longValue();
-            LOG.infof("Event %s now gives a different register entry: appending a correction of entry %d",
-                    entry.eventId(), corrects);
-        }
+        Map<String, Recorded> latest = latest(entries.stream().map(RegisterEntry::eventId).distinct().toList());
         Head head = head();
-        long sequence = head.sequence() + 1;
-        content.put("sequence", sequence);
-        if (corrects == null) {
-            content.putNull("corrects");
-        } else {
-            content.put("corrects", corrects);
+        List<Appended> appended = new ArrayList<>();
+        for (RegisterEntry entry : entries) {
+            ObjectNode content = content(entry);
+            Recorded existing = latest.get(entry.eventId());
+            Long corrects = null;
+            if (existing != null) {
+                ObjectNode recorded = (ObjectNode) read(existing.canonical());
+                recorded.remove(List.of("sequence", "corrects"));
+                if (Canonical.of(recorded).equals(Canonical.of(content))) {
+                    continue;
+                }
+                corrects = existing.sequence();
+                LOG.infof("Event %s now gives a different register entry: appending a correction of entry %d",
+                        entry.eventId(), corrects);
+            }
+            long sequence = head.sequence() + 1;
+            content.put("sequence", sequence);
+            if (corrects == null) {
+                content.putNull("corrects");
+            } else {
+                content.put("corrects", corrects);
+            }
+            String canonical = Canonical.of(content);
+            String leaf = Canonical.leafHash(canonical);
+            head = new Head(sequence, Canonical.chainHash(head.hash(), leaf));
+            appended.add(new Appended(entry, sequence, corrects, canonical, leaf, head.hash()));
+            latest.put(entry.eventId(), new Recorded(sequence, canonical));
         }
-        String canonical = Canonical.of(content);
-        String leaf = Canonical.leafHash(canonical);
-        String hash = Canonical.chainHash(head.hash(), leaf);
-        em.createNativeQuery("""
-                        insert into log_entry (sequence, event_id, corrects, subject, type, occurred_at, canonical, leaf_hash, hash)
-                        values (:sequence, :eventId, :corrects, :subject, :type, :occurredAt, :canonical, :leaf, :hash)""")
-                .setParameter("sequence", sequence).setParameter("eventId", entry.eventId())
-                .setParameter("corrects", corrects).setParameter("subject", entry.aggregateId())
-                .setParameter("type", entry.type().type()).setParameter("occurredAt", Times.utc(entry.occurredAt()))
-                .setParameter("canonical", canonical).setParameter("leaf", leaf).setParameter("hash", hash)
-                .executeUpdate();
-        return sequence;
+        insert(appended);
+    }
+
+    private record Recorded(long sequence, String canonical) {
+    }
+
+    private record Appended(RegisterEntry entry, long sequence, Long corrects, String canonical, String leaf,
+                            String hash) {
+    }
+
+    /** The latest entry recorded for each of the events that has one. */
+    private Map<String, Recorded> latest(List<String> eventIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select distinct on (event_id) event_id, sequence, canonical from log_entry
+                        where event_id in (:ids) order by event_id, sequence desc""")
+                .setParameter("ids", eventIds).getResultList();
+        Map<String, Recorded> latest = new HashMap<>();
+        rows.forEach(row -> latest.put((String) row[0], new Recorded(((Number) row[1]).longValue(), (String) row[2])));
+        return latest;
+    }
+
+    private void insert(List<Appended> appended) {
+        if (appended.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into log_entry (sequence, event_id, corrects, subject, type, occurred_at, canonical, leaf_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (Appended entry : appended) {
+                    insert.setLong(1, entry.sequence());
+                    insert.setString(2, entry.entry().eventId());
+                    insert.setObject(3, entry.corrects(), Types.BIGINT);
+                    insert.setObject(4, entry.entry().aggregateId());
+                    insert.setString(5, entry.entry().type().type());
+                    insert.setObject(6, Times.utc(entry.entry().occurredAt()));
+                    insert.setString(7, entry.canonical());
+                    insert.setString(8, entry.leaf());
+                    insert.setString(9, entry.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     public Head head() {

@@ -9,7 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -40,21 +48,59 @@ public class Projector {
 
     /** Applies a first delivery of {@code entry} to generation {@code generation}. */
     public void apply(int generation, RegisterEntry entry) {
-        // one writer per aggregate at a time: the live and the rebuild consumer may both write a generation
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", generation + ":" + entry.aggregateId()).getSingleResult();
-        em.createNativeQuery("""
-                        insert into register_event (generation, event_id, aggregate_type, aggregate_id, type, occurred_at, data)
-                        values (:generation, :eventId, :aggregateType, :aggregateId, :type, :occurredAt, :data)
-                        on conflict do nothing""")
-                .setParameter("generation", generation).setParameter("eventId", entry.eventId())
-                .setParameter("aggregateType", entry.aggregateType().name())
-                .setParameter("aggregateId", entry.aggregateId()).setParameter("type", entry.type().type())
-                .setParameter("occurredAt", Times.utc(entry.occurredAt())).setParameter("data", entry.data().toString())
-                .executeUpdate();
-        UUID id = entry.aggregateId();
-        List<StoredEvent> events = events(generation, entry.aggregateType(), id);
-        switch (entry.aggregateType()) {
+        lockAggregates(List.of(generation), List.of(entry));
+        applyAll(generation, List.of(entry));
+    }
+
+    /**
+     * Takes the lock of each entry's aggregate in each generation, until the transaction ends: one writer per aggregate
+     * at a time (the live and the rebuild consumer may both write a generation). Taken in one order (of their keys'
+     * hashes) and before the log's lock, so that two transactions that each hold several never deadlock.
+     */
+    public void lockAggregates(Collection<Integer> generations, Collection<RegisterEntry> entries) {
+        Set<String> keys = new TreeSet<>();
+        for (int generation : generations) {
+            entries.forEach(entry -> keys.add(generation + ":" + entry.aggregateId()));
+        }
+        if (keys.size() == 1) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .setParameter("key", keys.iterator().next()).getSingleResult();
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select pg_advisory_xact_lock(h)
+                    from (select distinct hashtextextended(key, 0) h from unnest(?) key order by h) ordered""")) {
+                lock.setArray(1, connection.createArrayOf("text", keys.toArray()));
+                lock.executeQuery().close();
+            }
+        });
+    }
+
+    /**
+     * Applies first deliveries to generation {@code generation}, their aggregates' locks held ({@link #lockAggregates}):
+     * each entry is stored, then each aggregate's rows are computed once from all its entries.
+     */
+    public void applyAll(int generation, List<RegisterEntry> entries) {
+        Set<Map.Entry<AggregateType, UUID>> aggregates = new LinkedHashSet<>();
+        for (RegisterEntry entry : entries) {
+            em.createNativeQuery("""
+                            insert into register_event (generation, event_id, aggregate_type, aggregate_id, type, occurred_at, data)
+                            values (:generation, :eventId, :aggregateType, :aggregateId, :type, :occurredAt, :data)
+                            on conflict do nothing""")
+                    .setParameter("generation", generation).setParameter("eventId", entry.eventId())
+                    .setParameter("aggregateType", entry.aggregateType().name())
+                    .setParameter("aggregateId", entry.aggregateId()).setParameter("type", entry.type().type())
+                    .setParameter("occurredAt", Times.utc(entry.occurredAt())).setParameter("data", entry.data().toString())
+                    .executeUpdate();
+            aggregates.add(Map.entry(entry.aggregateType(), entry.aggregateId()));
+        }
+        aggregates.forEach(aggregate -> project(generation, aggregate.getKey(), aggregate.getValue()));
+    }
+
+    private void project(int generation, AggregateType type, UUID id) {
+        List<StoredEvent> events = events(generation, type, id);
+        switch (type) {
             case ORGANISATION -> membership.organisation(generation, id, events);
             case STAKEHOLDER -> membership.stakeholder(generation, id, events);
             case AD_HOC_GROUP -> membership.adHocGroup(generation, id, events);
