@@ -10,17 +10,25 @@ import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import io.vertx.mutiny.core.Vertx;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * The failure strategy of every incoming channel ({@code failure-strategy=dead-letter-unless-transient}): a record that
  * cannot be applied (not a CloudEvent, data that does not fit its type) goes to the channel's dead-letter topic with
  * its reason, and the records after it go on; a transient database failure that outlasted
  * {@link ConsumerTransactions}' retries stops the channel (the connector's {@code fail} strategy) so that the record is
- * read again by the next process instead of being lost from the service's projection.
+ * read again by the next process instead of being lost from the service's projection. So does any failure while the
+ * application is not running (still starting, or stopping, e.g. a start that failed): its persistence may be gone
+ * rather than the record be wrong, and a record dead-lettered then would be lost to the service for good.
  */
 @ApplicationScoped
 @Identifier(DeadLetterUnlessTransient.STRATEGY)
@@ -34,6 +42,8 @@ public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
     private final KafkaFailureHandler.Factory deadLetter;
     private final KafkaFailureHandler.Factory stop;
     private final MeterRegistry registry;
+    /** Between the application's start and the beginning of its shutdown. */
+    private volatile boolean running;
 
     public DeadLetterUnlessTransient(
             @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetter,
@@ -41,6 +51,15 @@ public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
         this.deadLetter = deadLetter;
         this.stop = stop;
         this.registry = registry;
+    }
+
+    // before the messaging channels start, and before anything is closed at shutdown
+    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        running = true;
+    }
+
+    void stopping(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        running = false;
     }
 
     @Override
@@ -52,14 +71,15 @@ public class DeadLetterUnlessTransient implements KafkaFailureHandler.Factory {
                 .tag("topic", config.getTopic().orElse(config.getChannel()))
                 .register(registry);
         return choosing(deadLetter.create(config, vertx, consumer, reportFailure),
-                stop.create(config, vertx, consumer, reportFailure), deadLetters::increment);
+                stop.create(config, vertx, consumer, reportFailure), deadLetters::increment, () -> running);
     }
 
-    static KafkaFailureHandler choosing(KafkaFailureHandler deadLetter, KafkaFailureHandler stop, Runnable onDeadLetter) {
+    static KafkaFailureHandler choosing(KafkaFailureHandler deadLetter, KafkaFailureHandler stop, Runnable onDeadLetter,
+                                        BooleanSupplier applicationRunning) {
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-                if (Failures.transientDatabase(reason)) {
+                if (Failures.transientDatabase(reason) || !applicationRunning.getAsBoolean()) {
                     return stop.handle(record, reason, metadata);
                 }
                 onDeadLetter.run();

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadLetterUnlessTransientTest {
 
     private final List<String> handled = new ArrayList<>();
+    private boolean running = true;
     private final KafkaFailureHandler handler = DeadLetterUnlessTransient.choosing(recording("dead-letter"),
-            recording("stop"), () -> handled.add("counted"));
+            recording("stop"), () -> handled.add("counted"), () -> running);
 
     @Test
     void aRecordThatCannotBeAppliedIsDeadLettered() {
@@ -35,6 +36,15 @@ class DeadLetterUnlessTransientTest {
     void aDatabaseThatStayedAwayStopsTheChannel() {
         handler.handle(null, new RuntimeException(new SQLException("connection refused", "08001")), Metadata.empty());
         handler.handle(null, new RuntimeException(new SQLException("terminating connection", "57P01")), Metadata.empty());
+        assertThat(handled).containsExactly("stop", "stop");
+    }
+
+    @Test
+    void anyFailureWhileTheApplicationIsNotRunningStopsTheChannel() {
+        // a start that failed, or a shutdown: persistence may be gone, the record is not wrong; it is read again
+        running = false;
+        handler.handle(null, new IllegalStateException("Unable to find an EntityManagerFactory"), Metadata.empty());
+        handler.handle(null, new IllegalArgumentException("not a CloudEvent"), Metadata.empty());
         assertThat(handled).containsExactly("stop", "stop");
     }
 
