@@ -127,6 +127,13 @@ select 1, pg_temp.uid('feedback', i), pg_temp.uid('window', 1 + (i - 1) / 100), 
        'We suggest clarifying ' || pg_temp.words(i) || ' in the scope, with examples for providers of open models.',
        'ACCEPTED', 'Clarified in the next version.', true, pg_temp.at(i)
 from generate_series(1, :n) i;
+-- since V15 a published item also holds its window's publication (on a database of an earlier build, no such column)
+do $$ begin
+    if exists (select 1 from information_schema.columns where table_name = 'feedback' and column_name = 'published_at') then
+        update feedback f set published_at = w.dispositions_published_at
+        from input_window w where w.generation = f.generation and w.id = f.window_id and f.published;
+    end if;
+end $$;
 
 insert into evidence (generation, id, title, summary, type, url, code_references, submitter_role, attribution,
                       organisation_id, organisation_name, submitted_at, updated_at, code_edition)
