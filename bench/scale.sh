@@ -163,7 +163,7 @@ export_csv() {
       "membership-periods.csv", rows, ns / 1e9, rows / (ns / 1e9), b, p, p - b, a }'
 }
 
-printf 'transparency-service at scale; commit %s; JVM %s; %s cores; load average %s\n' \
+printf 'transparency-service at scale; %s (checkout at %s); JVM %s; %s cores; load average %s\n' "$JAR" \
   "$(git -C "$REPO" rev-parse --short HEAD)" "$SERVICE_JAVA_OPTS" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'timings: curl, %s rounds of %s sequential requests on one kept-alive connection after %s to warm up\n' \
   "$ROUNDS" "$REQUESTS" "$WARMUP"
