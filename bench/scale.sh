@@ -27,14 +27,8 @@
 #              TASKFORCE_SERVICE_JAVA_OPTS (as for ./taskforce).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PORT="${PORT:-18084}"
-SIZES="${SIZES:-small large}"
-ROUNDS="${ROUNDS:-3}"
-REQUESTS="${REQUESTS:-50}"
-WARMUP="${WARMUP:-20}"
-DEEP_ROWS="${DEEP_ROWS:-50000}"
-EXPORTS="${EXPORTS:-2}"
-KEEP="${KEEP:-0}"
+: "${PORT:=18084}" "${SIZES:=small large}" "${ROUNDS:=3}" "${REQUESTS:=50}" "${WARMUP:=20}" "${DEEP_ROWS:=50000}" \
+  "${EXPORTS:=2}" "${KEEP:=0}"
 BASE="http://127.0.0.1:$PORT"
 JAR="${JAR:-$REPO/transparency-service/target/quarkus-app/quarkus-run.jar}"
 declare -A ROWS=([small]=1000 [large]=100000) PERIODS=([small]=1 [large]=10) LOG=([small]=1000 [large]=1000000)
