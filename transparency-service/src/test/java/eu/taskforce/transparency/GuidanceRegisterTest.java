@@ -23,6 +23,7 @@ import eu.taskforce.contracts.guidance.VersionPublished;
 import eu.taskforce.contracts.guidance.Visibility;
 import eu.taskforce.contracts.guidance.WindowClosed;
 import eu.taskforce.contracts.guidance.WindowOpened;
+import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.platform.testing.KafkaRecords;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,6 +296,26 @@ class GuidanceRegisterTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(hits.getList("items.documentId")).contains(round.publicA().toString());
         assertThat(hits.getList("items.documentType")).contains("FEEDBACK");
+    }
+
+    /**
+     * The feedback list is sorted by its window's publication, the window and the position in it: since V15 through a
+     * key that each item holds, whose text is the one the list sorted by before, so that a cursor issued then (made
+     * here as the register made it) continues the list where it did.
+     */
+    @Test
+    void aCursorIssuedBeforeTheIndexedSortKeyStillContinuesTheFeedbackList() {
+        OffsetDateTime base = RegisterEvents.at(0);
+        Round round = round("cursor " + UUID.randomUUID(), base);
+        round.records().forEach(events::send);
+        await().atMost(APPLIED_WITHIN).until(() -> feedbackOf(round.document()), l -> l.size() == 2);
+
+        String publishedKey = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSSSSS")
+                .format(base.minusMinutes(30).withOffsetSameInstant(ZoneOffset.UTC));
+        String afterA = Cursor.encode(publishedKey + round.window() + "000001", round.publicA().toString());
+        JsonPath page = given().queryParam("documentId", round.document()).queryParam("cursor", afterA)
+                .get(GUIDANCE + "/feedback").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items.id")).containsExactly(round.publicB().toString());
     }
 
     @Test

@@ -155,7 +155,7 @@ class GuidanceProjector extends AggregateRows {
             for (DispositionsPublished.PublicItem item : published.items()) {
                 feedback(g, id, ++position, item.feedbackId(), item.sectionKey(), item.sectionTitle(),
                         name(item.attribution()), item.organisationId(), item.organisationName(), item.text(),
-                        name(item.disposition()), item.response(), true, updated);
+                        name(item.disposition()), item.response(), true, published.publishedAt(), updated);
                 if (documentTitle != null && item.text() != null) {
                     String title = documentTitle + ", version " + versionNumber
                             + (item.sectionTitle() == null ? "" : ": " + item.sectionTitle());
@@ -167,26 +167,33 @@ class GuidanceProjector extends AggregateRows {
         } else {
             for (FeedbackNotice n : noticed.values()) {
                 feedback(g, id, ++position, n.feedbackId(), n.sectionKey(), n.sectionTitle(), name(n.attribution()),
-                        null, null, null, null, null, false, updated);
+                        null, null, null, null, null, false, null, updated);
             }
         }
     }
 
+    /**
+     * An item of a window; {@code publishedAt} is the window's publication of the dispositions, kept on the item so that
+     * the feedback list's sort key is one row's and indexed (V15, GuidanceLists.FEEDBACK).
+     */
     void feedback(int g, UUID window, int position, UUID id, String sectionKey, String sectionTitle,
                           String attribution, UUID organisationId, String organisationName, String text,
-                          String disposition, String response, boolean published, OffsetDateTime updated) {
+                          String disposition, String response, boolean published, OffsetDateTime publishedAt,
+                          OffsetDateTime updated) {
         em.createNativeQuery("""
                         insert into feedback (generation, id, window_id, position, section_key, section_title, attribution,
-                            organisation_id, organisation_name, text, disposition, response, published, updated_at)
+                            organisation_id, organisation_name, text, disposition, response, published, published_at,
+                            updated_at)
                         values (:g, :id, :window, :position, :sectionKey, :sectionTitle, :attribution, :organisation,
-                            :organisationName, :text, :disposition, :response, :published, :updated)
+                            :organisationName, :text, :disposition, :response, :published, :publishedAt, :updated)
                         on conflict do nothing""")
                 .setParameter("g", g).setParameter("id", id).setParameter("window", window)
                 .setParameter("position", position).setParameter("sectionKey", sectionKey)
                 .setParameter("sectionTitle", sectionTitle).setParameter("attribution", attribution)
                 .setParameter("organisation", organisationId).setParameter("organisationName", organisationName)
                 .setParameter("text", text).setParameter("disposition", disposition).setParameter("response", response)
-                .setParameter("published", published).setParameter("updated", updated).executeUpdate();
+                .setParameter("published", published).setParameter("publishedAt", publishedAt)
+                .setParameter("updated", updated).executeUpdate();
     }
 
     void evidence(int g, UUID id, List<StoredEvent> events) {

@@ -114,7 +114,8 @@ public final class GuidanceLists {
                     + "as organisation_name, f.text, f.disposition, f.response, w.dispositions_published_at",
             "feedback f join input_window w on w.generation = f.generation and w.id = f.window_id "
                     + "where f.generation = :g and f.published",
-            utcKey("w.dispositions_published_at") + " || w.id::text || to_char(f.position, 'FM000000')", "f.id",
+            // the window's publication, the window and the position, as one indexed key (V15)
+            "register_feedback_key(f.published_at, f.window_id, f.position)", "f.id",
             "f.updated_at",
             row -> new PublicFeedback(uuid(row, "id"), uuid(row, "window_id"), uuid(row, "document_id"),
                     row.getString("document_title"), uuid(row, "version_id"), (Integer) row.getObject("version_number"),

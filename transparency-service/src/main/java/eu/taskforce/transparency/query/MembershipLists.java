@@ -70,7 +70,7 @@ public final class MembershipLists {
             "p.id, p.organisation_id, o.name, p.joined_on, p.left_on",
             "membership_period p join organisation o on o.generation = p.generation and o.id = p.organisation_id "
                     + "where p.generation = :g and p.joined_on is not null",
-            "to_char(p.joined_on, 'YYYYMMDD')", "p.id", "p.updated_at",
+            Rows.dayKey("p.joined_on"), "p.id", "p.updated_at",
             row -> new MembershipPeriod(uuid(row, "id"), uuid(row, "organisation_id"), row.getString("name"),
                     date(row, "joined_on"), date(row, "left_on"))),
             List.of(new Column<>("membershipId", MembershipPeriod::membershipId),

@@ -48,9 +48,17 @@ public final class Rows {
         }
     }
 
-    /** A timestamp column as a sort key. */
+    /**
+     * A timestamp column as a sort key: YYYYMMDDHH24MISSUS in UTC, through the SQL function that the lists' indexes
+     * hold (V15).
+     */
     static String utcKey(String column) {
-        return "to_char(" + column + " at time zone 'UTC', 'YYYYMMDDHH24MISSUS')";
+        return "register_time_key(" + column + ")";
+    }
+
+    /** A date column as a sort key: YYYYMMDD, through the SQL function that the lists' indexes hold (V15). */
+    static String dayKey(String column) {
+        return "register_day_key(" + column + ")";
     }
 
     /** A list inside a CSV cell. */
