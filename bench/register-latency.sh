@@ -44,15 +44,30 @@ if [ "$MODE" = backlog ] && [ -z "$TRANSPARENCY_PID" ]; then
 fi
 TOKEN=$(curl -sf -d grant_type=password -d client_id=taskforce-portal -d username=office -d password=office-demo \
   "$KEYCLOAK/protocol/openid-connect/token" | jq -r .access_token)
-export TOKEN
+export TOKEN KEYCLOAK
 exec python3 - <<'PY'
 import datetime, http.client, json, os, signal, threading, time, uuid
+import urllib.parse
+import urllib.request
 from urllib.parse import urlsplit
 
 env = os.environ
 MODE, POLL = env["MODE"], float(env["POLL"])
 GATEWAY, TRANSPARENCY = urlsplit(env["GATEWAY"]), urlsplit(env["TRANSPARENCY"])
-HEADERS = {"Authorization": "Bearer " + env["TOKEN"], "Content-Type": "application/json"}
+TOKEN = {"value": env["TOKEN"], "at": time.monotonic()}
+TOKEN_LOCK = threading.Lock()
+
+
+def headers():
+    # Keycloak's access tokens live 5 minutes: a new one every 4, so that a 5-minute run keeps a valid token
+    with TOKEN_LOCK:
+        if time.monotonic() - TOKEN["at"] > 240:
+            form = urllib.parse.urlencode({"grant_type": "password", "client_id": "taskforce-portal",
+                                           "username": "office", "password": "office-demo"}).encode()
+            with urllib.request.urlopen(env["KEYCLOAK"] + "/protocol/openid-connect/token", form) as answer:
+                TOKEN["value"] = json.load(answer)["access_token"]
+            TOKEN["at"] = time.monotonic()
+        return {"Authorization": "Bearer " + TOKEN["value"], "Content-Type": "application/json"}
 
 
 def connect(url):
@@ -131,7 +146,7 @@ class Register:
 def register(conn):
     name = f"Latency bench AI {uuid.uuid4()}"
     body = json.dumps({"name": name, "country": "BE", "chapters": ["TRANSPARENCY"], "signedOn": "2025-08-01"})
-    conn.request("POST", "/api/v1/membership/signatories", body=body, headers=HEADERS)
+    conn.request("POST", "/api/v1/membership/signatories", body=body, headers=headers())
     response = conn.getresponse()
     answer = response.read()
     if response.status != 201:
