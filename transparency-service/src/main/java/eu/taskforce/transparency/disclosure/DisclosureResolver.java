@@ -85,10 +85,30 @@ public class DisclosureResolver {
                     return;
                 }
                 batch = disclosures.claim(BATCH, LEASE);
-                batch.forEach(this::resolve);
+                resolveClaimed(batch);
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.warnf("Disclosure resolver pass failed (%s); the next pass tries again", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Resolves a claimed batch, one after the other. A pass that stops (the application shutting down) or fails gives
+     * back at once the commitments it has not tried yet, rather than leaving them claimed for the whole lease: names
+     * would otherwise show as PENDING for ten minutes after a restart. One whose attempt failed keeps its claim, so
+     * that a commitment that always fails is not tried again at every pass.
+     */
+    private void resolveClaimed(List<Disclosures.Pending> batch) {
+        int next = 0;
+        try {
+            while (next < batch.size() && !stopped) {
+                Disclosures.Pending pending = batch.get(next++);
+                resolve(pending);
+            }
+        } finally {
+            if (next < batch.size()) {
+                disclosures.release(batch.subList(next, batch.size()));
+            }
         }
     }
 

@@ -183,6 +183,15 @@ public class Disclosures {
         changed();
     }
 
+    /** Claimed commitments that a pass did not try (it stopped or failed first): due again now, the claim uncounted. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(List<Pending> untried) {
+        em.createNativeQuery("""
+                        update disclosure_pending set next_attempt_at = now(), attempts = greatest(attempts - 1, 0)
+                        where commitment in (:commitments)""")
+                .setParameter("commitments", untried.stream().map(Pending::commitment).toList()).executeUpdate();
+    }
+
     /** membership-service could not be asked: the commitment is due again after {@code delay}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void retryLater(Pending pending, Duration delay) {
