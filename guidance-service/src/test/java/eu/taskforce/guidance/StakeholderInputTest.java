@@ -11,12 +11,8 @@ import eu.taskforce.platform.personaldata.PersonalData;
 import eu.taskforce.platform.testing.MembershipFeed;
 import eu.taskforce.platform.testing.ServiceEvents;
 import eu.taskforce.platform.testing.StakeholderAccounts;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +39,6 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class StakeholderInputTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "taskforce.kafka.topic-prefix")
-    String topicPrefix;
-
-    @Inject
-    EntityManager entityManager;
 
     MembershipFeed feed;
     UUID stakeholder;
@@ -87,8 +74,8 @@ class StakeholderInputTest {
         MEMBER_A.request().get(EVIDENCE + "/" + attributed).then().statusCode(200)
                 .body("stakeholderId", equalTo(null));
 
-        List<ConsumerRecord<String, String>> records = ServiceEvents.await(bootstrapServers,
-                topicPrefix + Topics.GUIDANCE, Set.of(attributed, anonymous), r -> r.size() == 2);
+        List<ConsumerRecord<String, String>> records = ServiceEvents.await(feed.bootstrapServers,
+                feed.topicOf(Topics.GUIDANCE), Set.of(attributed, anonymous), r -> r.size() == 2);
         ObjectMapper json = new ObjectMapper();
         JsonNode ofNamed = json.readTree(records.stream().filter(r -> r.key().equals(attributed)).findFirst()
                 .orElseThrow().value());
@@ -129,7 +116,6 @@ class StakeholderInputTest {
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+        return feed.count(sql);
     }
 }

@@ -45,8 +45,10 @@ public final class MembershipFeed implements AutoCloseable {
     private final EntityManager entityManager;
     private final String topicPrefix;
     public final String topic;
+    public final String bootstrapServers;
 
     public MembershipFeed(String bootstrapServers, String topicPrefix, EntityManager entityManager) {
+        this.bootstrapServers = bootstrapServers;
         this.topicPrefix = topicPrefix;
         this.topic = topicPrefix + Topics.MEMBERSHIP;
         this.entityManager = entityManager;
@@ -94,6 +96,17 @@ public final class MembershipFeed implements AutoCloseable {
                     .setParameter("id", organisation).getResultList();
             return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
         });
+    }
+
+    /** A contract topic (such as {@code taskforce.guidance.v1}) as the service under test names it. */
+    public String topicOf(String contractTopic) {
+        return topicPrefix + contractTopic;
+    }
+
+    /** The single number a query of the service's database answers (a count), in a transaction of its own. */
+    public long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     public String name(UUID organisation) {
