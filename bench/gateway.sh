@@ -17,10 +17,13 @@
 # the services, its access log on as by default), started on NGINX_PORT and stopped at the end.
 #
 # Two passes: under load (CONNECTIONS concurrent connections: throughput, and latency at saturation), then one
-# connection at a time (LATENCY_DURATION each: the latency a proxy adds when nothing queues).
+# connection at a time (LATENCY_DURATION each: the latency a proxy adds when nothing queues). Last, the latency each
+# proxy adds measured request by request (bench/AddedLatency.java, run by the JDK alone: one request to each target in
+# turn, INTERLEAVED requests each), because the p99 of seconds-long one-connection runs, one target after the other,
+# moves with the machine by more than the 2 ms asked about.
 #
 # Environment: ROUNDS (3), DURATION (10s per measurement), CONNECTIONS (32), THREADS (2), LATENCY_DURATION (5s),
-#              WARMUP (5s, once per target and pass, not counted),
+#              WARMUP (5s, once per target and pass, not counted), INTERLEAVED (5000 requests per target),
 #              GATEWAY (http://127.0.0.1:8080), MEMBERSHIP (http://127.0.0.1:8081),
 #              TRANSPARENCY (http://127.0.0.1:8084), KEYCLOAK (http://127.0.0.1:8180/realms/taskforce),
 #              NGINX (nginx: the binary; NGINX=off leaves nginx out), NGINX_PORT (8098).
@@ -36,6 +39,7 @@ CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-5s}"
 LATENCY_DURATION="${LATENCY_DURATION:-5s}"
+INTERLEAVED="${INTERLEAVED:-5000}"
 GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
 MEMBERSHIP="${MEMBERSHIP:-http://127.0.0.1:8081}"
 TRANSPARENCY="${TRANSPARENCY:-http://127.0.0.1:8084}"
@@ -285,5 +289,20 @@ ratios public/1 "public list, one connection"
 ratios auth/1 "authenticated read, one connection"
 added public/1 "public list, one connection"
 added auth/1 "authenticated read, one connection"
+
+# interleaved READ: the one-connection latencies of every target, request by request, compared with direct
+interleaved() {
+  local read=$1 target header=- urls=()
+  for target in "${TARGETS[@]}"; do
+    if [ "$read" = public ]; then urls+=("${LABEL[$target]}=${BASE_PUBLIC[$target]}$PUBLIC_PATH")
+    else urls+=("${LABEL[$target]}=${BASE_AUTH[$target]}$AUTH_PATH"); fi
+  done
+  [ "$read" = public ] || { TOKEN=$(token); header="Authorization: Bearer $TOKEN"; }
+  java "$(dirname "$0")/AddedLatency.java" "$INTERLEAVED" 1000 "$header" "${urls[@]}"
+}
+printf '\npublic list, one connection, interleaved: '
+interleaved public
+printf '\nauthenticated read, one connection, interleaved: '
+interleaved auth
 echo
 echo "load average at the end: $(load)"
