@@ -33,7 +33,10 @@ public final class SearchQuery {
             row -> new SearchHit(row.getString("document_type"), MEETING_DOCUMENTS.contains(row.getString("document_type"))
                     ? uuid(row, "document_id") : null, uuid(row, "document_id"),
                     row.getString("title"), row.getString("snippet"), time(row, "occurred_on"),
-                    row.getDouble("rank")));
+                    row.getDouble("rank")))
+            // newest first through the documents' time index for a frequent word, through the GIN index for a rare one:
+            // the plan depends on the word, which a plan made once for any word does not know
+            .planPerCall();
 
     /** The parameters of a search for {@code q}. */
     public static Params params(String q) {
