@@ -9,7 +9,8 @@
 -- evidence submission). Search terms: "zephyrine" is in exactly 10 documents at any size, "watermarking" in 1 in 100.
 --
 -- Not the projectors' output byte for byte: register_event (the entries each aggregate's rows are computed from) stays
--- empty, as no public list reads it; representatives' names are commitments that nothing discloses (NOT_DISCLOSED);
+-- empty, as no public list reads it; representatives' names are commitments that nothing discloses (NOT_DISCLOSED), a
+-- person stakeholder's half the time (person_disclosure holds the other half, whose openings do not hash to them);
 -- and the log's entries are canonical JSON of the right shape and size whose leaf hash is the SHA-256 of the entry,
 -- but whose chain hash is not chained (SHA-256 of the leaf and the sequence): the log does not verify
 -- (verify-register fails), which the endpoints measured never check.
@@ -52,9 +53,17 @@ select 1, pg_temp.uid('rep', i * 2 + k), pg_temp.uid('org', i), case when k = 0 
        'sha256:' || encode(sha256(convert_to('rep' || (i * 2 + k), 'UTF8')), 'hex'), pg_temp.at(i)
 from generate_series(1, :n) i, generate_series(0, 1) k;
 
-insert into stakeholder (generation, id, kind, name, field_of_expertise, updated_at)
-select 1, pg_temp.uid('stakeholder', i), 'ORGANISATION', 'Stakeholder ' || md5('sh' || i), pg_temp.words(i), pg_temp.at(i)
+-- one stakeholder in ten is a person, whose name is a commitment; half of those names are disclosed
+insert into stakeholder (generation, id, kind, name, field_of_expertise, name_commitment, updated_at)
+select 1, pg_temp.uid('stakeholder', i), case when i % 10 = 0 then 'PERSON' else 'ORGANISATION' end,
+       case when i % 10 = 0 then null else 'Stakeholder ' || md5('sh' || i) end,
+       case when i % 10 = 0 then null else pg_temp.words(i) end,
+       case when i % 10 = 0 then 'sha256:' || encode(sha256(convert_to('stakeholder' || i, 'UTF8')), 'hex') end, pg_temp.at(i)
 from generate_series(1, :n) i;
+insert into person_disclosure (commitment, ref, field, salt, value)
+select 'sha256:' || encode(sha256(convert_to('stakeholder' || i, 'UTF8')), 'hex'), pg_temp.uid('stakeholder', i),
+       'publicName', md5('salt' || i), 'Expert ' || md5('expert' || i)
+from generate_series(20, :n, 20) i;
 
 insert into ad_hoc_group (generation, id, name, description, updated_at)
 select 1, pg_temp.uid('group', i), 'Group ' || i || ' on ' || pg_temp.words(i), 'An ad-hoc group', pg_temp.at(i)
@@ -169,5 +178,5 @@ from generate_series(1, :log) s,
                      || '","time":"' || to_char(e0.time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
                      || '","topic":"taskforce.meetings.v1","type":"' || e0.type || '"}' as canonical) e;
 
-analyze organisation, membership_period, representative, stakeholder, ad_hoc_group, ad_hoc_group_participant, meeting,
+analyze organisation, membership_period, representative, stakeholder, person_disclosure, ad_hoc_group, ad_hoc_group_participant, meeting,
     meeting_request, decision, guidance_document, guidance_version, input_window, feedback, evidence, search_document, log_entry;

@@ -4,12 +4,14 @@
 #
 # For each size (small: 1,000 rows of each kind, 1,000 membership periods, 1,000 log entries; large: 100,000 rows of
 # each kind, 1,000,000 membership periods, 1,000,000 log entries; see bench/scale-data.sql for what is made and what
-# is not like the projectors' output), in a database of its own (transparency_scale_small, _large):
+# is not like the projectors' output), in a database of its own (transparency_scale_small, _large; DB_SUFFIX):
 #   1. creates the database (as the PostgreSQL superuser, over the server's socket) and starts one instance of
-#      transparency-service's packaged jar on it (PORT), which migrates it; Kafka topics of its own (prefix scale-,
+#      transparency-service's packaged jar on it (PORT), which migrates it; Kafka topics of its own (TOPIC_PREFIX,
 #      empty), the page cache off (every request reads the database: the cost that grows with the data)
-#   2. fills the served generation with bench/scale-data.sql (psql, generate_series)
-#   3. per call: ROUNDS rounds of REQUESTS requests one after the other on one kept-alive connection (a plain curl
+#   2. fills the served generation with bench/scale-data.sql (psql, generate_series); with REUSE=1, a database kept by
+#      an earlier run (KEEP=1) is measured again as it is, neither dropped nor filled (two builds compared in turns:
+#      a database each, as a build migrates it to its own schema)
+#   3. per call (those whose name matches the regular expression ONLY, all by default): ROUNDS rounds of REQUESTS requests one after the other on one kept-alive connection (a plain curl
 #      with many URLs; each request's time_total), after WARMUP requests; prints p50 and p99 over all rounds, and the
 #      spread of each round's p99. Lists are asked for their first page and for a page deep inside (the cursor after
 #      DEEP_ROWS rows, followed through rel="next" links with limit=500)
@@ -21,14 +23,14 @@
 # transparency-service -am), and the stack's PostgreSQL and Kafka (./taskforce up --infra, or a whole stack).
 #
 # Environment: PORT (18084), SIZES ("small large"), ROUNDS (3), REQUESTS (50), WARMUP (20), DEEP_ROWS (50000),
-#              EXPORTS (2), KEEP (0), JAR (transparency-service/target/quarkus-app/quarkus-run.jar: another build
+#              EXPORTS (2), KEEP (0), REUSE (0), ONLY (.), DB_SUFFIX (_scale), TOPIC_PREFIX (scale-), JAR (transparency-service/target/quarkus-app/quarkus-run.jar: another build
 #              to compare), PGADMIN (the directory of the PostgreSQL server's socket; found under /var/tmp),
 #              TASKFORCE_DB_URL / TASKFORCE_DB_USER / TASKFORCE_DB_PASSWORD (as for the services),
 #              TASKFORCE_SERVICE_JAVA_OPTS (as for ./taskforce).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 : "${PORT:=18084}" "${SIZES:=small large}" "${ROUNDS:=3}" "${REQUESTS:=50}" "${WARMUP:=20}" "${DEEP_ROWS:=50000}" \
-  "${EXPORTS:=2}" "${KEEP:=0}"
+  "${EXPORTS:=2}" "${KEEP:=0}" "${REUSE:=0}" "${ONLY:=.}" "${DB_SUFFIX:=_scale}" "${TOPIC_PREFIX:=scale-}"
 BASE="http://127.0.0.1:$PORT"
 JAR="${JAR:-$REPO/transparency-service/target/quarkus-app/quarkus-run.jar}"
 declare -A ROWS=([small]=1000 [large]=100000) PERIODS=([small]=1 [large]=10) LOG=([small]=1000 [large]=1000000)
@@ -44,7 +46,7 @@ admin -Atc 'select 1' >/dev/null || { echo "✗ no PostgreSQL superuser over the
 DB_URL="${TASKFORCE_DB_URL:-jdbc:postgresql://127.0.0.1:5432}"
 DB_HOST_PORT="${DB_URL#jdbc:postgresql://}"
 export PGPASSWORD="${TASKFORCE_DB_PASSWORD:-taskforce}"
-db() { psql -h "${DB_HOST_PORT%%:*}" -p "${DB_HOST_PORT##*:}" -U "${TASKFORCE_DB_USER:-taskforce}" -d "transparency_scale_$1" -q -v ON_ERROR_STOP=1 "${@:2}"; }
+db() { psql -h "${DB_HOST_PORT%%:*}" -p "${DB_HOST_PORT##*:}" -U "${TASKFORCE_DB_USER:-taskforce}" -d "transparency${DB_SUFFIX}_$1" -q -v ON_ERROR_STOP=1 "${@:2}"; }
 
 # the JVM options as ./taskforce gives them to a service (its own definitions, not a copy)
 eval "$(grep -E '^(SERVICE_JAVA_OPTS|SERVICE_JVM_FLAGS)=' "$REPO/taskforce")"
@@ -59,14 +61,14 @@ stop() {
   wait "$PID" 2>/dev/null || true
   PID=""
 }
-drop() { [ "$KEEP" = 1 ] || admin -c "drop database if exists transparency_scale_$1" 2>/dev/null || true; }
+drop() { [ "$KEEP" = 1 ] || admin -c "drop database if exists transparency${DB_SUFFIX}_$1" 2>/dev/null || true; }
 cleanup() { stop; for size in $SIZES; do drop "$size"; done; rm -rf "$LOGS"; }
 trap cleanup EXIT
 
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 start() {
   local size=$1
-  (cd "$LOGS" && TASKFORCE_DB_SUFFIX="_scale_$size" TASKFORCE_KAFKA_TOPIC_PREFIX=scale- \
+  (cd "$LOGS" && TASKFORCE_DB_SUFFIX="${DB_SUFFIX}_$size" TASKFORCE_KAFKA_TOPIC_PREFIX="$TOPIC_PREFIX" \
     TASKFORCE_REGISTER_GENERATE_SIGNING_KEY=true TASKFORCE_REGISTER_PAGE_CACHE_SIZE=0 \
     TASKFORCE_MEMBERSHIP_URL=http://127.0.0.1:9 QUARKUS_HTTP_PORT="$PORT" \
     exec java $SERVICE_JAVA_OPTS $SERVICE_JVM_FLAGS -jar "$JAR" >>"$LOGS/$size.log" 2>&1) &
@@ -128,6 +130,7 @@ percentile() { sort -n | awk -v p="$1" '{ v[NR] = $1 } END { i = int(NR * p / 10
 declare -A P50=() P99=() SPREAD=() CSV=()
 measure() {
   local size=$1 name=$2 url=$3 all="$LOGS/all" r round p99s=""
+  [[ $name =~ $ONLY ]] || return 0
   times "$url" "$WARMUP" >/dev/null
   : >"$all"
   for (( r = 0; r < ROUNDS; r++ )); do
@@ -164,16 +167,23 @@ printf 'timings: curl, %s rounds of %s sequential requests on one kept-alive con
 for size in $SIZES; do
   echo
   echo "== $size: ${ROWS[$size]} rows of each kind, $(( ROWS[$size] * PERIODS[$size] )) membership periods, ${LOG[$size]} log entries"
-  drop "$size"
-  admin -c "create database transparency_scale_$size owner ${TASKFORCE_DB_USER:-taskforce}"
-  start "$size"
-  t0=$(date +%s)
-  db "$size" -v n="${ROWS[$size]}" -v periods="${PERIODS[$size]}" -v log="${LOG[$size]}" -f "$REPO/bench/scale-data.sql"
-  echo "  data made in $(( $(date +%s) - t0 )) s; database $(db "$size" -Atc "select pg_size_pretty(pg_database_size(current_database()))"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$REUSE" = 1 ] && [ "$(admin -Atc "select count(*) from pg_database where datname = 'transparency${DB_SUFFIX}_$size'")" = 1 ]; then
+    start "$size"
+    echo "  the database of an earlier run, as it is"
+  else
+    drop "$size"
+    admin -c "create database transparency${DB_SUFFIX}_$size owner ${TASKFORCE_DB_USER:-taskforce}"
+    start "$size"
+    t0=$(date +%s)
+    db "$size" -v n="${ROWS[$size]}" -v periods="${PERIODS[$size]}" -v log="${LOG[$size]}" -f "$REPO/bench/scale-data.sql"
+    echo "  data made in $(( $(date +%s) - t0 )) s"
+  fi
+  echo "  database $(db "$size" -Atc "select pg_size_pretty(pg_database_size(current_database()))"); load average $(cut -d' ' -f1-3 /proc/loadavg)"
   for call in "${CALLS[@]}"; do
     measure "$size" "${call%% *}" "$BASE${call#* }"
   done
   for name in $DEEP; do
+    [[ "$name (deep page)" =~ $ONLY ]] || continue
     for call in "${CALLS[@]}"; do [ "${call%% *}" = "$name" ] && path="${call#* }"; done
     rows=${ROWS[$size]}; [ "$name" = membership-periods ] && rows=$(( rows * PERIODS[$size] ))
     cursor=$(deep_cursor "$path" "$rows")

@@ -12,6 +12,7 @@ import eu.taskforce.contracts.membership.SignatoryRegistered;
 import eu.taskforce.contracts.membership.StakeholderErased;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import eu.taskforce.contracts.reference.Chapter;
+import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.transparency.disclosure.DisclosureResolver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +32,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -343,6 +345,83 @@ class PersonalDataTest {
         assertThat(VerifiableLogTest.problems(verify, served, new ArrayList<>())).isEmpty();
     }
 
+    /**
+     * Stakeholders are listed by name, a person's being the disclosed one: since V16 through a key that the database
+     * keeps on the row (stakeholder.sort_name) while the name is disclosed, in the order and with the cursor text that
+     * the list had before, and that leaves with the name when it is withdrawn or erased, in every generation.
+     */
+    @Test
+    void aPersonIsListedByTheDisclosedNameThroughAKeyThatLeavesWithIt() {
+        Person p = person(), q = person();
+        for (Person person : List.of(p, q)) {
+            await().atMost(APPLIED_WITHIN).until(() -> stakeholder(person.id()),
+                    s -> s.isPresent() && person.name().equals(s.get().get("name")));
+            assertThat(sortNames(person)).isNotEmpty().containsOnly(person.name().toLowerCase(Locale.ROOT));
+        }
+        awaitTheOrderBeforeTheSortKey();
+
+        // a cursor as the list made it before (its key computed as then) continues with the next person
+        List<String> served = MeetingRegisterTest.all(STAKEHOLDERS, m -> (String) m.get("id"));
+        int next = Math.max(served.indexOf(p.id().toString()), served.indexOf(q.id().toString()));
+        String previous = served.get(next - 1);
+        String previousKey = sql("select lower(coalesce(name, person_value(name_commitment), '')) from stakeholder "
+                + "where generation = " + SERVED + " and id = cast(:v as uuid)", previous).get(0);
+        given().queryParam("limit", 1).queryParam("cursor", Cursor.encode(previousKey, previous))
+                .get(STAKEHOLDERS).then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(served.get(next)));
+
+        // a row written while the name is disclosed (as a rebuild writes it) gets the key at once
+        assertThat(sql("insert into stakeholder (generation, id, kind, name_commitment, updated_at) "
+                + "values (-16, gen_random_uuid(), 'PERSON', :v, now()) returning sort_name", q.nameOpening().commitment()))
+                .containsExactly(q.name().toLowerCase(Locale.ROOT));
+
+        // consent withdrawn: p stays listed, without its name, whose key is '' again
+        MembershipStub.forget(p.nameOpening().commitment());
+        events.send(UUID.randomUUID().toString(), EventTypes.PERSONAL_DATA_WITHDRAWN, p.id(),
+                new PersonalDataWithdrawn(PersonalDataWithdrawn.Subject.STAKEHOLDER, null, p.id(),
+                        List.of(p.nameOpening().commitment()), PersonalDataWithdrawn.Reason.CONSENT_WITHDRAWN),
+                RegisterEvents.at(0));
+        // q erased: its row leaves the served generation, and its value every other one
+        events.send(UUID.randomUUID().toString(), EventTypes.STAKEHOLDER_ERASED, q.id(), new StakeholderErased(q.id(),
+                List.of(q.nameOpening().commitment(), q.fieldOpening().commitment())), RegisterEvents.at(0));
+        await().atMost(APPLIED_WITHIN).until(() -> stakeholder(p.id()),
+                s -> s.isPresent() && "CONSENT_WITHDRAWN".equals(s.get().get("nameWithheld")));
+        await().atMost(APPLIED_WITHIN).until(() -> stakeholder(q.id()).isEmpty());
+        assertThat(sortNames(p)).isNotEmpty().containsOnly("");
+        assertThat(sql("select sort_name from stakeholder where generation = -16 and name_commitment = :v",
+                q.nameOpening().commitment())).containsExactly("");
+        sql("delete from stakeholder where generation = -16 and name_commitment = :v returning ''", q.nameOpening().commitment());
+        for (String value : List.of(p.name(), q.name(), q.field())) {
+            assertThat(tablesHolding(value, true)).as(value).isEmpty();
+        }
+        awaitTheOrderBeforeTheSortKey();
+    }
+
+    static final String SERVED = "(select generation from register_generation where status = 'SERVING')";
+
+    /** The served order is the one the list had before V16 (the name joined when served). */
+    void awaitTheOrderBeforeTheSortKey() {
+        await().atMost(APPLIED_WITHIN).until(() -> MeetingRegisterTest.all(STAKEHOLDERS, m -> (String) m.get("id"))
+                .equals(sql("select id::text from stakeholder where generation = " + SERVED 
+                        + " order by lower(coalesce(name, person_value(name_commitment), '')), id::text", null)));
+    }
+
+    List<String> sortNames(Person person) {
+        return sql("select sort_name from stakeholder where id = cast(:v as uuid)", person.id().toString());
+    }
+
+    /** The first column of the rows of {@code query}, as text; {@code :v} is {@code value} (unless null). */
+    List<String> sql(String query, String value) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var statement = em.createNativeQuery(query);
+            if (value != null) {
+                statement.setParameter("v", value);
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> rows = statement.getResultList();
+            return rows.stream().map(String::valueOf).toList();
+        });
+    }
+
     void assertNoTrace(Representative r, Person p) {
         List<String> answers = new ArrayList<>();
         for (String path : List.of(PARTICIPANTS + "?limit=500", PARTICIPANTS + ".csv", STAKEHOLDERS + "?limit=500",
@@ -357,6 +436,11 @@ class PersonalDataTest {
 
     /** Every table of the register's database with a row whose text holds {@code value}. */
     List<String> tablesHolding(String value) {
+        return tablesHolding(value, false);
+    }
+
+    /** Every table of the register's database with a row whose text holds {@code value} (in any case: ilike). */
+    List<String> tablesHolding(String value, boolean ignoringCase) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<String> tables = em.createNativeQuery("""
@@ -364,7 +448,8 @@ class PersonalDataTest {
                     where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1""").getResultList();
             List<String> holding = new ArrayList<>();
             for (String table : tables) {
-                long rows = ((Number) em.createNativeQuery("select count(*) from " + table + " x where x::text like :v")
+                long rows = ((Number) em.createNativeQuery("select count(*) from " + table + " x where x::text "
+                        + (ignoringCase ? "ilike" : "like") + " :v")
                         .setParameter("v", "%" + value + "%").getSingleResult()).longValue();
                 if (rows > 0) {
                     holding.add(table);

@@ -22,8 +22,9 @@ import java.util.UUID;
 
 /**
  * The register's side tables of personal data, outside the generations: the openings disclosed by membership-service
- * ({@code person_disclosure}, the only table with personal values), the commitments waiting to be resolved
- * ({@code disclosure_pending}) and the withdrawn ones ({@code disclosure_withdrawal}, kept forever).
+ * ({@code person_disclosure}, the only table with personal values but for the stakeholders' sort key, which its
+ * triggers keep and empty with it: V16), the commitments waiting to be resolved ({@code disclosure_pending}) and the
+ * withdrawn ones ({@code disclosure_withdrawal}, kept forever).
  *
  * <p>Every write about a commitment holds {@code pg_advisory_xact_lock} on it (and, first, on its person), in the
  * consumers' withdrawals as in the resolver's stores: a withdrawal and a resolution that race converge whatever their

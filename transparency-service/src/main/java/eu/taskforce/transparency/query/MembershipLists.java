@@ -92,7 +92,10 @@ public final class MembershipLists {
                     new Column<>("signedOn", Signatory::signedOn), new Column<>("withdrawnOn", Signatory::withdrawnOn)),
             "signatories.csv");
 
-    /** A person's values are joined from person_disclosure when served; an organisation's are its own columns. */
+    /**
+     * A person's values are joined from person_disclosure when served; an organisation's are its own columns. Sorted
+     * by {@code sort_name}, the name in lower case that the database keeps on the row while it is disclosed (V16).
+     */
     public static final PublicList<Stakeholder> STAKEHOLDERS = new PublicList<>(new ListQuery<>(
             "s.id, s.kind, coalesce(s.name, person_value(s.name_commitment)) as name, "
                     + "coalesce(s.field_of_expertise, person_value(s.field_of_expertise_commitment)) as field, "
@@ -100,7 +103,7 @@ public final class MembershipLists {
                     + "s.field_of_expertise_commitment, "
                     + "person_withheld(s.field_of_expertise_commitment) as field_withheld",
             "stakeholder s where s.generation = :g",
-            "lower(coalesce(s.name, person_value(s.name_commitment), ''))", "s.id", "s.updated_at",
+            "s.sort_name", "s.id", "s.updated_at",
             row -> new Stakeholder(uuid(row, "id"), row.getString("kind"), row.getString("name"),
                     row.getString("field"), row.getString("name_commitment"), row.getString("name_withheld"),
                     row.getString("field_of_expertise_commitment"), row.getString("field_withheld"))),

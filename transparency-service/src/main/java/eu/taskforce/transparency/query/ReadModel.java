@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,14 +43,28 @@ public class ReadModel {
 
     /**
      * A list of the register. {@code from} is the FROM and WHERE clauses (named parameters, {@code :g} is the served
-     * generation); {@code sortKey} a text expression that sorts the list, {@code id} the tie-breaker.
+     * generation); {@code sortKey} a text expression that sorts the list, {@code id} the tie-breaker;
+     * {@code plannedPerCall} whether PostgreSQL plans it for each call's parameters rather than once for any.
      */
     public record ListQuery<T>(String select, String from, String sortKey, String id, String updatedAt,
-                               RowMapper<T> mapper) {
+                               RowMapper<T> mapper, boolean plannedPerCall) {
+
+        public ListQuery(String select, String from, String sortKey, String id, String updatedAt, RowMapper<T> mapper) {
+            this(select, from, sortKey, id, updatedAt, mapper, false);
+        }
 
         /** The list narrowed by one more condition (a filter the caller asked for). */
         public ListQuery<T> and(String condition) {
-            return new ListQuery<>(select, from + " and (" + condition + ")", sortKey, id, updatedAt, mapper);
+            return new ListQuery<>(select, from + " and (" + condition + ")", sortKey, id, updatedAt, mapper,
+                    plannedPerCall);
+        }
+
+        /**
+         * The same list, planned for each call's parameters: for a query whose best plan depends on their values (a
+         * prepared statement run again is otherwise planned once for any values, after five calls).
+         */
+        public ListQuery<T> planPerCall() {
+            return new ListQuery<>(select, from, sortKey, id, updatedAt, mapper, true);
         }
     }
 
@@ -66,6 +81,7 @@ public class ReadModel {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 Params all = params.copy().put("g", served(connection));
+                plan(connection, query);
                 StringBuilder sql = new StringBuilder(sql(query, all, updatedSince));
                 if (cursor != null) {
                     List<String> key = Cursor.decode(cursor, 2);
@@ -93,6 +109,7 @@ public class ReadModel {
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 Params all = params.copy().put("g", served(connection));
+                plan(connection, query);
                 String sql = sql(query, all, updatedSince) + " order by sort_key, sort_id";
                 try (PreparedStatement statement = prepare(connection, sql, all)) {
                     statement.setFetchSize(CHUNK); // inside a transaction: a server-side cursor
@@ -151,6 +168,15 @@ public class ReadModel {
             params.put("updatedSince", updatedSince);
         }
         return sql.toString();
+    }
+
+    /** A query planned per call: so for the rest of the transaction (SET LOCAL). */
+    private static void plan(Connection connection, ListQuery<?> query) throws SQLException {
+        if (query.plannedPerCall()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set local plan_cache_mode = force_custom_plan");
+            }
+        }
     }
 
     private static int served(Connection connection) throws SQLException {

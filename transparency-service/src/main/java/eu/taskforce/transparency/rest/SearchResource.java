@@ -3,7 +3,6 @@ package eu.taskforce.transparency.rest;
 import eu.taskforce.platform.api.Page;
 import eu.taskforce.platform.problem.Problem;
 import eu.taskforce.platform.problem.ProblemException;
-import eu.taskforce.transparency.query.ReadModel.Params;
 import eu.taskforce.transparency.query.RegisterDtos.SearchHit;
 import eu.taskforce.transparency.query.SearchQuery;
 import jakarta.annotation.security.PermitAll;
@@ -50,7 +49,9 @@ public class SearchResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchRegister", summary = "Search the agendas, summaries, public feedback (once its dispositions are published) and public evidence of the register")
-    @APIResponse(responseCode = "200", description = "One page of hits, most relevant first",
+    @APIResponse(responseCode = "200", description = "One page of hits, most relevant first, ranked among the newest "
+            + SearchQuery.RANKED + " matches (by the date of the document): a query that matches more answers those "
+            + SearchQuery.RANKED + " only; add words or a phrase to reach older documents",
             content = @Content(schema = @Schema(implementation = SearchHitPage.class)))
     @APIResponse(responseCode = "400", description = "No query, a query too long, invalid limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,6 +63,6 @@ public class SearchResource {
         if (q == null || q.isBlank() || q.length() > 500) {
             throw ProblemException.badRequest("The query parameter q must hold 1 to 500 characters");
         }
-        return http.page(request, uri, SearchQuery.SEARCH, Params.of().put("q", q), cursor, null, limit);
+        return http.page(request, uri, SearchQuery.SEARCH, SearchQuery.params(q), cursor, null, limit);
     }
 }
