@@ -1,11 +1,15 @@
 package eu.taskforce.transparency;
 
+import eu.taskforce.contracts.EventType;
 import eu.taskforce.contracts.EventTypes;
 import eu.taskforce.contracts.Topics;
+import eu.taskforce.contracts.membership.MembershipEnded;
+import eu.taskforce.contracts.membership.MembershipStarted;
 import eu.taskforce.contracts.membership.PersonalField;
 import eu.taskforce.contracts.membership.RepresentativeProfile;
 import eu.taskforce.contracts.membership.RepresentativeRole;
 import eu.taskforce.contracts.membership.SignatoryRegistered;
+import eu.taskforce.contracts.membership.SignatoryUpdated;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.platform.testing.KafkaRecords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * ConsumerTransactions.inOneTransaction). The test holds the log's lock while it sends, so that the events wait on
  * the topic and the consumer meets them as one poll: applied in one transaction (their log entries share the
  * transaction's time), each once, a redelivery within the batch a no-op, a record that cannot be applied dead-lettered
- * alone while the rest of its batch is applied, and the log a chain that the shipped verifier accepts.
+ * alone while the rest of its batch is applied, the rows of the aggregates a batch changes replaced (in set-based
+ * statements) and no others, and the log a chain that the shipped verifier accepts.
  */
 @QuarkusTest
 class BatchIngestTest {
@@ -104,6 +109,76 @@ class BatchIngestTest {
                 .satisfies(r -> assertThat(KafkaRecords.header(r, "dead-letter-reason")).contains("sha256:"));
         assertThat(logged(List.of(poisoned.toString()), "subject")).isEmpty();
         VerifiableLogTest.assertTheLogVerifies();
+    }
+
+    @Test
+    void aBatchReplacesTheRowsOfTheAggregatesItChangesAndNoOthers() throws Exception {
+        List<UUID> organisations = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            organisations.add(UUID.randomUUID());
+        }
+        UUID untouched = UUID.randomUUID();
+        Map<UUID, UUID> firstPeriods = new HashMap<>();
+        Map<UUID, UUID> secondPeriods = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        try (RegisterEvents events = RegisterEvents.toContractTopics()) {
+            // first batch: each organisation registered with a membership period; one more organisation alone
+            whileTheLogIsLocked(events, () -> {
+                ids.add(sendSignatory(events, untouched));
+                for (UUID organisation : organisations) {
+                    ids.add(send(events, EventTypes.SIGNATORY_REGISTERED, organisation, signatory(organisation), 6));
+                    firstPeriods.put(organisation, UUID.randomUUID());
+                    ids.add(send(events, EventTypes.MEMBERSHIP_STARTED, organisation, new MembershipStarted(organisation,
+                            firstPeriods.get(organisation), null, LocalDate.of(2025, 9, 1)), 5));
+                }
+            });
+            awaitLogged(ids);
+            // second batch: renamed, the first period ended and a second one started, several events per aggregate
+            whileTheLogIsLocked(events, () -> {
+                for (UUID organisation : organisations) {
+                    ids.add(send(events, EventTypes.SIGNATORY_UPDATED, organisation, new SignatoryUpdated(organisation,
+                            "Renamed AI " + organisation, "DE", null, Set.of(Chapter.SAFETY_AND_SECURITY),
+                            LocalDate.of(2025, 8, 1), null), 4));
+                    ids.add(send(events, EventTypes.MEMBERSHIP_ENDED, organisation, new MembershipEnded(organisation,
+                            firstPeriods.get(organisation), LocalDate.of(2026, 1, 31), MembershipEnded.Reason.LEFT), 3));
+                    secondPeriods.put(organisation, UUID.randomUUID());
+                    ids.add(send(events, EventTypes.MEMBERSHIP_STARTED, organisation, new MembershipStarted(organisation,
+                            secondPeriods.get(organisation), null, LocalDate.of(2026, 6, 1)), 2));
+                }
+            });
+        }
+
+        awaitLogged(ids);
+        int served = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select generation from register_generation where status = 'SERVING'").getSingleResult()).intValue());
+        for (UUID organisation : organisations) {
+            assertThat(rows("select name || ' ' || country || ' ' || chapters from organisation"
+                    + " where generation = :g and id = :id", served, organisation))
+                    .containsExactly("Renamed AI " + organisation + " DE SAFETY_AND_SECURITY");
+            assertThat(rows("select id || ' ' || joined_on || ' ' || coalesce(left_on::text, '-') from membership_period"
+                    + " where generation = :g and organisation_id = :id order by joined_on", served, organisation))
+                    .containsExactly(firstPeriods.get(organisation) + " 2025-09-01 2026-01-31",
+                            secondPeriods.get(organisation) + " 2026-06-01 -");
+        }
+        assertThat(rows("select name from organisation where generation = :g and id = :id", served, untouched))
+                .containsExactly("Batch AI " + untouched);
+        VerifiableLogTest.assertTheLogVerifies();
+    }
+
+    /** Sends an event {@code minutesAgo}; its id. */
+    static String send(RegisterEvents events, EventType<?> type, UUID organisation, Object data, int minutesAgo) {
+        String id = UUID.randomUUID().toString();
+        events.send(id, type, organisation, data, RegisterEvents.at(minutesAgo));
+        return id;
+    }
+
+    List<String> rows(String query, int generation, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> rows = em.createNativeQuery(query).setParameter("g", generation).setParameter("id", id)
+                    .getResultList();
+            return rows;
+        });
     }
 
     /**

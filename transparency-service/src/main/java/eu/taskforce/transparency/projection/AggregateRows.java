@@ -6,7 +6,6 @@ import eu.taskforce.contracts.EventJson;
 import eu.taskforce.contracts.membership.PersonalField;
 import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.transparency.domain.Times;
-import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,31 +17,31 @@ import java.util.stream.Collectors;
 
 /**
  * What the projectors of every aggregate family share: deleting an aggregate's rows of a generation, writing a search
- * document, and the values as the rows store them (JSON, enums by name, an aggregate's last change).
+ * document (both through {@link RowWrites}), and the values as the rows store them (JSON, enums by name, an aggregate's last change).
  */
 abstract class AggregateRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    protected final EntityManager em;
+    /** Where the rows go: held until the projection of a batch ends ({@link RowWrites#flush}). */
+    protected final RowWrites writes;
 
-    AggregateRows(EntityManager em) {
-        this.em = em;
+    AggregateRows(RowWrites writes) {
+        this.writes = writes;
     }
 
     void delete(int g, String table, String column, UUID id) {
-        em.createNativeQuery("delete from " + table + " where generation = :g and " + column + " = :id")
-                .setParameter("g", g).setParameter("id", id).executeUpdate();
+        writes.delete(g, table, column, id);
     }
 
     void searchDocument(int g, String type, UUID id, String title, String body, OffsetDateTime on,
                         OffsetDateTime updated) {
         String shortTitle = title.length() > 300 ? title.substring(0, 300) : title; // the column's size
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into search_document (generation, document_type, document_id, title, body, occurred_on, updated_at)
                         values (:g, :type, :id, :title, :body, :on, :updated)""")
                 .setParameter("g", g).setParameter("type", type).setParameter("id", id).setParameter("title", shortTitle)
-                .setParameter("body", body).setParameter("on", on).setParameter("updated", updated).executeUpdate();
+                .setParameter("body", body).setParameter("on", on).setParameter("updated", updated).queue();
     }
 
     /** The later of two states in a lifecycle ({@code order}), so that a tie in time cannot move an aggregate back. */

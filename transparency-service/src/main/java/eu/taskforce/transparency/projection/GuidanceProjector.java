@@ -10,7 +10,6 @@ import eu.taskforce.contracts.guidance.Visibility;
 import eu.taskforce.contracts.guidance.WindowClosed;
 import eu.taskforce.contracts.guidance.WindowOpened;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -25,8 +24,8 @@ class GuidanceProjector extends AggregateRows {
 
     private static final List<String> WINDOW_STATUS_ORDER = List.of("OPEN", "CLOSED", "DISPOSITIONS_PUBLISHED");
 
-    GuidanceProjector(EntityManager em) {
-        super(em);
+    GuidanceProjector(RowWrites writes) {
+        super(writes);
     }
 
     void guidanceDocument(int g, UUID id, List<StoredEvent> events) {
@@ -45,7 +44,7 @@ class GuidanceProjector extends AggregateRows {
         OffsetDateTime updated = updated(events);
         delete(g, "guidance_document", "id", id);
         delete(g, "guidance_version", "document_id", id);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into guidance_document (generation, id, title, kind, ai_act_articles, code_references,
                             code_edition, public_consultation, published_at, updated_at)
                         values (:g, :id, :title, :kind, :articles, :references, :edition, :consultation, :publishedAt,
@@ -58,11 +57,11 @@ class GuidanceProjector extends AggregateRows {
                 .setParameter("edition", profile == null ? null : profile.codeEdition())
                 .setParameter("consultation", json(profile == null ? null : profile.publicConsultation()))
                 .setParameter("publishedAt", profile == null ? null : profile.publishedAt())
-                .setParameter("updated", updated).executeUpdate();
+                .setParameter("updated", updated).queue();
         versions.values().forEach(v -> {
             List<VersionPublished.Section> sections = v.sections() == null ? List.of() : v.sections();
             boolean withText = !sections.isEmpty() && sections.stream().allMatch(s -> s.text() != null);
-            em.createNativeQuery("""
+            writes.insert("""
                             insert into guidance_version (generation, id, document_id, number, change_note, sections,
                                 section_texts, published_at, updated_at)
                             values (:g, :id, :document, :number, :note, :sections, :texts, :publishedAt, :updated)""")
@@ -73,7 +72,7 @@ class GuidanceProjector extends AggregateRows {
                             .map(s -> new VersionPublished.Section(s.key(), s.position(), s.title())).toList()))
                     .setParameter("texts", withText ? json(sections.stream().map(VersionPublished.Section::text).toList())
                             : null)
-                    .setParameter("publishedAt", v.publishedAt()).setParameter("updated", updated).executeUpdate();
+                    .setParameter("publishedAt", v.publishedAt()).setParameter("updated", updated).queue();
         });
     }
 
@@ -128,13 +127,14 @@ class GuidanceProjector extends AggregateRows {
                     .mapToInt(DispositionsPublished.DispositionCount::count).sum();
         }
         OffsetDateTime updated = updated(events);
-        em.createNativeQuery("""
-                        delete from search_document where generation = :g and document_type = 'FEEDBACK'
-                        and document_id in (select f.id from feedback f where f.generation = :g and f.window_id = :id)""")
-                .setParameter("g", g).setParameter("id", id).executeUpdate();
+        // the window's feedback rows as they are before this projection (their deletion is queued after this one)
+        writes.deleteWhere("""
+                delete from search_document s using feedback f
+                where s.generation = ? and s.document_type = 'FEEDBACK' and f.generation = s.generation
+                  and f.id = s.document_id and f.window_id = any(?)""", g, id);
         delete(g, "input_window", "id", id);
         delete(g, "feedback", "window_id", id);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into input_window (generation, id, document_id, document_title, version_id, version_number,
                             opens_at, closes_at, status, closed_at, closed_early, public_items, confidential_items,
                             confidential_dispositions, dispositions_published_at, updated_at)
@@ -149,7 +149,7 @@ class GuidanceProjector extends AggregateRows {
                 .setParameter("confidentialItems", confidentialItems)
                 .setParameter("confidentialDispositions", json(published == null ? null : published.confidential()))
                 .setParameter("publishedAt", published == null ? null : published.publishedAt())
-                .setParameter("updated", updated).executeUpdate();
+                .setParameter("updated", updated).queue();
         int position = 0;
         if (published != null) {
             for (DispositionsPublished.PublicItem item : published.items()) {
@@ -180,7 +180,7 @@ class GuidanceProjector extends AggregateRows {
                           String attribution, UUID organisationId, String organisationName, String text,
                           String disposition, String response, boolean published, OffsetDateTime publishedAt,
                           OffsetDateTime updated) {
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into feedback (generation, id, window_id, position, section_key, section_title, attribution,
                             organisation_id, organisation_name, text, disposition, response, published, published_at,
                             updated_at)
@@ -193,7 +193,7 @@ class GuidanceProjector extends AggregateRows {
                 .setParameter("organisation", organisationId).setParameter("organisationName", organisationName)
                 .setParameter("text", text).setParameter("disposition", disposition).setParameter("response", response)
                 .setParameter("published", published).setParameter("publishedAt", publishedAt)
-                .setParameter("updated", updated).executeUpdate();
+                .setParameter("updated", updated).queue();
     }
 
     void evidence(int g, UUID id, List<StoredEvent> events) {
@@ -204,7 +204,7 @@ class GuidanceProjector extends AggregateRows {
         delete(g, "evidence", "id", id);
         delete(g, "search_document", "document_id", id);
         OffsetDateTime updated = updated(events);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into evidence (generation, id, title, summary, type, url, code_references, code_edition,
                             submitter_role, attribution, organisation_id, organisation_name, stakeholder_id, submitted_at,
                             updated_at)
@@ -218,7 +218,7 @@ class GuidanceProjector extends AggregateRows {
                 .setParameter("organisation", submitted.organisationId())
                 .setParameter("organisationName", submitted.organisationName())
                 .setParameter("stakeholder", submitted.stakeholderId())
-                .setParameter("submittedAt", submitted.submittedAt()).setParameter("updated", updated).executeUpdate();
+                .setParameter("submittedAt", submitted.submittedAt()).setParameter("updated", updated).queue();
         if (submitted.title() != null && submitted.summary() != null) {
             searchDocument(g, "EVIDENCE", id, submitted.title(), submitted.summary(), submitted.submittedAt(), updated);
         }

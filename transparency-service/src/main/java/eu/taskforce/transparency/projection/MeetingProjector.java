@@ -18,7 +18,6 @@ import eu.taskforce.contracts.meetings.SummaryOverdue;
 import eu.taskforce.contracts.meetings.PaperCirculated;
 import eu.taskforce.contracts.meetings.SummaryPublished;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,8 +33,8 @@ class MeetingProjector extends AggregateRows {
     private static final List<String> MEETING_STATUS_ORDER = List.of(
             "SCHEDULED", "RESCHEDULED", "CANCELLED", "HELD", "SUMMARY_PUBLISHED");
 
-    MeetingProjector(EntityManager em) {
-        super(em);
+    MeetingProjector(RowWrites writes) {
+        super(writes);
     }
 
     void meeting(int g, UUID id, List<StoredEvent> events) {
@@ -89,7 +88,7 @@ class MeetingProjector extends AggregateRows {
         }
         OffsetDateTime updated = updated(events);
         delete(g, "meeting", "id", id);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into meeting (generation, id, title, kind, format, starts_at, ends_at, time_zone, location,
                             request_id, status, cancellation_reason, agenda_revision, agenda, attendance,
                             individual_attendees, summary, withheld_parts, summary_published_at, summary_due_on, updated_at)
@@ -104,15 +103,15 @@ class MeetingProjector extends AggregateRows {
                 .setParameter("agenda", json(agenda)).setParameter("attendance", json(attendance))
                 .setParameter("individual", individualAttendees).setParameter("summary", summary)
                 .setParameter("withheld", json(withheld)).setParameter("summaryPublishedAt", summaryPublishedAt)
-                .setParameter("summaryDueOn", summaryDueOn).setParameter("updated", updated).executeUpdate();
+                .setParameter("summaryDueOn", summaryDueOn).setParameter("updated", updated).queue();
         papers(g, id, papers, updated);
         delete(g, "meeting_stakeholder", "meeting_id", id);
         // the stakeholders' histories: ids only, shown only for a stakeholder listed publicly
-        stakeholderAttendees.stream().distinct().forEach(stakeholder -> em.createNativeQuery("""
+        stakeholderAttendees.stream().distinct().forEach(stakeholder -> writes.insert("""
                         insert into meeting_stakeholder (generation, meeting_id, stakeholder_id)
                         values (:g, :meeting, :stakeholder)""")
                 .setParameter("g", g).setParameter("meeting", id).setParameter("stakeholder", stakeholder)
-                .executeUpdate());
+                .queue());
         delete(g, "search_document", "document_id", id);
         if (title != null && agenda != null && !agenda.isEmpty()) {
             String body = agenda.stream().map(i -> i.title() + (i.description() == null ? "" : ". " + i.description())
@@ -129,7 +128,7 @@ class MeetingProjector extends AggregateRows {
     private void papers(int g, UUID meetingId, List<PaperCirculated> papers, OffsetDateTime updated) {
         delete(g, "meeting_paper", "meeting_id", meetingId);
         for (PaperCirculated p : papers) {
-            em.createNativeQuery("""
+            writes.insert("""
                             insert into meeting_paper (generation, id, meeting_id, agenda_item, title, visibility,
                                 withholding_reason, circulated_at, due_on, late, media_type, size, sha256, updated_at)
                             values (:g, :id, :meeting, :agendaItem, :title, :visibility, :reason, :circulatedAt, :dueOn,
@@ -141,7 +140,7 @@ class MeetingProjector extends AggregateRows {
                     .setParameter("circulatedAt", p.circulatedAt()).setParameter("dueOn", p.dueOn())
                     .setParameter("late", p.late()).setParameter("mediaType", p.mediaType())
                     .setParameter("size", p.size()).setParameter("sha256", p.sha256()).setParameter("updated", updated)
-                    .executeUpdate();
+                    .queue();
         }
     }
 
@@ -166,7 +165,7 @@ class MeetingProjector extends AggregateRows {
             }
         }
         delete(g, "meeting_request", "id", id);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into meeting_request (generation, id, organisation_id, organisation_name, topic,
                             proposed_items, filed_at, supporters, status, decline_reason, meeting_id, updated_at)
                         values (:g, :id, :organisation, :organisationName, :topic, :items, :filedAt, :supporters, :status,
@@ -179,7 +178,7 @@ class MeetingProjector extends AggregateRows {
                 .setParameter("filedAt", filed == null ? null : filed.filedAt())
                 .setParameter("supporters", supporters).setParameter("status", status)
                 .setParameter("reason", declineReason).setParameter("meeting", meetingId)
-                .setParameter("updated", updated(events)).executeUpdate();
+                .setParameter("updated", updated(events)).queue();
     }
 
     void decision(int g, UUID id, List<StoredEvent> events) {
@@ -194,7 +193,7 @@ class MeetingProjector extends AggregateRows {
         }
         DecisionSubject subject = closed != null ? closed.subject() : opened == null ? null : opened.subject();
         delete(g, "decision", "id", id);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into decision (generation, id, question, threshold, closes_at, meeting_id, status, result,
                             yes, no, abstain, closed_at, quorum, eligible, subject_kind, subject_id, updated_at)
                         values (:g, :id, :question, :threshold, :closesAt, :meeting, :status, :result, :yes, :no,
@@ -215,7 +214,7 @@ class MeetingProjector extends AggregateRows {
                 .setParameter("eligible", closed == null ? null : closed.eligible())
                 .setParameter("subjectKind", subject == null ? null : subject.kind().name())
                 .setParameter("subjectId", subject == null ? null : subject.id())
-                .setParameter("updated", updated(events)).executeUpdate();
+                .setParameter("updated", updated(events)).queue();
     }
 
     void cadence(int g, UUID id, List<StoredEvent> events) {
@@ -228,13 +227,13 @@ class MeetingProjector extends AggregateRows {
         }
         delete(g, "cadence_warning", "id", id);
         if (latest != null) {
-            em.createNativeQuery("""
+            writes.insert("""
                             insert into cadence_warning (generation, id, last_held_on, last_meeting_id, deadline, days_left, updated_at)
                             values (:g, :id, :lastHeldOn, :lastMeeting, :deadline, :daysLeft, :updated)""")
                     .setParameter("g", g).setParameter("id", id).setParameter("lastHeldOn", latest.lastHeldOn())
                     .setParameter("lastMeeting", latest.lastMeetingId()).setParameter("deadline", latest.deadline())
                     .setParameter("daysLeft", latest.daysLeft()).setParameter("updated", updated(events))
-                    .executeUpdate();
+                    .queue();
         }
     }
 }

@@ -14,7 +14,6 @@ import eu.taskforce.contracts.membership.SignatoryUpdated;
 import eu.taskforce.contracts.membership.SignatureWithdrawn;
 import eu.taskforce.contracts.membership.StakeholderProfile;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,8 +29,8 @@ import java.util.UUID;
 @Singleton // called by Projector only, within its transaction
 class MembershipProjector extends AggregateRows {
 
-    MembershipProjector(EntityManager em) {
-        super(em);
+    MembershipProjector(RowWrites writes) {
+        super(writes);
     }
 
     void organisation(int g, UUID id, List<StoredEvent> events) {
@@ -76,26 +75,26 @@ class MembershipProjector extends AggregateRows {
         delete(g, "organisation", "id", id);
         delete(g, "membership_period", "organisation_id", id);
         delete(g, "representative", "organisation_id", id);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into organisation (generation, id, name, country, website, chapters, signed_on, withdrawn_on,
                                                   signatory, updated_at)
                         values (:g, :id, :name, :country, :website, :chapters, :signedOn, :withdrawnOn, :signatory, :updated)""")
                 .setParameter("g", g).setParameter("id", id).setParameter("name", name)
                 .setParameter("country", country).setParameter("website", website).setParameter("chapters", chapters)
                 .setParameter("signedOn", signedOn).setParameter("withdrawnOn", withdrawnOn)
-                .setParameter("signatory", signatory).setParameter("updated", updated).executeUpdate();
-        periods.forEach((period, dates) -> em.createNativeQuery("""
+                .setParameter("signatory", signatory).setParameter("updated", updated).queue();
+        periods.forEach((period, dates) -> writes.insert("""
                         insert into membership_period (generation, id, organisation_id, joined_on, left_on, updated_at)
                         values (:g, :id, :organisation, :joined, :left, :updated)""")
                 .setParameter("g", g).setParameter("id", period).setParameter("organisation", id)
                 .setParameter("joined", dates[0]).setParameter("left", dates[1]).setParameter("updated", updated)
-                .executeUpdate());
-        representatives.forEach((representative, r) -> em.createNativeQuery("""
+                .queue());
+        representatives.forEach((representative, r) -> writes.insert("""
                         insert into representative (generation, id, organisation_id, role, name_commitment, updated_at)
                         values (:g, :id, :organisation, :role, :name, :updated)""")
                 .setParameter("g", g).setParameter("id", representative).setParameter("organisation", id)
                 .setParameter("role", r[0]).setParameter("name", r[1]).setParameter("updated", updated)
-                .executeUpdate());
+                .queue());
     }
 
     void stakeholder(int g, UUID id, List<StoredEvent> events) {
@@ -110,7 +109,7 @@ class MembershipProjector extends AggregateRows {
         delete(g, "stakeholder", "id", id);
         // listed only with consent, and only with what consent covers; a person's values as commitments only
         if (profile != null && profile.listedPublicly() && (profile.name() != null || profile.publicName() != null)) {
-            em.createNativeQuery("""
+            writes.insert("""
                             insert into stakeholder (generation, id, kind, name, field_of_expertise, name_commitment,
                                                      field_of_expertise_commitment, updated_at)
                             values (:g, :id, :kind, :name, :field, :nameCommitment, :fieldCommitment, :updated)""")
@@ -118,7 +117,7 @@ class MembershipProjector extends AggregateRows {
                     .setParameter("name", profile.name()).setParameter("field", profile.fieldOfExpertise())
                     .setParameter("nameCommitment", commitment(profile.publicName()))
                     .setParameter("fieldCommitment", commitment(profile.publicFieldOfExpertise()))
-                    .setParameter("updated", updated(events)).executeUpdate();
+                    .setParameter("updated", updated(events)).queue();
         }
     }
 
@@ -143,23 +142,23 @@ class MembershipProjector extends AggregateRows {
         delete(g, "ad_hoc_group", "id", id);
         delete(g, "ad_hoc_group_participant", "group_id", id);
         delete(g, "ad_hoc_group_stakeholder", "group_id", id);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into ad_hoc_group (generation, id, name, description, updated_at)
                         values (:g, :id, :name, :description, :updated)""")
                 .setParameter("g", g).setParameter("id", id)
                 .setParameter("name", created == null ? null : created.name())
                 .setParameter("description", created == null ? null : created.description())
-                .setParameter("updated", updated(events)).executeUpdate();
-        participants.forEach((organisation, name) -> em.createNativeQuery("""
+                .setParameter("updated", updated(events)).queue();
+        participants.forEach((organisation, name) -> writes.insert("""
                         insert into ad_hoc_group_participant (generation, group_id, organisation_id, organisation_name)
                         values (:g, :group, :organisation, :name)""")
                 .setParameter("g", g).setParameter("group", id).setParameter("organisation", organisation)
-                .setParameter("name", name).executeUpdate());
+                .setParameter("name", name).queue());
         // ids only: a stakeholder is shown with the group only while its own row says it is listed publicly
-        stakeholders.forEach(stakeholder -> em.createNativeQuery("""
+        stakeholders.forEach(stakeholder -> writes.insert("""
                         insert into ad_hoc_group_stakeholder (generation, group_id, stakeholder_id)
                         values (:g, :group, :stakeholder)""")
                 .setParameter("g", g).setParameter("group", id).setParameter("stakeholder", stakeholder)
-                .executeUpdate());
+                .queue());
     }
 }

@@ -12,8 +12,11 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,14 +35,16 @@ import java.util.UUID;
 public class Projector {
 
     private final EntityManager em;
+    private final RowWrites writes;
     private final MembershipProjector membership;
     private final MeetingProjector meetings;
     private final GuidanceProjector guidance;
     private final VademecumProjector vademecum;
 
-    public Projector(EntityManager em, MembershipProjector membership, MeetingProjector meetings,
+    public Projector(EntityManager em, RowWrites writes, MembershipProjector membership, MeetingProjector meetings,
                      GuidanceProjector guidance, VademecumProjector vademecum) {
         this.em = em;
+        this.writes = writes;
         this.membership = membership;
         this.meetings = meetings;
         this.guidance = guidance;
@@ -79,27 +84,45 @@ public class Projector {
 
     /**
      * Applies first deliveries to generation {@code generation}, their aggregates' locks held ({@link #lockAggregates}):
-     * each entry is stored, then each aggregate's rows are computed once from all its entries.
+     * the entries are stored in one JDBC batch, every entry of their aggregates read in one query, each aggregate's rows
+     * computed once from all its entries, and those rows written in a few set-based statements ({@link RowWrites}).
      */
     public void applyAll(int generation, List<RegisterEntry> entries) {
-        Set<Map.Entry<AggregateType, UUID>> aggregates = new LinkedHashSet<>();
-        for (RegisterEntry entry : entries) {
-            em.createNativeQuery("""
-                            insert into register_event (generation, event_id, aggregate_type, aggregate_id, type, occurred_at, data)
-                            values (:generation, :eventId, :aggregateType, :aggregateId, :type, :occurredAt, :data)
-                            on conflict do nothing""")
-                    .setParameter("generation", generation).setParameter("eventId", entry.eventId())
-                    .setParameter("aggregateType", entry.aggregateType().name())
-                    .setParameter("aggregateId", entry.aggregateId()).setParameter("type", entry.type().type())
-                    .setParameter("occurredAt", Times.utc(entry.occurredAt())).setParameter("data", entry.data().toString())
-                    .executeUpdate();
-            aggregates.add(Map.entry(entry.aggregateType(), entry.aggregateId()));
+        if (entries.isEmpty()) {
+            return;
         }
-        aggregates.forEach(aggregate -> project(generation, aggregate.getKey(), aggregate.getValue()));
+        store(generation, entries);
+        Map<Aggregate, List<StoredEvent>> events = events(generation,
+                entries.stream().map(entry -> new Aggregate(entry.aggregateType(), entry.aggregateId())).distinct().toList());
+        events.forEach((aggregate, its) -> project(generation, aggregate.type(), aggregate.id(), its));
+        writes.flush();
     }
 
-    private void project(int generation, AggregateType type, UUID id) {
-        List<StoredEvent> events = events(generation, type, id);
+    /** An aggregate: its type and id. */
+    private record Aggregate(AggregateType type, UUID id) {
+    }
+
+    private void store(int generation, List<RegisterEntry> entries) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into register_event (generation, event_id, aggregate_type, aggregate_id, type, occurred_at, data)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                for (RegisterEntry entry : entries) {
+                    insert.setInt(1, generation);
+                    insert.setString(2, entry.eventId());
+                    insert.setString(3, entry.aggregateType().name());
+                    insert.setObject(4, entry.aggregateId());
+                    insert.setString(5, entry.type().type());
+                    insert.setObject(6, Times.utc(entry.occurredAt()));
+                    insert.setString(7, entry.data().toString());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private void project(int generation, AggregateType type, UUID id, List<StoredEvent> events) {
         switch (type) {
             case ORGANISATION -> membership.organisation(generation, id, events);
             case STAKEHOLDER -> membership.stakeholder(generation, id, events);
@@ -129,15 +152,29 @@ public class Projector {
                 .setParameter("consumer", Ingest.consumer(generation)).executeUpdate();
     }
 
-    private List<StoredEvent> events(int generation, AggregateType aggregateType, UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select type, occurred_at, data from register_event
-                        where generation = :g and aggregate_type = :t and aggregate_id = :id
-                        order by occurred_at, event_id""")
-                .setParameter("g", generation).setParameter("t", aggregateType.name()).setParameter("id", id)
-                .getResultList();
-        return rows.stream().map(row -> new StoredEvent(EventTypes.byType((String) row[0]).orElseThrow(),
-                Times.instant(row[1]), (String) row[2])).toList();
+    /** Every stored entry of each aggregate, sorted by (time, event id); the aggregates in the order given. */
+    private Map<Aggregate, List<StoredEvent>> events(int generation, List<Aggregate> aggregates) {
+        Map<Aggregate, List<StoredEvent>> events = new LinkedHashMap<>();
+        aggregates.forEach(aggregate -> events.put(aggregate, new ArrayList<>()));
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select e.aggregate_type, e.aggregate_id, e.type, e.occurred_at, e.data from register_event e
+                    where e.generation = ?
+                      and (e.aggregate_type, e.aggregate_id) in (select * from unnest(?::varchar[], ?::uuid[]))
+                    order by e.aggregate_type, e.aggregate_id, e.occurred_at, e.event_id""")) {
+                select.setInt(1, generation);
+                select.setArray(2, connection.createArrayOf("varchar",
+                        aggregates.stream().map(aggregate -> aggregate.type().name()).toArray()));
+                select.setArray(3, connection.createArrayOf("uuid", aggregates.stream().map(Aggregate::id).toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        events.get(new Aggregate(AggregateType.valueOf(rows.getString(1)), rows.getObject(2, UUID.class)))
+                                .add(new StoredEvent(EventTypes.byType(rows.getString(3)).orElseThrow(),
+                                        rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getString(5)));
+                    }
+                }
+            }
+        });
+        return events;
     }
 }

@@ -2,7 +2,6 @@ package eu.taskforce.transparency.projection;
 
 import eu.taskforce.contracts.membership.VademecumPublished;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.UUID;
@@ -11,15 +10,15 @@ import java.util.UUID;
 @Singleton // called by Projector only, within its transaction
 class VademecumProjector extends AggregateRows {
 
-    VademecumProjector(EntityManager em) {
-        super(em);
+    VademecumProjector(RowWrites writes) {
+        super(writes);
     }
 
     /** A published edition never changes: it has one event (a redelivery is the same event). */
     void edition(int g, UUID id, List<StoredEvent> events) {
         VademecumPublished edition = events.get(events.size() - 1).as(VademecumPublished.class);
         delete(g, "vademecum_edition", "id", id);
-        em.createNativeQuery("""
+        writes.insert("""
                         insert into vademecum_edition (generation, id, number, published_on, published_at, sections,
                             participants, updated_at)
                         values (:g, :id, :number, :publishedOn, :publishedAt, :sections, :participants, :updated)""")
@@ -27,6 +26,6 @@ class VademecumProjector extends AggregateRows {
                 .setParameter("publishedOn", edition.publishedOn()).setParameter("publishedAt", edition.publishedAt())
                 .setParameter("sections", json(edition.sections()))
                 .setParameter("participants", json(edition.participants()))
-                .setParameter("updated", updated(events)).executeUpdate();
+                .setParameter("updated", updated(events)).queue();
     }
 }
