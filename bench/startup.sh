@@ -74,14 +74,15 @@ done
 LOGS=$(mktemp -d)
 RUN="$LOGS"
 declare -A PID=()
-# stop NAME: SIGTERM, then SIGKILL after 20 s; sets STOP_S (seconds until it exited, "killed" if it had to be)
+# stop NAME [GRACE_S]: SIGTERM, then SIGKILL after GRACE_S (20); sets STOP_S (seconds until it exited, "killed" if
+# it had to be)
 stop() {
-  local name=$1 pid=${PID[$1]:-} t0 i
+  local name=$1 pid=${PID[$1]:-} grace=${2:-20} t0 i
   STOP_S=-
   [ -n "$pid" ] || return 0
   t0=$(date +%s%N)
   kill "$pid" 2>/dev/null || true
-  for (( i = 0; i < 400; i++ )); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  for (( i = 0; i < grace * 20; i++ )); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
   STOP_S=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
   kill -0 "$pid" 2>/dev/null && { kill -9 "$pid" 2>/dev/null; STOP_S=killed; }
   wait "$pid" 2>/dev/null || true
@@ -138,7 +139,8 @@ printf 'jars: %s\n' "${JARS:-$REPO/<module>/target}"
 printf '\n%-22s %9s %9s %9s %9s %11s %9s %9s %6s %7s\n' "" "cold s" "cold MB" "warm s" "warm MB" "loaded MB" "anon MB" "req/s" "OOM" "stop s"
 for name in $SERVICES; do
   start "$name"; cold_s=$READY_S cold_mb=$READY_MB
-  stop "$name"
+  # the first stop writes the class-data archive (10-70 s on a busy machine): killed, it would leave none
+  stop "$name" 120
   EXTRA_JAVA_OPTS=""; [ "$NMT" = 1 ] && EXTRA_JAVA_OPTS="-XX:NativeMemoryTracking=summary"
   start "$name"; warm_s=$READY_S warm_mb=$READY_MB
   EXTRA_JAVA_OPTS=""
