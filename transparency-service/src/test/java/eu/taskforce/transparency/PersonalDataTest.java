@@ -15,6 +15,7 @@ import eu.taskforce.contracts.reference.Chapter;
 import eu.taskforce.platform.api.Cursor;
 import eu.taskforce.platform.kafka.TopicNames;
 import eu.taskforce.transparency.disclosure.DisclosureResolver;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -72,6 +75,9 @@ class PersonalDataTest {
 
     @Inject
     DisclosureResolver resolver;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     RegisterEvents events;
 
@@ -293,6 +299,50 @@ class PersonalDataTest {
         assertThat(awaitRepresentative(r, rep -> true)).containsEntry("name", null)
                 .containsEntry("nameWithheld", "CONSENT_WITHDRAWN");
         assertThat(tablesHolding(r.name())).isEmpty();
+    }
+
+    /**
+     * A resolver's store holds the person's lock while V16's trigger writes the person's stakeholder rows; a consumer
+     * that wrote those rows first and then waited for the same lock (to withdraw the person's old name) deadlocked
+     * with it, and the store rolled back. The consumer now waits for the person's lock before it writes any row.
+     */
+    @Test
+    void aWithdrawalWaitsForThePersonsLockBeforeItWritesThePersonsRows() throws Exception {
+        Person p = person();
+        await().atMost(APPLIED_WITHIN).until(() -> stakeholder(p.id()), s -> s.isPresent() && p.name().equals(s.get().get("name")));
+        String personsLock = "transparency.disclosure:ref:" + p.id();
+        try (Connection store = dataSource.getConnection()) {
+            store.setAutoCommit(false);
+            try (PreparedStatement lock = store.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, personsLock); // what the resolver's store holds
+                lock.executeQuery().close();
+            }
+            MembershipStub.forget(p.nameOpening().commitment());
+            events.send(UUID.randomUUID().toString(), EventTypes.PERSONAL_DATA_WITHDRAWN, p.id(),
+                    new PersonalDataWithdrawn(PersonalDataWithdrawn.Subject.STAKEHOLDER, null, p.id(),
+                            List.of(p.nameOpening().commitment()), PersonalDataWithdrawn.Reason.CONSENT_WITHDRAWN),
+                    RegisterEvents.at(0));
+            await().atMost(APPLIED_WITHIN).until(() -> waitersFor(personsLock) > 0);
+            // the consumer waits, holding none of the person's rows: the store can write them (nowait: or it fails)
+            try (PreparedStatement rows = store.prepareStatement(
+                    "select 1 from stakeholder where id = ? for update nowait")) {
+                rows.setObject(1, p.id());
+                rows.executeQuery().close();
+            }
+            store.rollback();
+        }
+        await().atMost(APPLIED_WITHIN).until(() -> stakeholder(p.id()),
+                s -> s.isPresent() && "CONSENT_WITHDRAWN".equals(s.get().get("nameWithheld")));
+        assertThat(tablesHolding(p.name())).isEmpty();
+    }
+
+    /** Transactions waiting for the advisory lock of {@code key} (pg_locks splits its 64-bit key in two oids). */
+    long waitersFor(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        select count(*) from pg_locks, hashtextextended(:key, 0) h
+                        where locktype = 'advisory' and not granted and objsubid = 1
+                          and classid::bigint = (h >> 32) & 4294967295 and objid::bigint = h & 4294967295""")
+                .setParameter("key", key).getSingleResult()).longValue());
     }
 
     @Test

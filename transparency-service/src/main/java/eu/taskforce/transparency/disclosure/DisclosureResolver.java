@@ -128,14 +128,19 @@ public class DisclosureResolver {
             later(pending, e.getClass().getSimpleName());
             return;
         }
-        if (!matches(pending, opening)) {
-            LOG.warnf("membership-service served an opening that is not the one of %s: dropped", pending.commitment());
-            disclosures.absent(pending);
-            return;
-        }
-        if (!disclosures.store(pending, opening)) {
-            LOG.debugf("Commitment %s was withdrawn while it was being resolved: its opening is dropped",
-                    pending.commitment());
+        try {
+            if (!matches(pending, opening)) {
+                LOG.warnf("membership-service served an opening that is not the one of %s: dropped",
+                        pending.commitment());
+                disclosures.absent(pending);
+            } else if (!disclosures.store(pending, opening)) {
+                LOG.debugf("Commitment %s was withdrawn while it was being resolved: its opening is dropped",
+                        pending.commitment());
+            }
+        } catch (RuntimeException e) {
+            // the store's transaction was rolled back (a deadlock, the database restarting): again after the back-off,
+            // not at the claim's end ten minutes later
+            later(pending, e.getClass().getSimpleName());
         }
     }
 

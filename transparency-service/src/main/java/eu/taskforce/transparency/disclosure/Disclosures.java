@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -28,7 +29,9 @@ import java.util.UUID;
  *
  * <p>Every write about a commitment holds {@code pg_advisory_xact_lock} on it (and, first, on its person), in the
  * consumers' withdrawals as in the resolver's stores: a withdrawal and a resolution that race converge whatever their
- * order, because the store checks for a withdrawal under the same lock and in the same transaction.
+ * order, because the store checks for a withdrawal under the same lock and in the same transaction. A store, holding
+ * its person's lock, also writes the person's stakeholder rows (V16's trigger), so a consumer takes the persons' locks
+ * of its batch ({@link #lockPeople}) before it writes any row: taken after its rows, they closed a deadlock.
  */
 @ApplicationScoped
 public class Disclosures {
@@ -52,6 +55,30 @@ public class Disclosures {
 
     /** A commitment to resolve. */
     public record Pending(String commitment, UUID ref, String field, int attempts) {
+    }
+
+    /**
+     * Takes the locks of the persons whose values the entries withdraw or erase, in one order, until the transaction
+     * ends. A consumer calls it before it writes a projection's row, see the class comment.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPeople(List<RegisterEntry> entries) {
+        TreeSet<String> people = new TreeSet<>();
+        for (RegisterEntry entry : entries) {
+            withdrawnPerson(entry).ifPresent(ref -> people.add("ref:" + ref));
+        }
+        people.forEach(this::lock);
+    }
+
+    private static Optional<UUID> withdrawnPerson(RegisterEntry entry) {
+        if (entry.type() == EventTypes.PERSONAL_DATA_WITHDRAWN) {
+            return Optional.of(entry.payload(PersonalDataWithdrawn.class).ref());
+        } else if (entry.type() == EventTypes.REPRESENTATIVE_ERASED) {
+            return Optional.of(entry.payload(RepresentativeErased.class).representativeId());
+        } else if (entry.type() == EventTypes.STAKEHOLDER_ERASED) {
+            return Optional.of(entry.payload(StakeholderErased.class).stakeholderId());
+        }
+        return Optional.empty();
     }
 
     /**

@@ -49,8 +49,9 @@ public class Ingest {
 
     /**
      * The live consumers, a batch of records in one transaction: every writable generation (the served one, and the one
-     * being rebuilt, if any). Locks are always taken aggregates first (all of the batch's, in one order), then the log,
-     * so that the consumers never deadlock.
+     * being rebuilt, if any). Locks are always taken aggregates first (all of the batch's, in one order), then the
+     * persons' whose values are withdrawn ({@link Disclosures#lockPeople}), then the log, so that the consumers and the
+     * disclosure resolver never deadlock.
      */
     public void live(List<ConsumerRecord<String, String>> records, String contractTopic) {
         List<RegisterEntry> entries = records.stream().map(record -> derive(record, contractTopic))
@@ -60,6 +61,7 @@ public class Ingest {
         }
         List<Generations.Generation> writable = generations.writable();
         projector.lockAggregates(writable.stream().map(Generations.Generation::number).toList(), entries);
+        disclosures.lockPeople(entries);
         List<RegisterEntry> newToServed = List.of();
         for (Generations.Generation generation : writable) {
             Set<String> first = inbox.firstDeliveries(consumer(generation.number()),
@@ -83,7 +85,9 @@ public class Ingest {
     public void rebuild(ConsumerRecord<String, String> record, String contractTopic, int generation) {
         Optional<RegisterEntry> derived = derive(record, contractTopic);
         if (derived.isPresent() && inbox.firstDelivery(consumer(generation), derived.get().eventId())) {
-            projector.apply(generation, derived.get());
+            projector.lockAggregates(List.of(generation), List.of(derived.get()));
+            disclosures.lockPeople(List.of(derived.get()));
+            projector.applyAll(generation, List.of(derived.get()));
             log.record(List.of(derived.get()));
             disclosures.apply(derived.get()); // replayed withdrawals refill disclosure_withdrawal, idempotently
         }

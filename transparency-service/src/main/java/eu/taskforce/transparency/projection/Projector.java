@@ -51,12 +51,6 @@ public class Projector {
         this.vademecum = vademecum;
     }
 
-    /** Applies a first delivery of {@code entry} to generation {@code generation}. */
-    public void apply(int generation, RegisterEntry entry) {
-        lockAggregates(List.of(generation), List.of(entry));
-        applyAll(generation, List.of(entry));
-    }
-
     /**
      * Takes the lock of each entry's aggregate in each generation, until the transaction ends: one writer per aggregate
      * at a time (the live and the rebuild consumer may both write a generation). Taken in one order (of their keys'

@@ -1,5 +1,6 @@
 package eu.taskforce.transparency.disclosure;
 
+import eu.taskforce.contracts.membership.Opening;
 import eu.taskforce.transparency.config.RegisterConfig;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -24,7 +26,7 @@ import static org.mockito.Mockito.when;
 /**
  * What a resolver's pass leaves claimed: a pass that stops (shutdown) or fails gives back at once the commitments it has
  * not tried, instead of leaving them claimed for the ten-minute lease (their names PENDING all that time after a
- * restart); the one whose attempt failed keeps its claim. The database and membership-service are mocked: the claim's
+ * restart); the one whose attempt failed keeps its claim. A store rolled back is tried again after the back-off. The database and membership-service are mocked: the claim's
  * SQL is exercised by the register's module tests (PersonalDataTest).
  */
 class DisclosureResolverTest {
@@ -69,6 +71,19 @@ class DisclosureResolverTest {
     void aPassThatTriedEverythingGivesNothingBack() {
         resolver.resolvePending();
         verify(disclosures).retryLater(eq(c), any());
+        verify(disclosures, never()).release(any());
+    }
+
+    @Test
+    void aStoreThatIsRolledBackIsTriedAgainAfterTheBackOffNotAtTheLeasesEnd() {
+        Opening opening = Opening.of("publicName", UUID.randomUUID(), "A Name");
+        Disclosures.Pending resolvable = new Disclosures.Pending(opening.commitment(), opening.ref(), "publicName", 1);
+        when(disclosures.claim(anyInt(), any())).thenReturn(List.of(resolvable, a), List.of());
+        doReturn(opening).when(membership).opening(resolvable.commitment());
+        doThrow(new PersistenceException("deadlock detected")).when(disclosures).store(resolvable, opening);
+        resolver.resolvePending();
+        verify(disclosures).retryLater(resolvable, Duration.ofSeconds(1));
+        verify(disclosures).retryLater(eq(a), any()); // the pass went on
         verify(disclosures, never()).release(any());
     }
 
