@@ -6,11 +6,14 @@ import eu.taskforce.platform.inbox.Inbox;
 import eu.taskforce.platform.inbox.IncomingEvent;
 import eu.taskforce.platform.membership.MembershipReplica;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * The consumers of the three topics (consumer group {@code notification-service}): each record once (the platform's
@@ -18,7 +21,8 @@ import org.jboss.logging.Logger;
  * never be processed goes to {@code <topic>.dlq.notification} (failure-strategy in application.properties). Every
  * event is handed to the rest of the service as a {@link ConsumedEvent} in that transaction. The membership topic also
  * keeps the platform's membership replica, in the same transaction and before the event is handed on, so that an
- * observer sees who is a member after the event.
+ * observer sees who is a member after the event; its records are applied a poll at a time, in one transaction
+ * ({@code batch=true}).
  */
 @ApplicationScoped
 public class NotificationEventsConsumer {
@@ -45,9 +49,9 @@ public class NotificationEventsConsumer {
 
     @Incoming("membership-events")
     @Blocking
-    public void membership(ConsumerRecord<String, String> record) {
-        replica.consume(MEMBERSHIP_CONSUMER, record,
-                event -> consumed.fire(ConsumedEvent.of(Topics.MEMBERSHIP, record, event)));
+    public CompletionStage<Void> membership(KafkaRecordBatch<String, String> batch) {
+        return replica.consume(MEMBERSHIP_CONSUMER, batch,
+                (record, event) -> consumed.fire(ConsumedEvent.of(Topics.MEMBERSHIP, record, event)));
     }
 
     @Incoming("meeting-events")

@@ -2,14 +2,17 @@ package eu.taskforce.platform.membership;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * Keeps a service's membership replica from {@code taskforce.membership.v1}: the channel {@code membership-events},
- * whose consumer group and dead-letter topic the service configures, handing each record to {@link MembershipReplica}
+ * whose consumer group and dead-letter topic the service configures (and {@code batch=true}), handing each poll to
+ * {@link MembershipReplica}
  * (idempotent through the inbox under {@code taskforce.membership.replica.consumer}, such as {@code meeting.membership}).
  * <p>
  * A bean only where {@code taskforce.membership.replica.enabled=true} at build time (meeting-service, guidance-service):
@@ -31,7 +34,7 @@ public class MembershipEventsConsumer {
 
     @Incoming("membership-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        replica.consume(consumer, record);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return replica.consume(consumer, batch);
     }
 }

@@ -19,10 +19,13 @@ import eu.taskforce.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -77,16 +80,28 @@ public class MembershipReplica {
      * database failure is tried again ({@link ConsumerTransactions}).
      */
     public void consume(String consumer, ConsumerRecord<String, String> record) {
-        consume(consumer, record, event -> { });
+        transactions.inTransaction(record, () -> applyOnce(consumer, record, event -> { }));
     }
 
     /**
-     * As {@link #consume(String, ConsumerRecord)}, then {@code alsoApply} in the same transaction, once per event (after
+     * Applies a poll of the membership topic (a channel with {@code batch=true}) in one transaction, each record once
+     * and in its order, as {@link #consume(String, ConsumerRecord)} does for one: a burst of membership events costs one
+     * commit a poll rather than one an event. A record that cannot be applied rolls the poll back, which is then applied
+     * record by record ({@link ConsumerTransactions#inOneTransaction}): only that record goes to the dead-letter topic.
+     */
+    public CompletionStage<Void> consume(String consumer, KafkaRecordBatch<String, String> batch) {
+        return consume(consumer, batch, (record, event) -> { });
+    }
+
+    /**
+     * As {@link #consume(String, KafkaRecordBatch)}, then {@code alsoApply} in the same transaction, once per event (after
      * the replica has it): for a service that does more with the membership topic than keep the replica
      * (notification-service fans each event out to its subscribers) with one consumer group and one inbox record.
      */
-    public void consume(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> alsoApply) {
-        transactions.inTransaction(record, () -> applyOnce(consumer, record, alsoApply));
+    public CompletionStage<Void> consume(String consumer, KafkaRecordBatch<String, String> batch,
+                                         BiConsumer<ConsumerRecord<String, String>, IncomingEvent> alsoApply) {
+        return transactions.inOneTransaction(batch, records -> records.forEach(
+                record -> applyOnce(consumer, record, event -> alsoApply.accept(record, event))));
     }
 
     private void applyOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> alsoApply) {
