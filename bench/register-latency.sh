@@ -12,7 +12,8 @@
 #   single     RUNS signatories one after the other, each once the previous is in the register: min, p50, p90, p99, max.
 #   sustained  RATE registrations a minute for DURATION seconds, sent on CONNECTIONS connections at a steady pace:
 #              the rate reached, the latency of every event (p50, p99, max) and the register's lag (the age of the
-#              oldest registered signatory it does not hold yet, sampled at every read of the log; max and p99).
+#              oldest registered signatory it does not hold yet, sampled at every read of the log; max and p99);
+#              then waits until the stack is idle again and prints the CPU seconds each process (PIDS) used.
 #   backlog    stops transparency-service (SIGSTOP to TRANSPARENCY_PID), registers BACKLOG signatories, waits until
 #              membership-service's outbox has published them all (its taskforce_outbox_pending metric on GATEWAY's
 #              /q/metrics is 0: set GATEWAY to membership-service itself), lets transparency-service go
@@ -22,6 +23,7 @@
 # Assumes the stack is up (./taskforce up). Needs curl, jq and python3. Installs nothing.
 # Environment: MODE (single), RUNS (50), RATE (10000), DURATION (300), CONNECTIONS (8), BACKLOG (10000),
 #              TRANSPARENCY_PID (backlog mode: the pid of the transparency-service JVM; see ./taskforce status),
+#              PIDS (the directory of the stack's pid files: ~/.taskforce/run/pids),
 #              POLL (seconds between reads of the log: 0.01 for single events, 0.1 in the other modes),
 #              GATEWAY (http://127.0.0.1:8080), TRANSPARENCY (http://127.0.0.1:8084),
 #              KEYCLOAK (http://127.0.0.1:8180/realms/taskforce).
@@ -34,6 +36,8 @@ export CONNECTIONS="${CONNECTIONS:-8}" BACKLOG="${BACKLOG:-10000}" TRANSPARENCY_
 # the log is read often for single events, less under load: each read costs transparency-service what it measures
 if [ "$MODE" = single ]; then POLL="${POLL:-0.01}"; else POLL="${POLL:-0.1}"; fi
 export POLL GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
+# the sustained mode also prints the CPU time each process of the stack used, by the pids ./taskforce keeps
+export PIDS="${PIDS:-${TASKFORCE_HOME:-$HOME/.taskforce}/run/pids}"
 export TRANSPARENCY="${TRANSPARENCY:-http://127.0.0.1:8084}"
 KEYCLOAK="${KEYCLOAK:-http://127.0.0.1:8180/realms/taskforce}"
 for tool in curl jq python3; do
@@ -53,6 +57,7 @@ from urllib.parse import urlsplit
 
 env = os.environ
 MODE, POLL = env["MODE"], float(env["POLL"])
+PIDS = env["PIDS"]
 GATEWAY, TRANSPARENCY = urlsplit(env["GATEWAY"]), urlsplit(env["TRANSPARENCY"])
 TOKEN = {"value": env["TOKEN"], "at": time.monotonic()}
 TOKEN_LOCK = threading.Lock()
@@ -194,6 +199,47 @@ def registering(count, rate_per_second, register_log):
     return ids, times, time.time() - start
 
 
+def cpu_seconds():
+    """The CPU time (user and system) each process of the stack has used with its children (PostgreSQL's backends,
+    Keycloak's JVM under kc.sh), read from /proc by the pids in PIDS."""
+    stats = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[pid] = (fields[1], (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+    children = {}
+    for pid, (parent, _) in stats.items():
+        children.setdefault(parent, []).append(pid)
+
+    def tree(pid):
+        return stats[pid][1] + sum(tree(child) for child in children.get(pid, [])) if pid in stats else 0
+
+    used = {}
+    for name in os.listdir(PIDS) if os.path.isdir(PIDS) else []:
+        if name.endswith(".pid"):
+            with open(os.path.join(PIDS, name)) as f:
+                pid = (f.read().split() or [""])[0]
+            if pid in stats:
+                used[name[:-4]] = tree(pid)
+    return used
+
+
+def settle(since, idle=0.05, longest=600):
+    """Waits until the stack is idle (all of it under `idle` of a core over 5 s) after the last event: the other
+    consumers of the topic may still be at work when the register holds every event. Returns the wait and the CPU."""
+    start, last = time.time(), cpu_seconds()
+    while time.time() - start < longest:
+        time.sleep(5)
+        now = cpu_seconds()
+        if sum(now.get(name, 0) - last.get(name, 0) for name in now) / 5 < idle * max(1, len(now)):
+            return time.time() - start - 5, now
+        last = now
+    return time.time() - start, last
+
+
 if MODE == "single":
     log, conn, latencies = Register(), connect(GATEWAY), []
     for _ in range(int(env["RUNS"])):
@@ -206,6 +252,7 @@ if MODE == "single":
 elif MODE == "sustained":
     rate, duration = float(env["RATE"]), float(env["DURATION"])
     log = Register()
+    cpu_before = cpu_seconds()
     ids, times, took = registering(int(rate * duration / 60), rate / 60, log)
     log.wait_for(ids, 120)
     latencies = [log.latency[i] for i in ids]
@@ -213,6 +260,12 @@ elif MODE == "sustained":
           f"(asked {rate:.0f}); latency (ms) p50 {ms(pct(latencies, .5))}, p99 {ms(pct(latencies, .99))}, "
           f"max {ms(max(latencies))}; register lag (ms) p99 {ms(pct(log.lag_samples, .99))}, "
           f"max {ms(max(log.lag_samples))}   (target: lag < 2000 at 10000 a minute for 5 minutes)")
+    settled, after = settle(cpu_before)
+    used = {name: after[name] - cpu_before[name] for name in after if name in cpu_before}
+    if used:
+        print(f"CPU seconds from the first registration until the stack was idle again ({settled:.0f} s after the "
+              f"register held the last): " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in sorted(used.items(),
+                                                                                        key=lambda u: -u[1])))
 else:
     pid, count = int(env["TRANSPARENCY_PID"]), int(env["BACKLOG"])
     log = Register()
