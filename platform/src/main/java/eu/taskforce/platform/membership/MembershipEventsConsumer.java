@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Keeps a service's membership replica from {@code taskforce.membership.v1}: the channel {@code membership-events},
  * whose consumer group and dead-letter topic the service configures (and {@code batch=true}), handing each poll to
- * {@link MembershipReplica}
- * (idempotent through the inbox under {@code taskforce.membership.replica.consumer}, such as {@code meeting.membership}).
+ * {@link MembershipReplica} (idempotent through the inbox under {@code taskforce.membership.replica.consumer}, such as
+ * {@code meeting.membership}).
  * <p>
  * A bean only where {@code taskforce.membership.replica.enabled=true} at build time (meeting-service, guidance-service):
  * elsewhere its {@code @Incoming} would be wired to Kafka by default, or clash with a service's own consumer of the
