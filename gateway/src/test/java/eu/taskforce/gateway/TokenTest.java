@@ -1,6 +1,6 @@
 package eu.taskforce.gateway;
 
-import eu.taskforce.gateway.security.VerifiedTokens;
+import eu.taskforce.common.security.VerifiedTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.restassured.specification.RequestSpecification;

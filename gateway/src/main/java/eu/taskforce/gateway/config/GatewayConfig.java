@@ -82,20 +82,6 @@ public interface GatewayConfig {
     /** The gateway's own Prometheus endpoint ({@code metrics.GatewayMetrics}). */
     Metrics metrics();
 
-    /** Tokens already verified ({@code security.VerifiedTokens}). */
-    @WithName("token-cache")
-    TokenCache tokenCache();
-
-    interface TokenCache {
-        /**
-         * How many verified tokens are remembered (by their SHA-256 hash, each until it expires), so that a caller's
-         * next request skips the signature check; 0 verifies every request.
-         */
-        @WithName("max-size")
-        @WithDefault("10000")
-        long maxSize();
-    }
-
     interface Metrics {
         /**
          * The client addresses that may read {@code /q/metrics} (the gateway's port is the public one, and Quarkus's

@@ -23,4 +23,13 @@ public class ProtectedProbeResource {
     public String whoAmI() {
         return caller.subject();
     }
+
+    /** The caller as the services see it: subject, username, organisation and whether a member. */
+    @GET
+    @Path("caller")
+    @Authenticated
+    public String caller() {
+        return String.join(" ", caller.subject(), caller.username(),
+                caller.organisation().map(Object::toString).orElse("-"), String.valueOf(caller.isMember()));
+    }
 }

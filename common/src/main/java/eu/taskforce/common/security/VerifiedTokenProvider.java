@@ -1,4 +1,4 @@
-package eu.taskforce.gateway.security;
+package eu.taskforce.common.security;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

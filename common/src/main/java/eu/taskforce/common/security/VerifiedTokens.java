@@ -1,10 +1,9 @@
-package eu.taskforce.gateway.security;
+package eu.taskforce.common.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import eu.taskforce.gateway.config.GatewayConfig;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,10 @@ import java.util.stream.Collectors;
 /**
  * Bearer tokens that quarkus-oidc has verified (issuer, signature, expiry, audience), remembered until they expire, so
  * that a caller's next requests with the same token skip the signature check (an RSA verification, the largest cost of
- * an authenticated request in the gateway's profile). Bounded; keyed by the SHA-256 hash of the token, so the cache
- * never holds a token itself, and nothing here logs one. Each service still verifies every token itself.
+ * an authenticated request in the profiles of the gateway and of the services, which run without C2's BigInteger
+ * intrinsics). Bounded; keyed by the SHA-256 hash of the token, so the cache never holds a token itself, and nothing here
+ * logs one. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
+ * whatever the gateway did with it.
  * <p>
  * Filled as an augmentor, the last one to see an identity that quarkus-oidc made; read by {@link VerifiedTokenProvider}
  * before quarkus-oidc is asked.
@@ -49,9 +51,10 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     private final Cache<String, Verified> verified;
     private final LongSupplier epochSeconds;
 
+    /** {@code maxSize}: how many tokens are remembered at most; 0 verifies every request. */
     @Inject
-    VerifiedTokens(GatewayConfig config) {
-        this(config.tokenCache().maxSize(), Ticker.systemTicker(), () -> System.currentTimeMillis() / 1000);
+    VerifiedTokens(@ConfigProperty(name = "taskforce.token-cache.max-size", defaultValue = "10000") long maxSize) {
+        this(maxSize, Ticker.systemTicker(), () -> System.currentTimeMillis() / 1000);
     }
 
     /** {@code ticker} drives the cache's expiry, {@code epochSeconds} is the clock that tokens' expiry is read against. */
