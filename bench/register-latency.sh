@@ -26,7 +26,8 @@
 #              PIDS (the directory of the stack's pid files: ~/.taskforce/run/pids),
 #              POLL (seconds between reads of the log: 0.01 for single events, 0.1 in the other modes),
 #              GATEWAY (http://127.0.0.1:8080), TRANSPARENCY (http://127.0.0.1:8084),
-#              KEYCLOAK (http://127.0.0.1:8180/realms/taskforce).
+#              KEYCLOAK (http://127.0.0.1:8180/realms/taskforce), WINDOW (10: seconds per window of the sustained
+#              mode's per-window p99, which shows whether the slow events came at the start or all along).
 # Through the gateway, the sustained and backlog modes need its rate limit raised (TASKFORCE_RATE_LIMIT, per minute),
 # or GATEWAY set to membership-service itself (http://127.0.0.1:8081: it checks the token itself).
 # The demo accounts' password grant is used, as the system tests do. Leaves the signatories it registered.
@@ -57,6 +58,7 @@ from urllib.parse import urlsplit
 
 env = os.environ
 MODE, POLL = env["MODE"], float(env["POLL"])
+WINDOW = float(env.get("WINDOW", "10"))   # seconds: the sustained mode's latency is also given per window of the run
 PIDS = env["PIDS"]
 GATEWAY, TRANSPARENCY = urlsplit(env["GATEWAY"]), urlsplit(env["TRANSPARENCY"])
 TOKEN = {"value": env["TOKEN"], "at": time.monotonic()}
@@ -260,6 +262,13 @@ elif MODE == "sustained":
           f"(asked {rate:.0f}); latency (ms) p50 {ms(pct(latencies, .5))}, p99 {ms(pct(latencies, .99))}, "
           f"max {ms(max(latencies))}; register lag (ms) p99 {ms(pct(log.lag_samples, .99))}, "
           f"max {ms(max(log.lag_samples))}   (target: lag < 2000 at 10000 a minute for 5 minutes)")
+    # when in the run the slow events were: a stack started cold is slow in its first minute, not later
+    first = min(times.values())
+    windows = {}
+    for i in ids:
+        windows.setdefault(int((times[i] - first) // WINDOW), []).append(log.latency[i])
+    print(f"latency p99 (ms) by {WINDOW:.0f} s of the run: " + " ".join(
+        str(ms(pct(windows[w], .99))) for w in sorted(windows)))
     settled, after = settle(cpu_before)
     used = {name: after[name] - cpu_before[name] for name in after if name in cpu_before}
     if used:
