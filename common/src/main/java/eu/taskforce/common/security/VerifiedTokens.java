@@ -31,8 +31,10 @@ import java.util.stream.Collectors;
  * Bearer tokens that quarkus-oidc has verified (issuer, signature, expiry, audience), remembered until they expire, so
  * that a caller's next requests with the same token skip the signature check (an RSA verification, the largest cost of
  * an authenticated request in the profiles of the gateway and of the services, which run without C2's BigInteger
- * intrinsics). Bounded; keyed by the SHA-256 hash of the token, so the cache never holds a token itself, and nothing here
- * logs one. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
+ * intrinsics). Keyed by the SHA-256 hash of the token, so the cache never holds a token itself as its key, and nothing
+ * here logs one. Bounded by what it holds: an identity made from a Keycloak access token of 1.5 KiB retains about
+ * 10 KB of heap (the token, its parsed claims), so the default of 1,000 such tokens is about 10 MB; a longer token
+ * counts as one per {@value #TOKEN_UNIT} characters begun, so that long tokens cannot hold more. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
  * whatever the gateway did with it.
  * <p>
  * Filled as an augmentor, the last one to see an identity that quarkus-oidc made; read by {@link VerifiedTokenProvider}
@@ -45,15 +47,21 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     private static final String REMEMBERED = "taskforce.token-remembered";
 
     /** The identity, without the routing context of the request that verified it, and when its token expires. */
-    private record Verified(SecurityIdentity identity, long expiresAtSeconds) {
+    private record Verified(SecurityIdentity identity, long expiresAtSeconds, int weight) {
     }
+
+    /** The length of token that counts as one towards the bound. */
+    static final int TOKEN_UNIT = 2048;
 
     private final Cache<String, Verified> verified;
     private final LongSupplier epochSeconds;
 
-    /** {@code maxSize}: how many tokens are remembered at most; 0 verifies every request. */
+    /**
+     * {@code maxSize}: how many tokens of up to {@value #TOKEN_UNIT} characters are remembered at most (a longer one
+     * counts as several); 0 verifies every request.
+     */
     @Inject
-    VerifiedTokens(@ConfigProperty(name = "taskforce.token-cache.max-size", defaultValue = "10000") long maxSize) {
+    public VerifiedTokens(@ConfigProperty(name = "taskforce.token-cache.max-size", defaultValue = "1000") long maxSize) {
         this(maxSize, Ticker.systemTicker(), () -> System.currentTimeMillis() / 1000);
     }
 
@@ -61,7 +69,8 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     VerifiedTokens(long maxSize, Ticker ticker, LongSupplier epochSeconds) {
         this.epochSeconds = epochSeconds;
         this.verified = Caffeine.newBuilder()
-                .maximumSize(maxSize)
+                .maximumWeight(maxSize)
+                .weigher((String key, Verified value) -> value.weight())
                 .ticker(ticker)
                 .expireAfter(new Expiry<String, Verified>() {
                     @Override
@@ -113,7 +122,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
             return;
         }
         verified.asMap().computeIfAbsent(hash(credential.getToken()),
-                key -> new Verified(withoutRequest(identity), expiresAt));
+                key -> new Verified(withoutRequest(identity), expiresAt, weight(credential.getToken())));
     }
 
     /** The identity without the attribute that names the request which made it (held past that request otherwise). */
@@ -132,7 +141,13 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
                 .build();
     }
 
-    long size() {
+    /** One per {@link #TOKEN_UNIT} characters begun: the identity's claims grow with the token. */
+    static int weight(String token) {
+        return Math.max(1, (token.length() + TOKEN_UNIT - 1) / TOKEN_UNIT);
+    }
+
+    /** How many tokens are remembered now (after the evictions due). */
+    public long remembered() {
         verified.cleanUp();
         return verified.estimatedSize();
     }

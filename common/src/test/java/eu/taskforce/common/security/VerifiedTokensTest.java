@@ -51,7 +51,7 @@ class VerifiedTokensTest {
 
         assertThat(tokens.find("token-a", null)).isEmpty();
         assertThat(tokens.find("token-b", null)).isEmpty();
-        assertThat(tokens.size()).isZero();
+        assertThat(tokens.remembered()).isZero();
     }
 
     @Test
@@ -59,7 +59,19 @@ class VerifiedTokensTest {
         for (int i = 0; i < 50; i++) {
             tokens.remember(verified("token-" + i, "subject-" + i, NOW + 300));
         }
-        assertThat(tokens.size()).isLessThanOrEqualTo(2);
+        assertThat(tokens.remembered()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aLongTokenCountsAsSeveral() {
+        assertThat(VerifiedTokens.weight("t".repeat(VerifiedTokens.TOKEN_UNIT))).isEqualTo(1);
+        assertThat(VerifiedTokens.weight("t".repeat(VerifiedTokens.TOKEN_UNIT + 1))).isEqualTo(2);
+
+        // the bound here is 2: a token of three units is never kept, one of two is
+        tokens.remember(verified("t".repeat(2 * VerifiedTokens.TOKEN_UNIT + 1), "subject-a", NOW + 300));
+        assertThat(tokens.remembered()).isZero();
+        tokens.remember(verified("t".repeat(2 * VerifiedTokens.TOKEN_UNIT), "subject-b", NOW + 300));
+        assertThat(tokens.remembered()).isEqualTo(1);
     }
 
     @Test
