@@ -6,12 +6,13 @@
 # per token kept: at the default bound with tokens shaped like the realm's access tokens, with more tokens than the
 # bound, and with tokens ten times as long (each counts as several towards the bound).
 #
-# Needs the JDK and the repository's Maven wrapper (compiles module common). Installs nothing; needs no stack.
+# Needs the JDK and the repository's Maven wrapper (compiles module common in place). Installs nothing; needs no stack.
 # Environment: BOUND (1000: taskforce.token-cache.max-size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BOUND="${BOUND:-1000}"
-./mvnw -q -o -pl common -am install -DskipTests 2>/dev/null || ./mvnw -q -pl common -am install -DskipTests
+# compiled in place, not installed: a project jar put into ~/.m2 would be taken by any build running beside this
+./mvnw -q -o -pl common -am compile 2>/dev/null || ./mvnw -q -pl common -am compile
 cp_file=$(mktemp)
 ./mvnw -q -o -pl common dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile="$cp_file" >/dev/null
 classes=$(mktemp -d)
