@@ -27,7 +27,8 @@
 #              POLL (seconds between reads of the log: 0.01 for single events, 0.1 in the other modes),
 #              GATEWAY (http://127.0.0.1:8080), TRANSPARENCY (http://127.0.0.1:8084),
 #              KEYCLOAK (http://127.0.0.1:8180/realms/taskforce), WINDOW (10: seconds per window of the sustained
-#              mode's per-window p99, which shows whether the slow events came at the start or all along).
+#              mode's per-window p99, which shows whether the slow events came at the start or all along),
+#              CPU_TRACE (1: the sustained mode also prints the cores each process used, second by second).
 # Through the gateway, the sustained and backlog modes need its rate limit raised (TASKFORCE_RATE_LIMIT, per minute),
 # or GATEWAY set to membership-service itself (http://127.0.0.1:8081: it checks the token itself).
 # The demo accounts' password grant is used, as the system tests do. Leaves the signatories it registered.
@@ -229,6 +230,19 @@ def cpu_seconds():
     return used
 
 
+def trace_cpu(stop):
+    """With CPU_TRACE=1: the cores each process used, second by second, until stop is set (which process the first
+    seconds after a start wait for)."""
+    last, tick = cpu_seconds(), time.time()
+    while not stop.wait(max(0.0, tick + 1 - time.time())):
+        tick += 1
+        now = cpu_seconds()
+        print(f"  cores used, second {round(tick - TRACE_START):3d}: " + " ".join(
+            f"{name} {now[name] - last[name]:.2f}" for name in sorted(now) if name in last
+            and now[name] - last[name] >= 0.01), flush=True)
+        last = now
+
+
 def settle(since, idle=0.05, longest=600):
     """Waits until the stack is idle (all of it under `idle` of a core over 5 s) after the last event: the other
     consumers of the topic may still be at work when the register holds every event. Returns the wait and the CPU."""
@@ -255,7 +269,12 @@ elif MODE == "sustained":
     rate, duration = float(env["RATE"]), float(env["DURATION"])
     log = Register()
     cpu_before = cpu_seconds()
+    tracing = threading.Event()
+    if env.get("CPU_TRACE") == "1":
+        TRACE_START = time.time()
+        threading.Thread(target=trace_cpu, args=(tracing,), daemon=True).start()
     ids, times, took = registering(int(rate * duration / 60), rate / 60, log)
+    tracing.set()
     log.wait_for(ids, 120)
     latencies = [log.latency[i] for i in ids]
     print(f"sustained: {len(ids)} registrations in {took:.1f} s = {len(ids) / took * 60:.0f} a minute "
