@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * an authenticated request in the profiles of the gateway and of the services, which run without C2's BigInteger
  * intrinsics). Keyed by the SHA-256 hash of the token, so the cache never holds a token itself as its key, and nothing
  * here logs one. Bounded by what it holds: an identity made from a Keycloak access token of 1.5 KiB retains about
- * 10 KB of heap (the token, its parsed claims), so the default of 1,000 such tokens is about 10 MB; a longer token
- * counts as one per {@value #TOKEN_UNIT} characters begun, so that long tokens cannot hold more. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
+ * 12 KB of heap (the token, its parsed claims; bench/token-cache-memory.sh), so the default of 1,000 such tokens is
+ * about 12 MB; a longer token counts as one per {@value #TOKEN_UNIT} characters begun, so that long tokens cannot hold
+ * more. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
  * whatever the gateway did with it.
  * <p>
  * Filled as an augmentor, the last one to see an identity that quarkus-oidc made; read by {@link VerifiedTokenProvider}
