@@ -230,14 +230,14 @@ def cpu_seconds():
     return used
 
 
-def trace_cpu(stop):
+def trace_cpu(stop, start):
     """With CPU_TRACE=1: the cores each process used, second by second, until stop is set (which process the first
     seconds after a start wait for)."""
     last, tick = cpu_seconds(), time.time()
     while not stop.wait(max(0.0, tick + 1 - time.time())):
         tick += 1
         now = cpu_seconds()
-        print(f"  cores used, second {round(tick - TRACE_START):3d}: " + " ".join(
+        print(f"  cores used, second {round(tick - start):3d}: " + " ".join(
             f"{name} {now[name] - last[name]:.2f}" for name in sorted(now) if name in last
             and now[name] - last[name] >= 0.01), flush=True)
         last = now
@@ -271,8 +271,7 @@ elif MODE == "sustained":
     cpu_before = cpu_seconds()
     tracing = threading.Event()
     if env.get("CPU_TRACE") == "1":
-        TRACE_START = time.time()
-        threading.Thread(target=trace_cpu, args=(tracing,), daemon=True).start()
+        threading.Thread(target=trace_cpu, args=(tracing, time.time()), daemon=True).start()
     ids, times, took = registering(int(rate * duration / 60), rate / 60, log)
     tracing.set()
     log.wait_for(ids, 120)
