@@ -17,10 +17,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,21 +27,19 @@ import java.util.stream.Collectors;
  * Bearer tokens that quarkus-oidc has verified (issuer, signature, expiry, audience), remembered until they expire, so
  * that a caller's next requests with the same token skip the signature check (an RSA verification, the largest cost of
  * an authenticated request in the profiles of the gateway and of the services, which run without C2's BigInteger
- * intrinsics). Keyed by the SHA-256 hash of the token, so the cache never holds a token itself as its key, and nothing
- * here logs one. Bounded by what it holds: an identity made from a Keycloak access token of 1.5 KiB retains about
+ * intrinsics). Keyed by the token itself, the same string that the identity's credential holds (so the key costs no
+ * memory of its own, and no hash of it is computed per request: SHA-256 without C2's intrinsics was a seventh of an
+ * authenticated read's CPU in membership-service); nothing here logs one. Bounded by what it holds: an identity made from a Keycloak access token of 1.5 KiB retains about
  * 12 KB of heap (the token, its parsed claims; bench/token-cache-memory.sh), so the default of 1,000 such tokens is
  * about 12 MB; a longer token counts as one per {@value #TOKEN_UNIT} characters begun, so that long tokens cannot hold
  * more. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
  * whatever the gateway did with it.
  * <p>
- * Filled as an augmentor, the last one to see an identity that quarkus-oidc made; read by {@link VerifiedTokenProvider}
- * before quarkus-oidc is asked.
+ * Filled as an augmentor, the last one to see an identity that quarkus-oidc made; read by
+ * {@link RememberedTokenMechanism} before quarkus-oidc is asked.
  */
 @ApplicationScoped
 public class VerifiedTokens implements SecurityIdentityAugmentor {
-
-    /** Marks an identity that came from here, which the augmentor need not remember again. */
-    private static final String REMEMBERED = "taskforce.token-remembered";
 
     /** The identity, without the routing context of the request that verified it, and when its token expires. */
     private record Verified(SecurityIdentity identity, long expiresAtSeconds, int weight) {
@@ -94,14 +88,13 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
 
     /** The identity of an earlier request that carried {@code token}, for the request of {@code context}. */
     public Optional<SecurityIdentity> find(String token, RoutingContext context) {
-        Verified hit = verified.getIfPresent(hash(token));
+        Verified hit = verified.getIfPresent(token);
         // the cache's expiry is checked when it is read; the token's own expiry too, to the second
         if (hit == null || hit.expiresAtSeconds() <= epochSeconds.getAsLong()) {
             return Optional.empty();
         }
         return Optional.of(QuarkusSecurityIdentity.builder(hit.identity())
                 .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, context)
-                .addAttribute(REMEMBERED, Boolean.TRUE)
                 .build());
     }
 
@@ -113,8 +106,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     }
 
     void remember(SecurityIdentity identity) {
-        if (identity.isAnonymous() || identity.getAttribute(REMEMBERED) != null
-                || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return;
         }
         TokenCredential credential = identity.getCredential(TokenCredential.class);
@@ -122,7 +114,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
         if (credential == null || credential.getToken() == null || expiresAt <= epochSeconds.getAsLong()) {
             return;
         }
-        verified.asMap().computeIfAbsent(hash(credential.getToken()),
+        verified.asMap().computeIfAbsent(credential.getToken(),
                 key -> new Verified(withoutRequest(identity), expiresAt, weight(credential.getToken())));
     }
 
@@ -157,14 +149,5 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     @Override
     public int priority() {
         return Integer.MIN_VALUE;
-    }
-
-    static String hash(String token) {
-        try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is a required algorithm of every JVM", impossible);
-        }
     }
 }

@@ -2,12 +2,20 @@ package eu.taskforce.platform.security;
 
 import eu.taskforce.common.security.VerifiedTokens;
 import eu.taskforce.platform.testing.Actors;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +23,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A service remembers a bearer token that it verified (a real Keycloak token), and serves the same caller for it
- * again without a second signature check; a token that differs from it in any character is verified, and refused.
+ * again without asking quarkus-oidc a second time; a token that differs from it in any character is verified, and
+ * refused.
  */
 @QuarkusTest
 class RememberedTokenTest {
@@ -24,6 +33,9 @@ class RememberedTokenTest {
 
     @Inject
     VerifiedTokens verifiedTokens;
+
+    @Inject
+    Verifications verifications;
 
     @Test
     void theSecondRequestWithATokenIsTheSameCallerFromTheRememberedToken() {
@@ -35,6 +47,8 @@ class RememberedTokenTest {
         given().auth().oauth2(token).get(CALLER).then().statusCode(200).body(equalTo(expected));
         assertThat(verifiedTokens.find(token, null)).as("remembered once verified").isPresent();
         given().auth().oauth2(token).get(CALLER).then().statusCode(200).body(equalTo(expected));
+        given().header("Authorization", "bearer " + token).get(CALLER).then().statusCode(200).body(equalTo(expected));
+        assertThat(verifications.of(token)).as("identities made by quarkus-oidc for the token").isEqualTo(1);
     }
 
     @Test
@@ -46,6 +60,25 @@ class RememberedTokenTest {
         given().auth().oauth2(altered).get(CALLER)
                 .then().statusCode(401).contentType("application/problem+json");
         assertThat(verifiedTokens.find(altered, null)).isEmpty();
+    }
+
+    /** Counts the identities that quarkus-oidc made for each token (augmentors see each one it makes). */
+    @ApplicationScoped
+    static class Verifications implements SecurityIdentityAugmentor {
+        private final Map<String, Integer> made = new ConcurrentHashMap<>();
+
+        @Override
+        public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+            TokenCredential credential = identity.getCredential(TokenCredential.class);
+            if (credential != null) {
+                made.merge(credential.getToken(), 1, Integer::sum);
+            }
+            return Uni.createFrom().item(identity);
+        }
+
+        int of(String token) {
+            return made.getOrDefault(token, 0);
+        }
     }
 
     private static String subjectOf(String token) {
