@@ -27,12 +27,12 @@ import java.util.stream.Collectors;
  * Bearer tokens that quarkus-oidc has verified (issuer, signature, expiry, audience), remembered until they expire, so
  * that a caller's next requests with the same token skip the signature check (an RSA verification, the largest cost of
  * an authenticated request in the profiles of the gateway and of the services, which run without C2's BigInteger
- * intrinsics). Keyed by the token itself, the same string that the identity's credential holds (so the key costs no
- * memory of its own, and no hash of it is computed per request: SHA-256 without C2's intrinsics was a seventh of an
- * authenticated read's CPU in membership-service); nothing here logs one. Bounded by what it holds: an identity made from a Keycloak access token of 1.5 KiB retains about
- * 12 KB of heap (the token, its parsed claims; bench/token-cache-memory.sh), so the default of 1,000 such tokens is
- * about 12 MB; a longer token counts as one per {@value #TOKEN_UNIT} characters begun, so that long tokens cannot hold
- * more. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
+ * intrinsics). Keyed by the token itself, the same string that the identity's credential holds (no copy of it, and no
+ * hash of it computed per request: SHA-256 without C2's intrinsics was a seventh of an authenticated read's CPU in
+ * membership-service); nothing here logs one. Bounded by what it holds: an identity made from a Keycloak access token
+ * of 1.5 KiB retains about 12 KB of heap (the token, its parsed claims; bench/token-cache-memory.sh), so the default
+ * of 1,000 such tokens is about 12 MB; a longer token counts as one per {@value #TOKEN_UNIT} characters begun, so that
+ * long tokens cannot hold more. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
  * whatever the gateway did with it.
  * <p>
  * Filled as an augmentor, the last one to see an identity that quarkus-oidc made; read by
@@ -48,7 +48,24 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     /** The length of token that counts as one towards the bound. */
     static final int TOKEN_UNIT = 2048;
 
-    private final Cache<String, Verified> verified;
+    /**
+     * A token as the cache's key: equal to the same token only, hashed by its last characters (the signature's, random
+     * for every token the realm signs), so that a lookup does not hash the whole token (1.5 KiB) on every request.
+     */
+    private record Key(String token) {
+        private static final int HASHED = 32;
+
+        @Override
+        public int hashCode() {
+            int hash = 0;
+            for (int i = Math.max(0, token.length() - HASHED); i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+            return hash;
+        }
+    }
+
+    private final Cache<Key, Verified> verified;
     private final LongSupplier epochSeconds;
 
     /**
@@ -65,21 +82,21 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
         this.epochSeconds = epochSeconds;
         this.verified = Caffeine.newBuilder()
                 .maximumWeight(maxSize)
-                .weigher((String key, Verified value) -> value.weight())
+                .weigher((Key key, Verified value) -> value.weight())
                 .ticker(ticker)
-                .expireAfter(new Expiry<String, Verified>() {
+                .expireAfter(new Expiry<Key, Verified>() {
                     @Override
-                    public long expireAfterCreate(String key, Verified value, long currentTime) {
+                    public long expireAfterCreate(Key key, Verified value, long currentTime) {
                         return TimeUnit.SECONDS.toNanos(Math.max(0, value.expiresAtSeconds() - epochSeconds.getAsLong()));
                     }
 
                     @Override
-                    public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
+                    public long expireAfterUpdate(Key key, Verified value, long currentTime, long currentDuration) {
                         return currentDuration;
                     }
 
                     @Override
-                    public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
+                    public long expireAfterRead(Key key, Verified value, long currentTime, long currentDuration) {
                         return currentDuration;
                     }
                 })
@@ -88,7 +105,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
 
     /** The identity of an earlier request that carried {@code token}, for the request of {@code context}. */
     public Optional<SecurityIdentity> find(String token, RoutingContext context) {
-        Verified hit = verified.getIfPresent(token);
+        Verified hit = verified.getIfPresent(new Key(token));
         // the cache's expiry is checked when it is read; the token's own expiry too, to the second
         if (hit == null || hit.expiresAtSeconds() <= epochSeconds.getAsLong()) {
             return Optional.empty();
@@ -114,7 +131,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
         if (credential == null || credential.getToken() == null || expiresAt <= epochSeconds.getAsLong()) {
             return;
         }
-        verified.asMap().computeIfAbsent(credential.getToken(),
+        verified.asMap().computeIfAbsent(new Key(credential.getToken()),
                 key -> new Verified(withoutRequest(identity), expiresAt, weight(credential.getToken())));
     }
 

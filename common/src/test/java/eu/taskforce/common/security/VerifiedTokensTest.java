@@ -92,6 +92,9 @@ class VerifiedTokensTest {
         assertThat(tokens.find(new String(token.toCharArray()), null)).isPresent();
         assertThat(tokens.find(token.substring(0, token.length() - 1) + "x", null)).isEmpty();
         assertThat(tokens.find(token + " ", null)).isEmpty();
+        // the same signature (the characters hashed) under another header or payload
+        assertThat(tokens.find("x" + token.substring(1), null)).isEmpty();
+        assertThat(tokens.find(token.replace(".eyJzdWIiOiJhIn0.", ".eyJzdWIiOiJiIn0."), null)).isEmpty();
     }
 
     private static SecurityIdentity verified(String token, String subject, long expiresAt) {

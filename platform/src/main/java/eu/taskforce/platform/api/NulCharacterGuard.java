@@ -1,10 +1,8 @@
 package eu.taskforce.platform.api;
 
 import eu.taskforce.platform.problem.ProblemException;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import java.util.Locale;
 
 /**
  * PostgreSQL text cannot hold the NUL character, so a path or query parameter with one would fail in the database,
@@ -14,9 +12,10 @@ import java.util.Locale;
 public class NulCharacterGuard {
 
     @ServerRequestFilter(preMatching = true)
-    public void refuseNul(ContainerRequestContext request) {
-        // the URI as the client sent it, still percent-encoded
-        if (request.getUriInfo().getRequestUri().toString().toLowerCase(Locale.ROOT).contains("%00")) {
+    public void refuseNul(HttpServerRequest request) {
+        // the request target as the client sent it, still percent-encoded (read as it is: building the JAX-RS request
+        // URI for this was a twentieth of a small read's CPU)
+        if (request.uri().contains("%00")) {
             throw ProblemException.badRequest("The path and the query parameters must not contain the NUL character");
         }
     }
