@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  * membership-service); nothing here logs one. Bounded by what it holds: an identity made from a Keycloak access token
  * of 1.5 KiB retains about 12 KB of heap (the token, its parsed claims; bench/token-cache-memory.sh), so the default
  * of 1,000 such tokens is about 12 MB; a longer token counts as one per {@value #TOKEN_UNIT} characters begun, so that
- * long tokens cannot hold more. The gateway and every service each keep their own: a service still verifies a token that it has not seen,
- * whatever the gateway did with it.
+ * long tokens cannot hold more. The gateway and every service each keep their own: a service still verifies a token
+ * that it has not seen, whatever the gateway did with it.
  * <p>
  * Filled as an augmentor, the last one to see an identity that quarkus-oidc made; read by
  * {@link RememberedTokenMechanism} before quarkus-oidc is asked.
