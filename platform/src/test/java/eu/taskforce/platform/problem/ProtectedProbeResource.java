@@ -4,6 +4,7 @@ import eu.taskforce.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -31,5 +32,13 @@ public class ProtectedProbeResource {
     public String caller() {
         return String.join(" ", caller.subject(), caller.username(),
                 caller.organisation().map(Object::toString).orElse("-"), String.valueOf(caller.isMember()));
+    }
+
+    /** A path with a parameter: its metrics are labelled with the template, whatever the answer. */
+    @GET
+    @Path("items/{item}")
+    @Authenticated
+    public String item(@PathParam("item") String item) {
+        return item;
     }
 }
