@@ -1,5 +1,6 @@
 package eu.taskforce.gateway;
 
+import eu.taskforce.common.testing.LogRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
@@ -12,10 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,27 +128,8 @@ class UpstreamFailureTest {
 
     @Test
     void logLinesOfARequestCarryItsRequestId() {
-        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record instanceof ExtLogRecord ext) {
-                    ext.copyMdc();
-                    records.add(ext);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        try (LogRecords log = LogRecords.capture()) {
+            List<ExtLogRecord> records = log.all();
             given().header("X-Request-Id", "logged-502").get("/api/v1/test-down/items").then().statusCode(502);
             await().atMost(Duration.ofSeconds(5)).until(() -> records.stream()
                     .anyMatch(r -> r.getMessage() != null && r.getFormattedMessage().contains("cannot be reached")));
@@ -159,8 +137,6 @@ class UpstreamFailureTest {
                     .filter(r -> r.getFormattedMessage().contains("test-down cannot be reached")).findFirst().orElseThrow();
             assertThat(warning.getMdc("requestId")).isEqualTo("logged-502");
             assertThat(warning.getMdc("traceId")).matches("[0-9a-f]{32}");
-        } finally {
-            root.removeHandler(capture);
         }
     }
 

@@ -1,21 +1,20 @@
 package eu.taskforce.platform.security;
 
+import eu.taskforce.common.testing.LogRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,37 +42,19 @@ class AuthFailuresToRestTest {
     @Test
     void failuresAreProblemsAnsweredOnceAndCountedUnderThePathsTemplate() {
         String item = "item-" + System.nanoTime();
-        List<LogRecord> errors = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<ExtLogRecord> logged;
+        try (LogRecords log = LogRecords.capture()) {
+            logged = log.all();
             given().auth().oauth2("not.a-valid.token").get(ITEM + item)
                     .then().statusCode(401).contentType("application/problem+json")
                     .body("type", equalTo("urn:taskforce:problem:unauthorized"));
             given().get(ITEM + item)
                     .then().statusCode(401).contentType("application/problem+json")
                     .body("type", equalTo("urn:taskforce:problem:unauthorized"));
-        } finally {
-            root.removeHandler(capture);
         }
         // a failure answered by REST and then by the failure handler too is logged as "already been written"
-        assertThat(errors).extracting(LogRecord::getMessage).isEmpty();
+        assertThat(logged).filteredOn(record -> record.getLevel().intValue() >= Level.SEVERE.intValue())
+                .extracting(LogRecord::getMessage).isEmpty();
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics)
